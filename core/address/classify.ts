@@ -1,0 +1,46 @@
+import type { Policy } from '../policy/schema';
+import { PUBLIC_WEBMAIL_DOMAINS } from './public-domains';
+
+export type AddressClass = 'official' | 'public-webmail' | 'other';
+
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+function withinAny(domain: string, roots: readonly string[]): boolean {
+  return roots.some((r) => domain === r || domain.endsWith(`.${r}`));
+}
+
+/** The domain or one of its parents is in the set ("hcm.vnn.vn" → "vnn.vn"). */
+function inSet(domain: string, set: ReadonlySet<string>): boolean {
+  for (let d = domain; ; ) {
+    if (set.has(d)) return true;
+    const dot = d.indexOf('.');
+    if (dot < 0 || d.indexOf('.', dot + 1) < 0) return false;
+    d = d.slice(dot + 1);
+  }
+}
+
+export interface AddressClassifier {
+  classify(address: string): AddressClass;
+  classifyDomain(domain: string): AddressClass;
+  /** A domain worth guessing an address for (see ExtractOptions.isKnownDomain). */
+  isKnownDomain(domain: string): boolean;
+}
+
+/** Official first: an authority's own domain never counts as public, whatever lists say. */
+export function makeClassifier(policy: Pick<Policy, 'officialDomains' | 'extraPublicDomains'>): AddressClassifier {
+  const official = policy.officialDomains.map((d) => d.toLowerCase());
+  const extra = new Set(policy.extraPublicDomains.map((d) => d.toLowerCase()));
+  const classifyDomain = (domain: string): AddressClass => {
+    const d = domain.toLowerCase();
+    if (withinAny(d, official)) return 'official';
+    if (inSet(d, PUBLIC_WEBMAIL_DOMAINS) || inSet(d, extra)) return 'public-webmail';
+    return 'other';
+  };
+  return {
+    classifyDomain,
+    classify: (address) => classifyDomain(domainOf(address)),
+    isKnownDomain: (domain) => classifyDomain(domain) !== 'other',
+  };
+}

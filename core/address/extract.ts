@@ -1,0 +1,257 @@
+// Finds e-mail addresses in running text, including the ways people hide them from
+// harvesters: "ten [at] gmail [dot] com", "(AT)", full-width ＠ and ．, and addresses
+// broken across lines by a word processor or a PDF.
+//
+// Speed matters here (every keystroke batch in webmail, whole documents in the scanner),
+// so the text is searched only with String#indexOf for a few rare characters — '@', '＠',
+// and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
+
+export interface FoundAddress {
+  /** Normalised: NFKC, lower case, de-obfuscated. */
+  address: string;
+  /** Where the match starts and how long it is in the text. */
+  index: number;
+  length: number;
+  /** Written in a hidden form ([at], (dot), ＠, spaces around @). */
+  obfuscated: boolean;
+}
+
+export interface ExtractOptions {
+  /**
+   * Accepts a domain for matches that needed guessing (spaces around '@', a domain broken
+   * across lines). Without it such matches are dropped: a guess is only worth making for a
+   * domain we know.
+   */
+  isKnownDomain?: (domain: string) => boolean;
+}
+
+const MAX_LOCAL = 64;
+const MAX_DOMAIN = 253;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+function isFullWidthAlnum(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+function isLabelChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 45 /* - */ || isFullWidthAlnum(c) || c === 0xff0d;
+}
+function isLocalChar(c: number): boolean {
+  // RFC 5322 atext as people actually use it in documents: no quotes, no '/', no '='.
+  return isLabelChar(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 39 || c === 0xff0e || c === 0xff3f;
+}
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+}
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+function isDot(c: number): boolean {
+  return c === 46 || c === 0xff0e || c === 0x3002;
+}
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+const OPEN_FOR: Record<number, number> = { 93: 91, 41: 40, 125: 123, 0xff3d: 0xff3b, 0xff09: 0xff08 };
+
+/** If text[at..] spells `word` (ASCII, any case), its end; else -1. */
+function matchWord(text: string, at: number, word: string): number {
+  for (let k = 0; k < word.length; k++) {
+    if (lower(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return -1;
+  }
+  return at + word.length;
+}
+
+function skipBlanks(text: string, i: number, dir: 1 | -1): number {
+  while (isBlank(text.charCodeAt(i))) i += dir;
+  return i;
+}
+
+/** A bracketed word such as "[dot]" or "( at )" starting at i; its end, else -1. */
+function bracketedWord(text: string, i: number, word: string): number {
+  const open = text.charCodeAt(i);
+  if (open !== 91 && open !== 40 && open !== 123 && open !== 0xff3b && open !== 0xff08) return -1;
+  let j = skipBlanks(text, i + 1, 1);
+  j = matchWord(text, j, word);
+  if (j < 0) return -1;
+  j = skipBlanks(text, j, 1);
+  const close = text.charCodeAt(j);
+  return OPEN_FOR[close] === open ? j + 1 : -1;
+}
+
+interface DomainScan {
+  domain: string;
+  end: number;
+  obfuscated: boolean;
+  guessed: boolean;
+}
+
+/** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
+function scanDomain(text: string, i: number): DomainScan | undefined {
+  const labels: string[] = [];
+  let obfuscated = false;
+  let guessed = false;
+  let end = i;
+  let pos = i;
+  let length = 0;
+  for (;;) {
+    const start = pos;
+    while (isLabelChar(text.charCodeAt(pos))) pos++;
+    if (pos === start || pos - start > 63) break;
+    labels.push(text.slice(start, pos));
+    length += pos - start + 1;
+    end = pos;
+    if (length > MAX_DOMAIN) return undefined;
+    // A separator, then the next label must follow, else the domain ended at `end`.
+    let next = -1;
+    const c = text.charCodeAt(pos);
+    if (isDot(c)) {
+      next = pos + 1;
+      if (c !== 46) obfuscated = true;
+    } else {
+      const b = skipBlanks(text, pos, 1);
+      const bracket = bracketedWord(text, b, 'dot');
+      if (bracket > 0) {
+        next = skipBlanks(text, bracket, 1);
+        obfuscated = true;
+      } else if (b > pos) {
+        const word = matchWord(text, b, 'dot');
+        if (word > 0 && isBlank(text.charCodeAt(word))) {
+          next = skipBlanks(text, word, 1);
+          obfuscated = true;
+        }
+      }
+    }
+    if (next < 0) break;
+    let n = next;
+    if (!isLabelChar(text.charCodeAt(n))) {
+      // "gmail.\ncom": a word processor wrapped the line inside the domain.
+      let k = n;
+      let sawBreak = false;
+      while (isBlank(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) {
+        if (isLineBreak(text.charCodeAt(k))) sawBreak = true;
+        k++;
+      }
+      if (!sawBreak || !isLabelChar(text.charCodeAt(k))) break;
+      n = k;
+      guessed = true;
+    }
+    pos = n;
+  }
+  if (labels.length < 2) return undefined;
+  const tld = labels[labels.length - 1]!.normalize('NFKC');
+  if (!/^[a-z]{2,63}$/i.test(tld)) return undefined;
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return undefined;
+  return { domain: labels.join('.'), end, obfuscated, guessed };
+}
+
+/** Reads the local part ending just before `end`; its start, else -1. */
+function scanLocal(text: string, end: number): number {
+  let s = end;
+  while (s > 0 && end - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
+  // Trailing or leading dots belong to the sentence, not the address.
+  while (s < end && isDot(text.charCodeAt(s))) s++;
+  if (s === end || isDot(text.charCodeAt(end - 1))) return -1;
+  if (end - s >= MAX_LOCAL && s > 0 && isLocalChar(text.charCodeAt(s - 1))) return -1;
+  return s;
+}
+
+function normalise(local: string, domain: string): string {
+  return `${local}@${domain}`.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd).
+ * `hidden`: the at-sign itself was written in a hidden form.
+ */
+function parseAround(text: string, atStart: number, atEnd: number, hidden: boolean, opts: ExtractOptions): FoundAddress | undefined {
+  let localEnd = skipBlanks(text, atStart - 1, -1) + 1;
+  let domainStart = skipBlanks(text, atEnd, 1);
+  let spaced = localEnd !== atStart || domainStart !== atEnd;
+  // "ten[@]gmail.com" and "ten (@) gmail.com"
+  const before = text.charCodeAt(localEnd - 1);
+  const after = text.charCodeAt(domainStart);
+  if (!hidden && OPEN_FOR[after] !== undefined && OPEN_FOR[after] === before) {
+    localEnd = skipBlanks(text, localEnd - 2, -1) + 1;
+    domainStart = skipBlanks(text, domainStart + 1, 1);
+    hidden = true;
+    spaced = false;
+  }
+  const localStart = scanLocal(text, localEnd);
+  if (localStart < 0) return undefined;
+  const dom = scanDomain(text, domainStart);
+  if (!dom) return undefined;
+  const local = text.slice(localStart, localEnd);
+  const address = normalise(local, dom.domain);
+  if (spaced || dom.guessed) {
+    const domain = address.slice(address.indexOf('@') + 1);
+    if (!opts.isKnownDomain?.(domain)) return undefined;
+  }
+  const wide = text.charCodeAt(atStart) === 0xff20;
+  return {
+    address,
+    index: localStart,
+    length: dom.end - localStart,
+    obfuscated: hidden || spaced || dom.obfuscated || wide,
+  };
+}
+
+/** The hidden at-sign "[at]" / "(AT)" whose closing bracket is at `close`: its start, else -1. */
+function hiddenAtBefore(text: string, close: number): number {
+  const open = OPEN_FOR[text.charCodeAt(close)];
+  if (open === undefined) return -1;
+  let j = skipBlanks(text, close - 1, -1);
+  if (lower(text.charCodeAt(j)) !== 116 || lower(text.charCodeAt(j - 1)) !== 97) return -1;
+  j = skipBlanks(text, j - 2, -1);
+  return text.charCodeAt(j) === open ? j : -1;
+}
+
+function collect(text: string, needle: string, onHit: (i: number) => void): void {
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) onHit(i);
+}
+
+/** Every address in `text`, in order of appearance, each once per place it appears. */
+export function extractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
+  const found: FoundAddress[] = [];
+  const add = (f: FoundAddress | undefined) => {
+    if (f) found.push(f);
+  };
+  collect(text, '@', (i) => add(parseAround(text, i, i + 1, false, opts)));
+  collect(text, '\uff20', (i) => add(parseAround(text, i, i + 1, false, opts)));
+  for (const close of [']', ')']) {
+    collect(text, close, (i) => {
+      const open = hiddenAtBefore(text, i);
+      if (open >= 0) add(parseAround(text, open, i + 1, true, opts));
+    });
+  }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.index - b.index);
+  // The same place can be reached twice ("ten [at] x.com" has no '@', but "(@)" has one).
+  return found.filter((f, k) => k === 0 || f.index !== found[k - 1]!.index);
+}
+
+/** Addresses named by link targets: `mailto:` with its to/cc/bcc, percent-encoded or not. */
+export function addressesFromLinks(links: readonly string[], opts: ExtractOptions = {}): string[] {
+  const out: string[] = [];
+  for (const link of links) {
+    const m = /^\s*mailto:/i.exec(link);
+    if (!m) continue;
+    let target = link.slice(m[0].length);
+    try {
+      target = decodeURIComponent(target);
+    } catch {
+      // A stray '%' is not worth losing the link over.
+    }
+    const [path = '', query = ''] = target.split('?', 2);
+    const parts = [path];
+    for (const pair of query.split('&')) {
+      const [key = '', value = ''] = pair.split('=', 2);
+      if (/^(to|cc|bcc)$/i.test(key)) parts.push(value);
+    }
+    for (const part of parts) {
+      for (const f of extractAddresses(part.replace(/[,;]/g, ' '), opts)) out.push(f.address);
+    }
+  }
+  return out;
+}

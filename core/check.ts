@@ -1,0 +1,43 @@
+// check(msg, policy): runs every rule the policy has switched on for this direction and
+// gives each finding the severity of its rule's mode and the citation of the policy's authority.
+import { makeClassifier, type AddressClassifier } from './address/classify';
+import type { Policy } from './policy/schema';
+import { RULES } from './rules';
+import type { Rule } from './rules/rule';
+import { RULE_IDS, type Finding, type MessageView } from './types';
+
+const classifiers = new WeakMap<Policy, AddressClassifier>();
+function classifierFor(policy: Policy): AddressClassifier {
+  let c = classifiers.get(policy);
+  if (!c) {
+    c = makeClassifier(policy);
+    classifiers.set(policy, c);
+  }
+  return c;
+}
+
+export function citationFor(rule: Rule, policy: Policy) {
+  return rule.sources[policy.authority] ?? rule.sources.default;
+}
+
+const ORDER = { block: 0, warn: 1, nudge: 2 } as const;
+
+/** Findings, most severe first. */
+export function check(msg: MessageView, policy: Policy): Finding[] {
+  const ctx = { policy, classifier: classifierFor(policy) };
+  const findings: Finding[] = [];
+  for (const id of RULE_IDS) {
+    const mode = policy.rules[id];
+    const rule = RULES[id];
+    if (mode === 'off' || !rule.appliesTo.includes(msg.direction)) continue;
+    for (const raw of rule.check(msg, ctx)) {
+      findings.push({ ...raw, severity: mode, citation: citationFor(rule, policy) });
+    }
+  }
+  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/** An empty draft, for hosts and tests to fill in. */
+export function emptyMessage(direction: MessageView['direction'] = 'outgoing'): MessageView {
+  return { direction, to: [], cc: [], bcc: [], subject: '', bodyText: '', bodyLinks: [], attachments: [] };
+}

@@ -1,0 +1,47 @@
+import type { PolicyError } from '../policy/load';
+import type { Finding, Lang } from '../types';
+import { en, type MessageKey } from './en';
+import { vi } from './vi';
+
+export type { MessageKey };
+const CATALOGS: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The message for `key` in `lang`, with `{name}` placeholders filled. Always NFC. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = CATALOGS[lang][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)).normalize('NFC');
+}
+
+export interface RenderedFinding {
+  title: string;
+  severity: string;
+  text: string;
+  citation: string;
+}
+
+/** A finding in words, for a banner, an info bar or a report line. */
+export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
+  const params: Record<string, string | number> = { ...f.params };
+  if (f.evidence.markers?.length) {
+    params.markers = f.evidence.markers
+      .map((m) => `marker.${m}`)
+      .filter(isMessageKey)
+      .map((k) => t(lang, k))
+      .join(', ');
+  }
+  const key = isMessageKey(f.messageKey) ? f.messageKey : 'cli.error';
+  return {
+    title: t(lang, `rule.${f.rule}` as MessageKey),
+    severity: t(lang, `severity.${f.severity}` as MessageKey),
+    text: t(lang, key, params),
+    citation: t(lang, 'citation.label', { citation: f.citation[lang] }),
+  };
+}
+
+export function renderPolicyError(e: PolicyError, lang: Lang): string {
+  return t(lang, `policy.error.${e.problem}` as MessageKey, { ...e });
+}

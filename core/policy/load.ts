@@ -1,0 +1,177 @@
+// Merge order: managed (IT) over user over preset. Each layer is validated field by field:
+// a bad field is reported and ignored, so the value below it (in the end the preset's safe
+// default) stays in force for that field only. Nothing is silently disabled.
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { RULE_IDS, type Mode, type RuleId } from '../types';
+import { POLICY_FIELDS, policySchema, type AuthorityId, type Policy, type PolicyField } from './schema';
+import { isPresetName, PRESETS } from './presets';
+
+export type PolicySource = 'preset' | 'user' | 'managed';
+
+export interface PolicyError {
+  source: PolicySource;
+  /** The bad field, as a path: `attachmentMaxFileMB`, `rules.secret-document`, `officialDomains[2]`. */
+  field: string;
+  problem: 'unknown-field' | 'invalid' | 'not-json' | 'not-object';
+  /** What the field accepts, in schema words ("a number from 1 to 1024"). */
+  expected: string;
+  /** A short rendering of what was given. */
+  received: string;
+}
+
+export interface ResolvedPolicy {
+  policy: Policy;
+  errors: PolicyError[];
+  /** Which layer each value came from; `managed` values are locked in the options page. */
+  sources: Record<Exclude<PolicyField, 'rules'>, PolicySource> & { rules: Record<RuleId, PolicySource> };
+}
+
+export interface PolicyLayers {
+  /** Preset name; when absent, the authority named by the layers, else `default`. */
+  preset?: AuthorityId;
+  user?: unknown;
+  managed?: unknown;
+}
+
+type FieldSchema = (typeof policySchema.properties)[PolicyField];
+const validators = new Map<string, Validator>();
+function validatorFor(key: string, schema: object): Validator {
+  let v = validators.get(key);
+  if (!v) {
+    v = new Validator(schema as Schema, '7', false);
+    validators.set(key, v);
+  }
+  return v;
+}
+
+function describe(schema: FieldSchema | { type: string; enum?: readonly string[] }): string {
+  const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; items?: { pattern?: string } };
+  if (s.enum) return `one of ${s.enum.join(', ')}`;
+  if (s.type === 'number') return `a number from ${s.minimum} to ${s.maximum}`;
+  if (s.type === 'array') return 'a list of domain names such as "danang.gov.vn"';
+  if (s.type === 'boolean') return 'true or false';
+  if (s.type === 'object') return 'an object';
+  return 'a string in the documented format';
+}
+
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// IT types domains as they see them in addresses: "@Danang.gov.vn ". Accept that form.
+function normaliseField(field: PolicyField, value: unknown): unknown {
+  if ((field === 'officialDomains' || field === 'extraPublicDomains') && Array.isArray(value)) {
+    return value.map((d) => (typeof d === 'string' ? d.trim().replace(/^@/, '').replace(/\.$/, '').toLowerCase() : d));
+  }
+  if ((field === 'officialWebmailUrl' || field === 'spamReportAddress') && typeof value === 'string') {
+    return value.trim();
+  }
+  return value;
+}
+
+interface LayerResult {
+  values: Partial<Omit<Policy, 'rules'>> & { rules?: Partial<Record<RuleId, Mode>> };
+  errors: PolicyError[];
+}
+
+/** Validate one layer field by field, keeping the good fields. */
+export function validateLayer(input: unknown, source: PolicySource): LayerResult {
+  const errors: PolicyError[] = [];
+  const values: LayerResult['values'] = {};
+  if (input === undefined || input === null) return { values, errors };
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    errors.push({ source, field: '(policy)', problem: 'not-object', expected: 'a JSON object', received: show(input) });
+    return { values, errors };
+  }
+  for (const [key, raw] of Object.entries(input as Record<string, unknown>)) {
+    if (!(POLICY_FIELDS as string[]).includes(key)) {
+      errors.push({ source, field: key, problem: 'unknown-field', expected: `one of the fields ${POLICY_FIELDS.join(', ')}`, received: show(raw) });
+      continue;
+    }
+    const field = key as PolicyField;
+    if (field === 'rules') {
+      validateRules(raw, source, values, errors);
+      continue;
+    }
+    const schema = policySchema.properties[field];
+    const value = normaliseField(field, raw);
+    const result = validatorFor(field, schema).validate(value);
+    if (!result.valid) {
+      const bad = result.errors.find((e) => /^#\/\d+$/.test(e.instanceLocation))?.instanceLocation;
+      const where = bad ? `${field}[${bad.slice(2)}]` : field;
+      errors.push({ source, field: where, problem: 'invalid', expected: describe(schema), received: show(raw) });
+      continue;
+    }
+    (values as Record<string, unknown>)[field] = value;
+  }
+  if (values.attachmentMaxTotalMB !== undefined && values.attachmentMaxFileMB !== undefined && values.attachmentMaxTotalMB < values.attachmentMaxFileMB) {
+    errors.push({ source, field: 'attachmentMaxTotalMB', problem: 'invalid', expected: `at least attachmentMaxFileMB (${values.attachmentMaxFileMB})`, received: show(values.attachmentMaxTotalMB) });
+    delete values.attachmentMaxTotalMB;
+  }
+  return { values, errors };
+}
+
+function validateRules(raw: unknown, source: PolicySource, values: LayerResult['values'], errors: PolicyError[]): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    errors.push({ source, field: 'rules', problem: 'invalid', expected: 'an object of rule modes', received: show(raw) });
+    return;
+  }
+  const rules: Partial<Record<RuleId, Mode>> = {};
+  for (const [id, mode] of Object.entries(raw as Record<string, unknown>)) {
+    const ruleSchema = policySchema.properties.rules.properties[id];
+    if (!ruleSchema) {
+      errors.push({ source, field: `rules.${id}`, problem: 'unknown-field', expected: `one of the rules ${RULE_IDS.join(', ')}`, received: show(mode) });
+      continue;
+    }
+    if (!validatorFor(`rules.${id}`, ruleSchema).validate(mode).valid) {
+      errors.push({ source, field: `rules.${id}`, problem: 'invalid', expected: describe(ruleSchema), received: show(mode) });
+      continue;
+    }
+    rules[id as RuleId] = mode as Mode;
+  }
+  values.rules = rules;
+}
+
+/** Parse a policy file's text; a syntax error becomes a PolicyError, never a throw. */
+export function parsePolicyText(text: string, source: PolicySource): { value?: unknown; error?: PolicyError } {
+  try {
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+  } catch (e) {
+    return { error: { source, field: '(policy)', problem: 'not-json', expected: 'JSON text', received: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/** Build the effective policy from the preset and the user and managed layers. */
+export function resolvePolicy(layers: PolicyLayers = {}): ResolvedPolicy {
+  const user = validateLayer(layers.user, 'user');
+  const managed = validateLayer(layers.managed, 'managed');
+  const named = managed.values.authority ?? user.values.authority;
+  const presetName: AuthorityId = layers.preset ?? (named && isPresetName(named) ? named : 'default');
+  const base = PRESETS[presetName];
+  const policy: Policy = { ...base, officialDomains: [...base.officialDomains], extraPublicDomains: [...base.extraPublicDomains], rules: { ...base.rules } };
+  const sources = Object.fromEntries(POLICY_FIELDS.map((f) => [f, 'preset'])) as unknown as ResolvedPolicy['sources'];
+  sources.rules = Object.fromEntries(RULE_IDS.map((id) => [id, 'preset'])) as Record<RuleId, PolicySource>;
+
+  for (const [source, layer] of [['user', user], ['managed', managed]] as const) {
+    for (const [field, value] of Object.entries(layer.values)) {
+      if (field === 'rules') {
+        for (const [id, mode] of Object.entries(value as Record<RuleId, Mode>)) {
+          policy.rules[id as RuleId] = mode;
+          sources.rules[id as RuleId] = source;
+        }
+        continue;
+      }
+      (policy as unknown as Record<string, unknown>)[field] = value;
+      (sources as unknown as Record<string, PolicySource>)[field] = source;
+    }
+  }
+  // The total limit can never be below one file's limit, whichever layers set them.
+  if (policy.attachmentMaxTotalMB < policy.attachmentMaxFileMB) policy.attachmentMaxTotalMB = policy.attachmentMaxFileMB;
+  return { policy, errors: [...user.errors, ...managed.errors], sources };
+}

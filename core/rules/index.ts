@@ -1,0 +1,18 @@
+// The registry: one line per rule. A rule's id is its file name and keys the policy and messages.
+import type { RuleId } from '../types';
+import { attachmentSizeRule } from './attachment-size';
+import { publicContactInDocumentRule } from './public-contact-in-document';
+import { publicWebmailWorkRule } from './public-webmail-work';
+import type { Rule } from './rule';
+import { secretDocumentRule } from './secret-document';
+import { unicodeTextRule } from './unicode-text';
+
+export const RULES: Record<RuleId, Rule> = {
+  'public-webmail-work': publicWebmailWorkRule,
+  'public-contact-in-document': publicContactInDocumentRule,
+  'attachment-size': attachmentSizeRule,
+  'secret-document': secretDocumentRule,
+  'unicode-text': unicodeTextRule,
+};
+
+export type { Rule, RuleContext } from './rule';

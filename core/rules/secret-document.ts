@@ -1,0 +1,70 @@
+// Quy chế kèm QĐ 3712/QĐ-UBND (Đà Nẵng), Art. 16.3 and QĐ 50/2009/QĐ-UBND (Cần Thơ), Art. 6:
+// secret documents are never sent by e-mail. We look for the secrecy stamp itself (MẬT,
+// TỐI MẬT, TUYỆT MẬT standing alone, or "Độ mật: …"), never the word inside running text:
+// "mật khẩu", "bảo mật", "bí mật", "MẬT KHẨU" must not fire.
+import type { RawFinding } from '../types';
+import { attachedDocuments } from './documents';
+import type { Rule } from './rule';
+import { cite, DOCS } from './sources';
+
+const LEVELS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT'] as const;
+type Level = (typeof LEVELS)[number];
+
+// A stamp is a line of its own, in capitals, perhaps framed by brackets or asterisks.
+const STAMP_LINE = /^[ \t\u00a0[(«"“*_-]*(TUYỆT MẬT|TỐI MẬT|MẬT)[ \t\u00a0\])»"”*_.!-]*$/gmu;
+// The form field of an electronic document: "Độ mật: Tối mật".
+const FIELD = /(?:^|[^\p{L}])độ\s+mật\s*:\s*(tuyệt\s+mật|tối\s+mật|mật)(?![\p{L}])/giu;
+// A subject that opens with the stamp: "[MẬT] Báo cáo…", "TỐI MẬT - Kế hoạch…".
+const SUBJECT = /^\s*[[(]?\s*(TUYỆT MẬT|TỐI MẬT|MẬT)\s*(?:[\])]|\s[-–:]\s|:)/u;
+
+function levelOf(found: string): Level {
+  const upper = found.toUpperCase().replace(/\s+/g, ' ');
+  return (LEVELS.find((l) => l === upper) ?? 'MẬT') as Level;
+}
+
+/** The highest secrecy level stamped in the text, if any. */
+export function secrecyStamp(text: string): Level | undefined {
+  if (!/mật/iu.test(text)) return undefined;
+  const seen: Level[] = [];
+  for (const re of [STAMP_LINE, FIELD]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) seen.push(levelOf(m[1]!));
+  }
+  return LEVELS.find((l) => seen.includes(l));
+}
+
+export const secretDocumentRule: Rule = {
+  id: 'secret-document',
+  appliesTo: ['outgoing'],
+  sources: {
+    default: { vi: 'Luật Bảo vệ bí mật nhà nước số 29/2018/QH14', en: 'Law on Protection of State Secrets No. 29/2018/QH14' },
+    danang: cite({ vi: 'Khoản 3 Điều 16', en: 'Art. 16.3' }, DOCS.qc3712Danang),
+    cantho: cite({ vi: 'Điều 6', en: 'Art. 6' }, DOCS.qd50Cantho),
+  },
+  check(msg) {
+    const findings: RawFinding[] = [];
+    for (const { name, document } of attachedDocuments(msg)) {
+      const level = secrecyStamp(document.text);
+      if (!level) continue;
+      findings.push({
+        rule: 'secret-document',
+        messageKey: 'secret-document.attachment',
+        params: { file: name, level },
+        evidence: { files: [name], quotes: [level] },
+        actions: ['remove-attachment'],
+      });
+    }
+    const subjectStamp = SUBJECT.exec(msg.subject)?.[1];
+    const level = subjectStamp ? levelOf(subjectStamp) : secrecyStamp(msg.bodyText);
+    if (level) {
+      findings.push({
+        rule: 'secret-document',
+        messageKey: 'secret-document.message',
+        params: { level },
+        evidence: { quotes: [level] },
+        actions: [],
+      });
+    }
+    return findings;
+  },
+};
