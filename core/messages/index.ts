@@ -43,5 +43,6 @@ export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
 }
 
 export function renderPolicyError(e: PolicyError, lang: Lang): string {
-  return t(lang, `policy.error.${e.problem}` as MessageKey, { ...e });
+  const source = t(lang, `policy.source.${e.source}` as MessageKey);
+  return t(lang, `policy.error.${e.problem}` as MessageKey, { field: e.field, received: e.received, expected: e.expected[lang], source });
 }

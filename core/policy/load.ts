@@ -13,8 +13,8 @@ export interface PolicyError {
   /** The bad field, as a path: `attachmentMaxFileMB`, `rules.secret-document`, `officialDomains[2]`. */
   field: string;
   problem: 'unknown-field' | 'invalid' | 'not-json' | 'not-object';
-  /** What the field accepts, in schema words ("a number from 1 to 1024"). */
-  expected: string;
+  /** What the field accepts, in words for IT ("a number from 1 to 1024"). */
+  expected: { vi: string; en: string };
   /** A short rendering of what was given. */
   received: string;
 }
@@ -44,15 +44,19 @@ function validatorFor(key: string, schema: object): Validator {
   return v;
 }
 
-function describe(schema: FieldSchema | { type: string; enum?: readonly string[] }): string {
-  const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; items?: { pattern?: string } };
-  if (s.enum) return `one of ${s.enum.join(', ')}`;
-  if (s.type === 'number') return `a number from ${s.minimum} to ${s.maximum}`;
-  if (s.type === 'array') return 'a list of domain names such as "danang.gov.vn"';
-  if (s.type === 'boolean') return 'true or false';
-  if (s.type === 'object') return 'an object';
-  return 'a string in the documented format';
+function describe(schema: FieldSchema | { type: string; enum?: readonly string[] }): { vi: string; en: string } {
+  const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; title?: string };
+  if (s.enum) return { vi: `một trong các giá trị ${s.enum.join(', ')}`, en: `one of ${s.enum.join(', ')}` };
+  if (s.type === 'number') return { vi: `một số từ ${s.minimum} đến ${s.maximum}`, en: `a number from ${s.minimum} to ${s.maximum}` };
+  if (s.type === 'array') return { vi: 'danh sách tên miền, ví dụ "danang.gov.vn"', en: 'a list of domain names such as "danang.gov.vn"' };
+  if (s.type === 'boolean') return { vi: 'true hoặc false', en: 'true or false' };
+  if (s.type === 'object') return { vi: 'một đối tượng JSON', en: 'a JSON object' };
+  if (s.title?.startsWith('Official webmail')) return { vi: 'địa chỉ web bắt đầu bằng https://, hoặc để trống', en: 'a web address starting with https://, or empty' };
+  if (s.title?.startsWith('Address')) return { vi: 'một địa chỉ thư điện tử, hoặc để trống', en: 'an e-mail address, or empty' };
+  return { vi: 'chuỗi đúng định dạng', en: 'a string in the documented format' };
 }
+
+const words = (vi: string, en: string) => ({ vi, en });
 
 function show(value: unknown): string {
   let text: string;
@@ -86,12 +90,12 @@ export function validateLayer(input: unknown, source: PolicySource): LayerResult
   const values: LayerResult['values'] = {};
   if (input === undefined || input === null) return { values, errors };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    errors.push({ source, field: '(policy)', problem: 'not-object', expected: 'a JSON object', received: show(input) });
+    errors.push({ source, field: '(policy)', problem: 'not-object', expected: words('một đối tượng JSON', 'a JSON object'), received: show(input) });
     return { values, errors };
   }
   for (const [key, raw] of Object.entries(input as Record<string, unknown>)) {
     if (!(POLICY_FIELDS as string[]).includes(key)) {
-      errors.push({ source, field: key, problem: 'unknown-field', expected: `one of the fields ${POLICY_FIELDS.join(', ')}`, received: show(raw) });
+      errors.push({ source, field: key, problem: 'unknown-field', expected: words(`một trong các thiết lập ${POLICY_FIELDS.join(', ')}`, `one of the fields ${POLICY_FIELDS.join(', ')}`), received: show(raw) });
       continue;
     }
     const field = key as PolicyField;
@@ -111,7 +115,7 @@ export function validateLayer(input: unknown, source: PolicySource): LayerResult
     (values as Record<string, unknown>)[field] = value;
   }
   if (values.attachmentMaxTotalMB !== undefined && values.attachmentMaxFileMB !== undefined && values.attachmentMaxTotalMB < values.attachmentMaxFileMB) {
-    errors.push({ source, field: 'attachmentMaxTotalMB', problem: 'invalid', expected: `at least attachmentMaxFileMB (${values.attachmentMaxFileMB})`, received: show(values.attachmentMaxTotalMB) });
+    errors.push({ source, field: 'attachmentMaxTotalMB', problem: 'invalid', expected: words(`không nhỏ hơn attachmentMaxFileMB (${values.attachmentMaxFileMB})`, `at least attachmentMaxFileMB (${values.attachmentMaxFileMB})`), received: show(values.attachmentMaxTotalMB) });
     delete values.attachmentMaxTotalMB;
   }
   return { values, errors };
@@ -119,14 +123,14 @@ export function validateLayer(input: unknown, source: PolicySource): LayerResult
 
 function validateRules(raw: unknown, source: PolicySource, values: LayerResult['values'], errors: PolicyError[]): void {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    errors.push({ source, field: 'rules', problem: 'invalid', expected: 'an object of rule modes', received: show(raw) });
+    errors.push({ source, field: 'rules', problem: 'invalid', expected: words('một đối tượng ghi chế độ của từng quy tắc', 'an object of rule modes'), received: show(raw) });
     return;
   }
   const rules: Partial<Record<RuleId, Mode>> = {};
   for (const [id, mode] of Object.entries(raw as Record<string, unknown>)) {
     const ruleSchema = policySchema.properties.rules.properties[id];
     if (!ruleSchema) {
-      errors.push({ source, field: `rules.${id}`, problem: 'unknown-field', expected: `one of the rules ${RULE_IDS.join(', ')}`, received: show(mode) });
+      errors.push({ source, field: `rules.${id}`, problem: 'unknown-field', expected: words(`một trong các quy tắc ${RULE_IDS.join(', ')}`, `one of the rules ${RULE_IDS.join(', ')}`), received: show(mode) });
       continue;
     }
     if (!validatorFor(`rules.${id}`, ruleSchema).validate(mode).valid) {
@@ -143,7 +147,7 @@ export function parsePolicyText(text: string, source: PolicySource): { value?: u
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (e) {
-    return { error: { source, field: '(policy)', problem: 'not-json', expected: 'JSON text', received: e instanceof Error ? e.message : String(e) } };
+    return { error: { source, field: '(policy)', problem: 'not-json', expected: words('văn bản JSON', 'JSON text'), received: e instanceof Error ? e.message : String(e) } };
   }
 }
 

@@ -1,0 +1,153 @@
+// congvu-guard: scan documents, convert legacy Vietnamese text, validate and print the policy.
+// Exit codes: 0 nothing found, 1 something found (or a file could not be read), 2 usage error.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
+import {
+  isPresetName,
+  parsePolicyText,
+  policySchema,
+  renderPolicyError,
+  resolvePolicy,
+  type AuthorityId,
+  type Lang,
+  type PolicyError,
+  type ResolvedPolicy,
+} from '../core';
+import { convertLegacyText } from '../core/encoding';
+import { listFiles, MissingPathError } from './files';
+import { toJson, toText } from './report';
+import { scanFiles } from './scan';
+
+const USAGE = `Usage:
+  congvu-guard scan [--json] [--preset NAME | --policy FILE] [--lang vi|en] PATH...
+  congvu-guard convert-text            (text on standard input → NFC Unicode on standard output)
+  congvu-guard policy validate [--json] FILE
+  congvu-guard policy schema
+Presets: default, danang, cantho, quangngai, binhdinh.
+Exit codes: 0 nothing found, 1 something found, 2 usage error.`;
+
+class UsageError extends Error {}
+
+async function loadPolicy(preset: string | undefined, file: string | undefined): Promise<ResolvedPolicy> {
+  if (preset !== undefined && !isPresetName(preset)) throw new UsageError(`unknown preset "${preset}"`);
+  let managed: unknown;
+  const early: PolicyError[] = [];
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read policy file ${file}: ${(e as Error).message}`);
+    }
+    const parsed = parsePolicyText(text, 'managed');
+    if (parsed.error) early.push(parsed.error);
+    managed = parsed.value;
+  }
+  const resolved = resolvePolicy({ preset: preset as AuthorityId | undefined, managed });
+  return { ...resolved, errors: [...early, ...resolved.errors] };
+}
+
+function langOf(value: string | undefined, fallback: Lang): Lang {
+  if (value === undefined) return fallback;
+  if (value !== 'vi' && value !== 'en') throw new UsageError(`--lang must be vi or en, not "${value}"`);
+  return value;
+}
+
+async function scanCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, preset: { type: 'string' }, policy: { type: 'string' }, lang: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('scan needs at least one file or folder');
+  const resolved = await loadPolicy(values.preset, values.policy);
+  const lang = langOf(values.lang, resolved.policy.language);
+  for (const e of resolved.errors) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
+  let files: string[];
+  try {
+    files = await listFiles(positionals);
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new UsageError(`no such file or folder: ${e.message}`);
+    throw e;
+  }
+  const bar = process.stderr.isTTY && files.length >= 20 ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : undefined;
+  bar?.start(files.length, 0);
+  const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));
+  bar?.stop();
+  process.stdout.write(`${values.json ? toJson(results, lang) : toText(results, lang)}\n`);
+  return results.some((r) => r.findings.length > 0 || r.error) ? 1 : 0;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+// Standard input is UTF-8 when it decodes as such. Otherwise it is raw legacy bytes: TCVN3
+// or VNI as Windows-1252 shows them (what the converter reads), or else the Windows-1258
+// code page, which decodes to Unicode directly.
+function decodeInput(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const asLatin = new TextDecoder('windows-1252').decode(bytes);
+    if (convertLegacyText(asLatin).runs.length > 0) return asLatin;
+    return new TextDecoder('windows-1258').decode(bytes);
+  }
+}
+
+async function convertTextCommand(): Promise<number> {
+  const text = decodeInput(await readStdin()).replace(/^\uFEFF/, '');
+  process.stdout.write(convertLegacyText(text).text.normalize('NFC'));
+  return 0;
+}
+
+async function policyCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'schema') {
+    process.stdout.write(`${JSON.stringify(policySchema, null, 2)}\n`);
+    return 0;
+  }
+  if (sub !== 'validate') throw new UsageError('policy takes "validate FILE" or "schema"');
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, lang: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('policy validate takes one FILE');
+  const resolved = await loadPolicy(undefined, positionals[0]);
+  const lang = langOf(values.lang, resolved.policy.language);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ valid: resolved.errors.length === 0, errors: resolved.errors, policy: resolved.policy }, null, 2)}\n`);
+  } else if (resolved.errors.length === 0) {
+    process.stdout.write(`${lang === 'vi' ? 'Chính sách hợp lệ.' : 'The policy is valid.'}\n${JSON.stringify(resolved.policy, null, 2)}\n`);
+  } else {
+    for (const e of resolved.errors) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
+  }
+  return resolved.errors.length === 0 ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'scan':
+        return await scanCommand(args);
+      case 'convert-text':
+        return await convertTextCommand();
+      case 'policy':
+        return await policyCommand(args);
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`congvu-guard: ${(e as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,43 @@
+import { renderFinding, t, type Lang } from '../core';
+import type { FileResult } from './scan';
+
+/** The --json document: exactly the shape IT scripts read. */
+export function toJson(results: readonly FileResult[], lang: Lang): string {
+  const files = results.map((r) => ({
+    path: r.path,
+    findings: r.findings.map((f) => {
+      const words = renderFinding(f, lang);
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: words.text,
+        citation: f.citation[lang],
+        ...(f.rule === 'public-contact-in-document' ? { addresses: f.evidence.addresses ?? [] } : {}),
+      };
+    }),
+    ...(r.error ? { error: r.error } : {}),
+  }));
+  return JSON.stringify({ files }, null, 2);
+}
+
+const MARK = { block: '✖', warn: '▲', nudge: '•' } as const;
+
+/** The readable report: only files that need attention, then one summary line. */
+export function toText(results: readonly FileResult[], lang: Lang): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.findings.length === 0 && !r.error) continue;
+    lines.push(r.path);
+    if (r.error) lines.push(`  ✖ ${r.error}`);
+    for (const f of r.findings) {
+      const w = renderFinding(f, lang);
+      lines.push(`  ${MARK[f.severity]} ${w.severity} · ${w.title}`, `    ${w.text}`, `    ${w.citation}`);
+    }
+    lines.push('');
+  }
+  const flagged = results.filter((r) => r.findings.length > 0).length;
+  const unreadable = results.filter((r) => r.error).length;
+  if (flagged === 0 && unreadable === 0) lines.push(t(lang, 'cli.clean'));
+  lines.push(t(lang, 'cli.summary', { files: results.length, flagged, unreadable }));
+  return lines.join('\n');
+}

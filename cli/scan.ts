@@ -1,0 +1,106 @@
+// scan: read each file off the main thread, build the message the core expects, check it.
+// A file that cannot be read becomes an error entry; the scan always goes on.
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, extname } from 'node:path';
+import { check, emptyMessage, type Finding, type Lang, type MessageKey, type Policy, t } from '../core';
+import type { AttachmentView, ExtractedDocument, MessageView } from '../core/types';
+import { ExtractFailure, ExtractPool } from './extract-pool';
+
+export const SCAN_LIMITS = {
+  maxInputMB: 100,
+  timeoutMs: 20_000,
+  heapMb: 768,
+};
+
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+  error?: string;
+}
+
+async function readWhole(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const bytes = new Uint8Array(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(bytes, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return read === size ? bytes : bytes.slice(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+function failureText(e: unknown, lang: Lang): string {
+  const code = e instanceof ExtractFailure ? e.code : 'io';
+  const detail = e instanceof Error ? e.message : String(e);
+  const key = `extract.${code}` as MessageKey;
+  const reason = t(lang, key, { limit: SCAN_LIMITS.maxInputMB, seconds: SCAN_LIMITS.timeoutMs / 1000, detail });
+  return t(lang, 'document.unreadable', { reason });
+}
+
+/** A received .eml is checked as incoming mail; any other file as a document about to be sent. */
+function messageFor(path: string, size: number, document: ExtractedDocument | undefined): MessageView {
+  const name = basename(path);
+  if (document && extname(path).toLowerCase() === '.eml') {
+    const msg = emptyMessage('incoming');
+    msg.surface = 'official';
+    msg.bodyText = document.text;
+    msg.bodyLinks = document.links;
+    msg.attachments = document.parts.map((p): AttachmentView => ({ name: p.name, size: p.size, contentType: p.contentType, document: p.document, error: p.error }));
+    return msg;
+  }
+  const msg = emptyMessage('outgoing');
+  msg.surface = 'official';
+  msg.attachments = [{ name, size, document }];
+  return msg;
+}
+
+export async function scanFiles(
+  files: readonly string[],
+  policy: Policy,
+  lang: Lang,
+  onProgress: (done: number) => void = () => {},
+): Promise<FileResult[]> {
+  const pool = new ExtractPool({
+    size: Math.min(4, availableParallelism()),
+    timeoutMs: SCAN_LIMITS.timeoutMs,
+    maxInputBytes: SCAN_LIMITS.maxInputMB * 1024 * 1024,
+    heapMb: SCAN_LIMITS.heapMb,
+  });
+  const results: FileResult[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const one = async (path: string): Promise<FileResult> => {
+    let size = 0;
+    try {
+      const handle = await open(path, 'r');
+      size = (await handle.stat()).size;
+      await handle.close();
+      if (size > SCAN_LIMITS.maxInputMB * 1024 * 1024) throw new ExtractFailure('too-large', `${size} bytes`);
+      const document = await pool.extract(basename(path), await readWhole(path, size));
+      return { path, findings: check(messageFor(path, size, document), policy) };
+    } catch (e) {
+      // Size rules still apply to a file we could not open up.
+      const findings = size > 0 ? check(messageFor(path, size, undefined), policy) : [];
+      return { path, findings, error: failureText(e, lang) };
+    }
+  };
+  const lanes = Array.from({ length: Math.min(files.length, Math.min(4, availableParallelism())) }, async () => {
+    while (next < files.length) {
+      const k = next++;
+      results[k] = await one(files[k]!);
+      onProgress(++done);
+    }
+  });
+  try {
+    await Promise.all(lanes);
+  } finally {
+    await pool.close();
+  }
+  return results;
+}
