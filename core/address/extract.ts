@@ -85,6 +85,14 @@ interface DomainScan {
   end: number;
   obfuscated: boolean;
   guessed: boolean;
+  /** The domain as it stood before the first guess across a line break, if that is a domain. */
+  beforeGuess?: { domain: string; end: number };
+}
+
+function validDomain(labels: readonly string[]): boolean {
+  if (labels.length < 2) return false;
+  const tld = labels[labels.length - 1]!.normalize('NFKC');
+  return /^[a-z]{2,63}$/i.test(tld) && !labels.some((l) => l.startsWith('-') || l.endsWith('-'));
 }
 
 /** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
@@ -92,6 +100,7 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
   const labels: string[] = [];
   let obfuscated = false;
   let guessed = false;
+  let beforeGuess: DomainScan['beforeGuess'];
   let end = i;
   let pos = i;
   let length = 0;
@@ -135,15 +144,13 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
       }
       if (!sawBreak || !isLabelChar(text.charCodeAt(k))) break;
       n = k;
+      if (!guessed && validDomain(labels)) beforeGuess = { domain: labels.join('.'), end };
       guessed = true;
     }
     pos = n;
   }
-  if (labels.length < 2) return undefined;
-  const tld = labels[labels.length - 1]!.normalize('NFKC');
-  if (!/^[a-z]{2,63}$/i.test(tld)) return undefined;
-  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return undefined;
-  return { domain: labels.join('.'), end, obfuscated, guessed };
+  if (!validDomain(labels)) return beforeGuess ? { ...beforeGuess, obfuscated, guessed: false } : undefined;
+  return { domain: labels.join('.'), end, obfuscated, guessed, beforeGuess };
 }
 
 /** Reads the local part ending just before `end`; its start, else -1. */
@@ -169,6 +176,13 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   let localEnd = skipBlanks(text, atStart - 1, -1) + 1;
   let domainStart = skipBlanks(text, atEnd, 1);
   let spaced = localEnd !== atStart || domainStart !== atEnd;
+  // "nguyenvana@⏎gmail.com": the line was wrapped right after the at-sign.
+  let wrapped = false;
+  if (isLineBreak(text.charCodeAt(domainStart))) {
+    while (isBlank(text.charCodeAt(domainStart)) || isLineBreak(text.charCodeAt(domainStart))) domainStart++;
+    wrapped = true;
+    spaced = false;
+  }
   // "ten[@]gmail.com" and "ten (@) gmail.com"
   const before = text.charCodeAt(localEnd - 1);
   const after = text.charCodeAt(domainStart);
@@ -180,14 +194,17 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   }
   const localStart = scanLocal(text, localEnd);
   if (localStart < 0) return undefined;
-  const dom = scanDomain(text, domainStart);
+  let dom = scanDomain(text, domainStart);
   if (!dom) return undefined;
+  const known = (domain: string) => opts.isKnownDomain?.(domain.normalize('NFKC').toLowerCase()) ?? false;
+  if (dom.guessed && !known(dom.domain)) {
+    // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
+    if (!dom.beforeGuess) return undefined;
+    dom = { ...dom, ...dom.beforeGuess, guessed: false };
+  }
+  if ((spaced || wrapped) && !known(dom.domain)) return undefined;
   const local = text.slice(localStart, localEnd);
   const address = normalise(local, dom.domain);
-  if (spaced || dom.guessed) {
-    const domain = address.slice(address.indexOf('@') + 1);
-    if (!opts.isKnownDomain?.(domain)) return undefined;
-  }
   const wide = text.charCodeAt(atStart) === 0xff20;
   return {
     address,

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../policy/presets';
+import { makeClassifier } from './classify';
+import { addressesFromLinks, extractAddresses } from './extract';
+
+const known = makeClassifier(PRESETS.danang);
+const find = (text: string) => extractAddresses(text, known).map((f) => f.address);
+
+describe('extractAddresses', () => {
+  it('finds plain addresses in Vietnamese running text, without the sentence punctuation', () => {
+    expect(find('Mọi chi tiết xin liên hệ: nguyenvana@gmail.com.')).toEqual(['nguyenvana@gmail.com']);
+    expect(find('Email: Van.Thu@DaNang.gov.vn; điện thoại (0236) 3840125')).toEqual(['van.thu@danang.gov.vn']);
+    expect(find('(lienhe@yahoo.com.vn), <b@hotmail.com>, "c@outlook.com"')).toEqual(['lienhe@yahoo.com.vn', 'b@hotmail.com', 'c@outlook.com']);
+  });
+
+  it('reports where each match is and whether it was hidden', () => {
+    const text = 'Gửi tới a@gmail.com và b [at] gmail [dot] com';
+    const found = extractAddresses(text, known);
+    expect(found.map((f) => [f.address, text.slice(f.index, f.index + f.length), f.obfuscated])).toEqual([
+      ['a@gmail.com', 'a@gmail.com', false],
+      ['b@gmail.com', 'b [at] gmail [dot] com', true],
+    ]);
+  });
+
+  it.each([
+    ['ten [at] gmail [dot] com', 'ten@gmail.com'],
+    ['ten(at)gmail(dot)com', 'ten@gmail.com'],
+    ['TEN (AT) YAHOO (DOT) COM (DOT) VN', 'ten@yahoo.com.vn'],
+    ['ten [ at ] hotmail.com', 'ten@hotmail.com'],
+    ['ten[@]gmail.com', 'ten@gmail.com'],
+    ['ten (@) gmail . com', undefined],
+    ['ten＠gmail．com', 'ten@gmail.com'],
+    ['ｔｅｎ＠ｇｍａｉｌ．ｃｏｍ', 'ten@gmail.com'],
+    ['ten @ gmail.com', 'ten@gmail.com'],
+    ['ten@gmail dot com', 'ten@gmail.com'],
+    ['NguyenVanA@GMAIL.COM', 'nguyenvana@gmail.com'],
+  ])('de-obfuscates %j', (text, expected) => {
+    expect(find(`Liên hệ: ${text} để biết thêm.`)).toEqual(expected ? [expected] : []);
+  });
+
+  it('joins a domain that a word processor broke across lines, when the domain is known', () => {
+    expect(find('liên hệ nguyenvana@gmail.\ncom hoặc')).toEqual(['nguyenvana@gmail.com']);
+    expect(find('liên hệ nguyenvana@\ngmail.com')).toEqual(['nguyenvana@gmail.com']);
+    // An unknown domain is not guessed at: "example.\nNext" is two sentences.
+    expect(find('write to a@example.\nNext line')).toEqual([]);
+  });
+
+  it('does not guess spaced forms for unknown domains', () => {
+    expect(find('giá 5 @ 10.000 đồng')).toEqual([]);
+    expect(find('tom @ example.org')).toEqual([]);
+  });
+
+  it('finds nothing in text without addresses, and nothing in handles or bare "at"', () => {
+    expect(find('Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc')).toEqual([]);
+    expect(find('theo dõi @ubnd_danang trên mạng xã hội; meet at 10 (at the office)')).toEqual([]);
+    expect(find('a@b')).toEqual([]);
+  });
+
+  it('finds each occurrence once', () => {
+    expect(find('a@gmail.com a@gmail.com')).toEqual(['a@gmail.com', 'a@gmail.com']);
+  });
+});
+
+describe('addressesFromLinks', () => {
+  it('reads mailto targets, their to/cc/bcc and percent-encoding', () => {
+    expect(
+      addressesFromLinks(['mailto:a@gmail.com', 'MAILTO:b%40yahoo.com?cc=c@hotmail.com&subject=V%2Fv%20h%E1%BB%8Dp', 'https://x.vn/?u=a@b.com', 'mailto:d@gmail.com,e@danang.gov.vn']),
+    ).toEqual(['a@gmail.com', 'b@yahoo.com', 'c@hotmail.com', 'd@gmail.com', 'e@danang.gov.vn']);
+  });
+  it('survives a broken percent-escape', () => {
+    expect(addressesFromLinks(['mailto:a@gmail.com%E0%A4%A'])).toEqual(['a@gmail.com']);
+  });
+});
+
+// Dominic Sayers' is_email test suite, as shipped in the email-addresses package: used as data.
+// We extract dot-atom addresses with a host-name domain from running text; quoted local
+// parts, comments and address literals are outside what documents use and are not asserted.
+describe('is_email test vectors', () => {
+  const require = createRequire(import.meta.url);
+  const xml = readFileSync(require.resolve('email-addresses/test/tests.xml'), 'utf8');
+  const vectors: Array<{ id: string; address: string; category: string }> = [];
+  const parser = new SaxesParser();
+  let current: { id: string; address: string; category: string } | undefined;
+  let field = '';
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'test') current = { id: String(tag.attributes.id), address: '', category: '' };
+    field = tag.name;
+  });
+  parser.on('text', (text) => {
+    if (current && field === 'address') current.address += text;
+    if (current && field === 'category') current.category += text;
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'test' && current) vectors.push(current);
+    field = '';
+  });
+  parser.write(xml).close();
+  // The suite writes control characters as their Unicode "control pictures".
+  const decode = (s: string) => s.replace(/[\u2400-\u241f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x2400));
+  const dotAtom = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+  const ourLocal = /^[A-Za-z0-9._%+'-]+@/;
+
+  it('loads the suite', () => {
+    expect(vectors.length).toBeGreaterThan(150);
+  });
+
+  it('extracts every valid dot-atom address of the suite from surrounding text', () => {
+    const valid = vectors.filter((v) => v.category === 'ISEMAIL_VALID_CATEGORY' || v.category === 'ISEMAIL_DNSWARN').map((v) => decode(v.address));
+    const ours = valid.filter((a) => dotAtom.test(a) && ourLocal.test(a) && a.split('@')[0]!.length <= 64);
+    expect(ours.length).toBeGreaterThan(5);
+    for (const a of ours) expect(find(`Liên hệ: ${a} nhé`), a).toEqual([a.toLowerCase()]);
+  });
+
+  it('never returns an invalid address of the suite whole', () => {
+    const invalid = vectors.filter((v) => v.category === 'ISEMAIL_ERR').map((v) => decode(v.address));
+    expect(invalid.length).toBeGreaterThan(50);
+    for (const a of invalid) {
+      expect(find(a), JSON.stringify(a)).not.toContain(a.toLowerCase());
+    }
+  });
+});
+
+describe('properties', () => {
+  it('never throws and returns matches that lie inside the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'ab@.[]()at dot-_ \n＠．gmail.com'.split('')), maxLength: 200 }), (text) => {
+        for (const f of extractAddresses(text, known)) {
+          expect(f.index).toBeGreaterThanOrEqual(0);
+          expect(f.index + f.length).toBeLessThanOrEqual(text.length);
+          expect(f.address).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds any generated address placed in any text', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+    const local = fc.stringMatching(/^[a-z0-9_%+'-]{1,10}(\.[a-z0-9_%+'-]{1,10}){0,2}$/);
+    const tld = fc.stringMatching(/^[a-z]{2,6}$/);
+    const filler = fc.string({ unit: fc.constantFrom(...'Liên hệ cán bộ, công chức: ()"\n'.split('')), maxLength: 30 });
+    fc.assert(
+      fc.property(filler, local, fc.array(label, { minLength: 1, maxLength: 3 }), tld, filler, (before, l, labels, t, after) => {
+        const address = `${l}@${[...labels, t].join('.')}`;
+        expect(find(`${before} ${address} ${after}`)).toContain(address);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('gives the same addresses for a text and for its lines scanned one by one', () => {
+    const line = fc.constantFrom('Liên hệ a@gmail.com.', 'b [at] yahoo [dot] com', 'không có địa chỉ', 'c＠hotmail．com', 'email: d@danang.gov.vn');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        expect(find(lines.join('\n'))).toEqual(lines.flatMap((l) => find(l)));
+      }),
+    );
+  });
+});

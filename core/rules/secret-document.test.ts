@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { secretDocumentRule as rule, secrecyStamp } from './secret-document';
+import { attachment, context, draft } from './test-helpers';
+
+describe('secrecyStamp', () => {
+  it.each([
+    ['MẬT\nỦY BAN NHÂN DÂN', 'MẬT'],
+    ['ỦY BAN NHÂN DÂN\n  TỐI MẬT  \nSố: 12/BC-UBND', 'TỐI MẬT'],
+    ['[TUYỆT MẬT]', 'TUYỆT MẬT'],
+    ['MẬT\nphần sau có TỐI MẬT\nTỐI MẬT', 'TỐI MẬT'],
+    ['Độ mật: Tối mật\nĐộ khẩn: Hỏa tốc', 'TỐI MẬT'],
+    ['Độ mật: Mật', 'MẬT'],
+  ])('finds the stamp in %j', (text, level) => {
+    expect(secrecyStamp(text)).toBe(level);
+  });
+
+  it.each([
+    'Vui lòng đổi mật khẩu sau lần đăng nhập đầu tiên.',
+    'MẬT KHẨU\nĐộ dài tối thiểu 12 ký tự',
+    'ĐẢM BẢO AN TOÀN, BẢO MẬT THÔNG TIN',
+    'Giữ bí mật thông tin cá nhân.',
+    'Mật ong rừng U Minh',
+    'Mật\n',
+    'Độ mật: Thường',
+    'BÍ MẬT NHÀ NƯỚC là thông tin có nội dung quan trọng',
+  ])('does not fire on ordinary words: %j', (text) => {
+    expect(secrecyStamp(text)).toBeUndefined();
+  });
+});
+
+describe('secret-document', () => {
+  it('names the stamped file and its level', () => {
+    const [f] = rule.check(draft({ attachments: [attachment('bao-cao.docx', 'TỐI MẬT\nBÁO CÁO')] }), context());
+    expect(f?.params).toEqual({ file: 'bao-cao.docx', level: 'TỐI MẬT' });
+    expect(f?.actions).toEqual(['remove-attachment']);
+  });
+
+  it('reads a stamp in the subject or body of the message itself', () => {
+    expect(rule.check(draft({ subject: '[MẬT] Kế hoạch kiểm tra' }), context())[0]?.params.level).toBe('MẬT');
+    expect(rule.check(draft({ subject: 'TUYỆT MẬT - Phương án' }), context())[0]?.params.level).toBe('TUYỆT MẬT');
+    expect(rule.check(draft({ subject: 'Mật khẩu mới', bodyText: 'Mật khẩu của anh là …' }), context())).toEqual([]);
+  });
+});
