@@ -1,28 +1,173 @@
-// Contract for document text extraction. To be implemented.
-import type { ExtractedDocument } from '../types';
+// Document text extraction: bytes in, text and link targets out, for every format a civil
+// servant attaches (docx, xlsx, pptx, odt/ods/odp, pdf, eml, html, txt). The format is sniffed
+// from the content; the file name is only a hint. Everything runs under the bounds in limits.ts,
+// and every failure is an ExtractError with a code.
+import type { ExtractedDocument, ExtractedPart } from '../types';
+import { extractDocx } from './docx';
+import { extractEml } from './eml';
+import { htmlToText } from './html';
+import { Budget, ExtractError, resolveLimits, TextSink, type ExtractLimits } from './limits';
+import { extractOdf } from './odf';
+import { extractPdf } from './pdf';
+import { extractPptx } from './pptx';
+import { controlRatio, decodeText } from './text';
+import { extractXlsx } from './xlsx';
+import { isZip, ZipArchive } from './zip';
 
-export type ExtractErrorCode = 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'unsupported' | 'timeout' | 'too-deep';
+export { DEFAULT_LIMITS, ExtractError, type ExtractErrorCode, type ExtractLimits } from './limits';
 
-export class ExtractError extends Error {
-  constructor(readonly code: ExtractErrorCode, message: string) {
-    super(message);
-    this.name = 'ExtractError';
+export type DocumentFormat = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'pdf' | 'eml' | 'html' | 'txt';
+
+export async function extractDocument(name: string, bytes: Uint8Array, limits?: Partial<ExtractLimits>): Promise<ExtractedDocument> {
+  try {
+    return await extractWithBudget(String(name ?? ''), bytes, new Budget(resolveLimits(limits)));
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    // Anything else is a parser tripping over bad input (or running out of memory on it).
+    throw new ExtractError('corrupt', `The file could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}).`);
   }
 }
 
-export interface ExtractLimits {
-  /** Largest input accepted, in bytes. */
-  maxInputBytes: number;
-  /** Most bytes all decompressed entries may add up to (zip bombs). */
-  maxExpandedBytes: number;
-  /** Most characters of text kept; past that the document is marked truncated. */
-  maxTextChars: number;
-  /** Wall-clock budget in milliseconds, checked between steps. */
-  timeoutMs: number;
-  /** How deep nested parts (e-mail in e-mail) are followed. */
-  maxDepth: number;
+async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget): Promise<ExtractedDocument> {
+  if (!(bytes instanceof Uint8Array)) throw new ExtractError('unsupported', 'The input is not a byte array.');
+  if (bytes.length > budget.limits.maxInputBytes) {
+    throw new ExtractError('too-large', `The file is ${bytes.length} bytes, over the ${budget.limits.maxInputBytes}-byte limit for reading.`);
+  }
+  budget.checkTime();
+  const sink = new TextSink(budget.limits.maxTextChars);
+  const parts: ExtractedPart[] = [];
+
+  if (isOle(bytes)) throw oleError(bytes);
+  if (isZip(bytes)) {
+    const zip = ZipArchive.open(bytes, budget);
+    const format = zipFormat(zip);
+    if (format === 'docx') extractDocx(zip, sink, budget);
+    else if (format === 'xlsx') extractXlsx(zip, sink, budget);
+    else if (format === 'pptx') extractPptx(zip, sink, budget);
+    else extractOdf(zip, sink, budget, format === 'ods', format === 'odp');
+  } else if (isPdf(bytes)) {
+    await extractPdf(bytes, sink, budget);
+  } else if (startsWithAscii(bytes, '{\\rtf')) {
+    throw new ExtractError('unsupported', 'RTF documents are not supported; save the file as .docx or .pdf.');
+  } else {
+    const { text, cut } = decodeText(bytes, budget.limits.maxTextChars);
+    if (controlRatio(text) > 0.02) throw new ExtractError('unsupported', 'The file is binary data of a type that is not supported.');
+    const kind = textKind(name, text);
+    if (kind === 'eml') await extractEml(bytes, sink, budget, parts, extractWithBudget);
+    else if (kind === 'html') htmlToText(text, sink);
+    else sink.write(text);
+    if (cut) sink.truncated = true;
+  }
+
+  const doc: ExtractedDocument = { text: sink.text(), links: sink.links, legacy: sink.legacy, parts };
+  if (sink.truncated || sink.damaged) doc.truncated = true;
+  return doc;
 }
 
-export async function extractDocument(_name: string, _bytes: Uint8Array, _limits?: Partial<ExtractLimits>): Promise<ExtractedDocument> {
-  throw new Error('not implemented');
+function startsWithAscii(bytes: Uint8Array, s: string, at = 0): boolean {
+  if (bytes.length < at + s.length) return false;
+  for (let k = 0; k < s.length; k++) if (bytes[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** "%PDF-" within the first KiB (the spec tolerates junk before the header). */
+function isPdf(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length - 5, 1024);
+  for (let k = 0; k <= end; k++) if (bytes[k] === 0x25 && startsWithAscii(bytes, '%PDF-', k)) return true;
+  return false;
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+function isOle(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && OLE_MAGIC.every((b, k) => bytes[k] === b);
+}
+
+/** Whether a stream name (stored UTF-16LE in the OLE directory) occurs in the file. */
+function hasOleStream(bytes: Uint8Array, stream: string): boolean {
+  const pattern = new Uint8Array(stream.length * 2);
+  for (let k = 0; k < stream.length; k++) pattern[k * 2] = stream.charCodeAt(k);
+  const first = pattern[0];
+  outer: for (let k = 512; k + pattern.length <= bytes.length; k++) {
+    if (bytes[k] !== first) continue;
+    for (let m = 1; m < pattern.length; m++) if (bytes[k + m] !== pattern[m]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * An OLE compound file is either a password-protected Office 2007+ file (Office wraps the
+ * encrypted zip in OLE with EncryptionInfo/EncryptedPackage streams, MS-OFFCRYPTO 2.3.4) or a
+ * legacy binary format this extractor does not read.
+ */
+function oleError(bytes: Uint8Array): ExtractError {
+  if (hasOleStream(bytes, 'EncryptionInfo') || hasOleStream(bytes, 'EncryptedPackage')) {
+    return new ExtractError('encrypted', 'The Office document is password-protected (encrypted).');
+  }
+  if (hasOleStream(bytes, 'WordDocument')) return new ExtractError('unsupported', 'Legacy Word 97-2003 (.doc) files are not supported; save the file as .docx.');
+  if (hasOleStream(bytes, 'Workbook') || hasOleStream(bytes, 'Book')) {
+    return new ExtractError('unsupported', 'Legacy Excel 97-2003 (.xls) files are not supported; save the file as .xlsx.');
+  }
+  if (hasOleStream(bytes, 'PowerPoint Document')) return new ExtractError('unsupported', 'Legacy PowerPoint 97-2003 (.ppt) files are not supported; save the file as .pptx.');
+  if (hasOleStream(bytes, '__substg1.0_')) return new ExtractError('unsupported', 'Outlook .msg files are not supported; save the message as .eml.');
+  return new ExtractError('unsupported', 'This OLE compound file (legacy Office format) is not supported.');
+}
+
+const ODF_TYPES: Record<string, DocumentFormat> = {
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.text-template': 'odt',
+  'application/vnd.oasis.opendocument.text-master': 'odt',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.spreadsheet-template': 'ods',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+  'application/vnd.oasis.opendocument.presentation-template': 'odp',
+};
+
+function zipFormat(zip: ZipArchive): 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' {
+  if (zip.has('mimetype')) {
+    const type = (zip.readText('mimetype') ?? '').trim();
+    const format = ODF_TYPES[type];
+    if (format) {
+      if (odfEncrypted(zip)) throw new ExtractError('encrypted', 'The OpenDocument file is password-protected (encrypted).');
+      return format as 'odt' | 'ods' | 'odp';
+    }
+  }
+  if (zip.has('word/document.xml')) return 'docx';
+  if (zip.has('xl/workbook.xml')) return 'xlsx';
+  if (zip.has('ppt/presentation.xml')) return 'pptx';
+  if (zip.has('content.xml')) return 'odt';
+  throw new ExtractError('unsupported', 'The zip archive is not an office document this extractor reads.');
+}
+
+/** ODF encryption is declared per entry in META-INF/manifest.xml (ODF 1.2 §3.8.3). */
+function odfEncrypted(zip: ZipArchive): boolean {
+  const manifest = zip.readText('META-INF/manifest.xml') ?? '';
+  return /<manifest:encryption-data\b/.test(manifest);
+}
+
+function textKind(name: string, text: string): 'eml' | 'html' | 'txt' {
+  const lower = name.toLowerCase();
+  if (/\.(eml|mht|mhtml)$/.test(lower) || looksLikeMime(text)) return 'eml';
+  if (/\.(html?|xhtml)$/.test(lower)) return 'html';
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (/^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])/.test(head)) return 'html';
+  if (lower.endsWith('.txt')) return 'txt';
+  return 'txt';
+}
+
+const KNOWN_HEADERS = /^(from|to|subject|date|received|message-id|mime-version|return-path|delivered-to|content-type|reply-to|cc|x-[a-z0-9-]+):/i;
+
+/** RFC 5322 header block at the top with at least two headers, one of them a known one. */
+function looksLikeMime(text: string): boolean {
+  const head = text.slice(0, 16384);
+  const end = head.search(/\r?\n\r?\n/);
+  const lines = (end < 0 ? head : head.slice(0, end)).split(/\r?\n/);
+  if (lines.length < 2) return false;
+  let known = 0;
+  for (const line of lines) {
+    if (/^[ \t]/.test(line)) continue;
+    if (!/^[!-9;-~]+:/.test(line)) return false;
+    if (KNOWN_HEADERS.test(line)) known++;
+  }
+  return known >= 2;
 }

@@ -1,0 +1,54 @@
+// Plain text: BOM first (UTF-8, UTF-16LE/BE), then UTF-16 without BOM by its NUL-byte pattern,
+// then UTF-8 when the bytes are valid UTF-8, else Windows-1258 (the Vietnamese Windows code page).
+
+export type TextCharset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+export function sniffCharset(bytes: Uint8Array): { charset: TextCharset; bomLength: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', bomLength: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', bomLength: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', bomLength: 2 };
+  // Mostly-Latin UTF-16 has a NUL in every other byte: odd positions for LE, even for BE.
+  const probe = Math.min(bytes.length, 4096) & ~1;
+  if (probe >= 4) {
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let k = 0; k < probe; k += 2) {
+      if (bytes[k] === 0) evenNul++;
+      if (bytes[k + 1] === 0) oddNul++;
+    }
+    const pairs = probe / 2;
+    if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return { charset: 'utf-16le', bomLength: 0 };
+    if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return { charset: 'utf-16be', bomLength: 0 };
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)), { stream: true });
+    return { charset: 'utf-8', bomLength: 0 };
+  } catch {
+    return { charset: 'windows-1258', bomLength: 0 };
+  }
+}
+
+/**
+ * Decodes at most enough bytes for `maxChars` characters (4 bytes each at worst), so a huge
+ * file never becomes a huge string. `cut` tells whether bytes were left undecoded.
+ */
+export function decodeText(bytes: Uint8Array, maxChars: number): { text: string; charset: TextCharset; cut: boolean } {
+  const { charset, bomLength } = sniffCharset(bytes);
+  const maxBytes = Math.min(bytes.length, bomLength + maxChars * 4);
+  const body = bytes.subarray(bomLength, maxBytes);
+  const decoder = new TextDecoder(charset);
+  const text = decoder.decode(body, { stream: maxBytes < bytes.length });
+  return { text, charset, cut: maxBytes < bytes.length };
+}
+
+/** Share of characters that are control codes other than whitespace (binary files score high). */
+export function controlRatio(text: string): number {
+  const sample = text.slice(0, 65536);
+  if (!sample) return 0;
+  let bad = 0;
+  for (let k = 0; k < sample.length; k++) {
+    const c = sample.charCodeAt(k);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) bad++;
+  }
+  return bad / sample.length;
+}

@@ -1,0 +1,126 @@
+// Streaming XML over a zip entry: inflated chunks go through a streaming TextDecoder into saxes,
+// so a part is never held whole, and a document that breaks midway keeps what was read.
+import { SaxesParser } from 'saxes';
+import { ExtractError } from './limits';
+import { xmlCharset, type ZipArchive } from './zip';
+
+export type Attrs = Record<string, string>;
+
+/** Thrown from a chunk callback to stop reading a part early (the text budget is full). */
+const STOP = { stop: true };
+
+export interface XmlHandler {
+  /** Checked per inflated chunk: true stops reading the part (what was read is kept). */
+  stop?(): boolean;
+  /** `name` is the local name (prefix dropped); attribute keys keep their prefixes. */
+  open?(name: string, attrs: Attrs): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** An attribute by local name, whatever its prefix (w:val, r:id, xlink:href…). */
+export function attr(attrs: Attrs, local: string): string | undefined {
+  if (local in attrs) return attrs[local];
+  for (const k in attrs) if (k.endsWith(`:${local}`)) return attrs[k];
+  return undefined;
+}
+
+const localName = (q: string) => q.slice(q.indexOf(':') + 1);
+
+function makeParser(h: XmlHandler, label: string): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('error', (e) => {
+    throw new ExtractError('corrupt', `${label} is not well-formed XML (${e.message.split('\n')[0]}).`);
+  });
+  if (h.open) {
+    const open = h.open;
+    parser.on('opentag', (t) => open(localName(t.name), t.attributes as Attrs));
+  }
+  if (h.close) {
+    const close = h.close;
+    parser.on('closetag', (t) => close(localName(t.name)));
+  }
+  if (h.text) {
+    const text = h.text;
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  return parser;
+}
+
+/** Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. */
+export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): boolean {
+  const parser = makeParser(h, entry);
+  let decoder: TextDecoder | undefined;
+  let found: boolean;
+  try {
+    found = zip.read(entry, (chunk) => {
+      if (h.stop?.()) throw STOP;
+      decoder ??= new TextDecoder(xmlCharset(chunk));
+      parser.write(decoder.decode(chunk, { stream: true }));
+    });
+  } catch (err) {
+    if (err === STOP) return true;
+    throw err;
+  }
+  if (!found) return false;
+  if (decoder) parser.write(decoder.decode());
+  parser.close();
+  return true;
+}
+
+/** Parses XML already in a string (small parts such as relationships and styles). */
+export function parseXmlString(xml: string, h: XmlHandler, label: string): void {
+  const parser = makeParser(h, label);
+  parser.write(xml);
+  parser.close();
+}
+
+/** Relationship id → external target for one part (`word/_rels/document.xml.rels` etc.). */
+export function readRels(zip: ZipArchive, partPath: string): Map<string, { target: string; type: string; external: boolean }> {
+  const slash = partPath.lastIndexOf('/');
+  const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+  const rels = new Map<string, { target: string; type: string; external: boolean }>();
+  try {
+    parseZipXml(zip, relsPath, {
+      open(name, a) {
+        if (name !== 'Relationship') return;
+        const id = attr(a, 'Id');
+        const target = attr(a, 'Target');
+        if (id && target) rels.set(id, { target, type: attr(a, 'Type') ?? '', external: attr(a, 'TargetMode') === 'External' });
+      },
+    });
+  } catch (err) {
+    // Broken relationships lose only the link targets, not the document's text.
+    if (!(err instanceof ExtractError) || err.code !== 'corrupt') throw err;
+  }
+  return rels;
+}
+
+/** Resolves a relationship target against the folder of the part that owns it. */
+export function resolvePart(partPath: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = partPath.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Adds every external hyperlink target of a part's relationships to `links`. */
+export function hyperlinkTargets(zip: ZipArchive, partPath: string): string[] {
+  const out: string[] = [];
+  for (const r of readRels(zip, partPath).values()) {
+    if (r.external && /\/hyperlink$/.test(r.type)) out.push(r.target);
+  }
+  return out;
+}
+
+/** Entries matching `re`, in natural order (slide2 before slide10). */
+export function entriesMatching(zip: ZipArchive, re: RegExp): string[] {
+  return zip
+    .names()
+    .filter((n) => re.test(n))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}

@@ -1,0 +1,207 @@
+// A bounded zip reader. The central directory is parsed here (not trusted for sizes) and each
+// entry is inflated with fflate's streaming Inflate in small pushes, counting the bytes that
+// really come out: a bomb is stopped at the cap with at most one push's output in memory.
+import { Inflate } from 'fflate';
+import { Budget, ExtractError } from './limits';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  declaredSize: number;
+  localOffset: number;
+}
+
+/** Input is pushed in slices this small so one push inflates to at most ~1 032 × this. */
+const PUSH_BYTES = 4096;
+
+/**
+ * Past RATIO_CHECK_AFTER inflated bytes, an entry inflating more than BOMB_RATIO times its
+ * compressed bytes read so far is a bomb. Office XML compresses 5-30:1 and even repetitive
+ * sheets stay well under 200:1; a bomb runs near deflate's ceiling of 1 032:1. This stops a
+ * 1 GB bomb after ~16 MB instead of at the 200 MB total cap.
+ */
+const BOMB_RATIO = 200;
+const RATIO_CHECK_AFTER = 16 * 1024 * 1024;
+
+const corrupt = (why: string) => new ExtractError('corrupt', `The zip archive is damaged: ${why}.`);
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && bytes[3] === bytes[2] + 1;
+}
+
+export class ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+
+  private constructor(private readonly bytes: Uint8Array, readonly entries: ZipEntry[], private readonly budget: Budget) {
+    for (const e of entries) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+  }
+
+  static open(bytes: Uint8Array, budget: Budget): ZipArchive {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const eocd = findEocd(bytes, view);
+    if (eocd < 0) throw corrupt('no end-of-central-directory record (truncated or not a zip)');
+    let count = view.getUint16(eocd + 10, true);
+    let cdOffset = view.getUint32(eocd + 16, true);
+    // Zip64: the real values sit in the zip64 end record the locator points to.
+    if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
+      const z64 = Number(view.getBigUint64(eocd - 12, true));
+      if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== 0x06064b50) throw corrupt('bad zip64 end record');
+      count = Number(view.getBigUint64(z64 + 32, true));
+      cdOffset = Number(view.getBigUint64(z64 + 48, true));
+    }
+    if (count > budget.limits.maxEntries) {
+      throw new ExtractError('zip-bomb', `The archive lists ${count} entries, more than the ${budget.limits.maxEntries} allowed.`);
+    }
+    const dec = new TextDecoder();
+    const entries: ZipEntry[] = [];
+    let p = cdOffset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw corrupt('central directory entry out of place');
+      const flags = view.getUint16(p + 8, true);
+      const method = view.getUint16(p + 10, true);
+      let compressedSize = view.getUint32(p + 20, true);
+      let declaredSize = view.getUint32(p + 24, true);
+      const nameLen = view.getUint16(p + 28, true);
+      const extraLen = view.getUint16(p + 30, true);
+      const commentLen = view.getUint16(p + 32, true);
+      let localOffset = view.getUint32(p + 42, true);
+      if (p + 46 + nameLen + extraLen > bytes.length) throw corrupt('central directory runs past the end');
+      const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      // Zip64 extra field: 64-bit values, in this order, for each 32-bit field set to 0xFFFFFFFF.
+      let x = p + 46 + nameLen;
+      const xEnd = x + extraLen;
+      while (x + 4 <= xEnd) {
+        const id = view.getUint16(x, true);
+        const size = view.getUint16(x + 2, true);
+        if (id === 0x0001) {
+          let q = x + 4;
+          const take = () => {
+            const v = q + 8 <= x + 4 + size ? Number(view.getBigUint64(q, true)) : 0;
+            q += 8;
+            return v;
+          };
+          if (declaredSize === 0xffffffff) declaredSize = take();
+          if (compressedSize === 0xffffffff) compressedSize = take();
+          if (localOffset === 0xffffffff) localOffset = take();
+        }
+        x += 4 + size;
+      }
+      entries.push({ name, method, encrypted: (flags & 1) !== 0, compressedSize, declaredSize, localOffset });
+      p = xEnd + commentLen;
+      if (i % 1000 === 999) budget.checkTime();
+    }
+    return new ZipArchive(bytes, entries, budget);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /**
+   * Streams one entry's inflated bytes to `onChunk`, stopping with 'zip-bomb' past the per-entry
+   * or total cap and with 'timeout' past the deadline. Returns false when there is no such entry.
+   */
+  read(name: string, onChunk: (chunk: Uint8Array) => void): boolean {
+    const e = this.byName.get(name);
+    if (!e) return false;
+    const { bytes, budget } = this;
+    const { maxEntryBytes } = budget.limits;
+    if (e.encrypted) throw new ExtractError('encrypted', 'The archive is password-protected.');
+    if (e.declaredSize > maxEntryBytes) {
+      throw new ExtractError('zip-bomb', `Entry ${name} declares ${e.declaredSize} bytes, more than the ${maxEntryBytes} allowed.`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const h = e.localOffset;
+    if (h + 30 > bytes.length || view.getUint32(h, true) !== 0x04034b50) throw corrupt(`local header of ${name} missing`);
+    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+    const end = start + e.compressedSize;
+    if (end > bytes.length) throw corrupt(`entry ${name} runs past the end of the file`);
+
+    let entryBytes = 0;
+    let consumed = 0;
+    let callbackError: unknown;
+    const emit = (chunk: Uint8Array) => {
+      entryBytes += chunk.length;
+      if (entryBytes > maxEntryBytes) {
+        throw new ExtractError('zip-bomb', `Entry ${name} inflates past ${maxEntryBytes} bytes; the archive looks like a zip bomb.`);
+      }
+      if (entryBytes > RATIO_CHECK_AFTER && entryBytes > consumed * BOMB_RATIO) {
+        throw new ExtractError('zip-bomb', `Entry ${name} inflates more than ${BOMB_RATIO} times its compressed size; the archive looks like a zip bomb.`);
+      }
+      budget.addExpanded(chunk.length);
+      if (!chunk.length) return;
+      try {
+        onChunk(chunk);
+      } catch (err) {
+        callbackError = err;
+        throw err;
+      }
+    };
+
+    if (e.method === 0) {
+      for (let p = start; p < end; p += 65536) {
+        budget.checkTime();
+        emit(bytes.subarray(p, Math.min(end, p + 65536)));
+      }
+      return true;
+    }
+    if (e.method !== 8) throw new ExtractError('unsupported', `Entry ${name} uses zip compression method ${e.method}, which is not supported.`);
+
+    let done = false;
+    const inflate = new Inflate((chunk, final) => {
+      emit(chunk);
+      if (final) done = true;
+    });
+    try {
+      let pushes = 0;
+      for (let p = start; p < end && !done; p += PUSH_BYTES) {
+        if (++pushes % 16 === 0) budget.checkTime();
+        const stop = Math.min(end, p + PUSH_BYTES);
+        consumed = stop - start;
+        inflate.push(bytes.subarray(p, stop), stop === end);
+      }
+      if (!done) inflate.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof ExtractError || callbackError !== undefined) throw err;
+      throw corrupt(`entry ${name} does not inflate (${err instanceof Error ? err.message : 'unknown error'})`);
+    }
+    if (!done) throw corrupt(`entry ${name} ends early`);
+    return true;
+  }
+
+  /** Reads one entry whole as text (UTF-8, or UTF-16 by BOM); undefined when absent. */
+  readText(name: string): string | undefined {
+    const chunks: Uint8Array[] = [];
+    if (!this.read(name, (c) => chunks.push(c.slice()))) return undefined;
+    let total = 0;
+    for (const c of chunks) total += c.length;
+    const all = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      all.set(c, o);
+      o += c.length;
+    }
+    return new TextDecoder(xmlCharset(all)).decode(all);
+  }
+}
+
+/** UTF-16 by BOM, else UTF-8 (what every office suite writes its XML parts in). */
+export function xmlCharset(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+function findEocd(bytes: Uint8Array, view: DataView): number {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let p = bytes.length - 22; p >= min; p--) {
+    if (bytes[p] === 0x50 && view.getUint32(p, true) === 0x06054b50) return p;
+  }
+  return -1;
+}
