@@ -1,12 +1,15 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
   {
     files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/rules/test-helpers.ts'],
     // The core runs in a service worker, a page, an Office runtime and Node alike:
     // it must not reach for any host's globals or Node's modules.
     languageOptions: { globals: {} },

@@ -89,10 +89,17 @@ interface DomainScan {
   beforeGuess?: { domain: string; end: number };
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
 function validDomain(labels: readonly string[]): boolean {
   if (labels.length < 2) return false;
-  const tld = labels[labels.length - 1]!.normalize('NFKC');
-  return /^[a-z]{2,63}$/i.test(tld) && !labels.some((l) => l.startsWith('-') || l.endsWith('-'));
+  const tld = labels[labels.length - 1]!;
+  if (tld.length < 2) return false;
+  for (let k = 0; k < tld.length; k++) if (!isLetter(tld.charCodeAt(k))) return false;
+  for (const l of labels) if (l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45 || l.charCodeAt(0) === 0xff0d) return false;
+  return true;
 }
 
 /** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
@@ -164,8 +171,12 @@ function scanLocal(text: string, end: number): number {
   return s;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 function normalise(local: string, domain: string): string {
-  return `${local}@${domain}`.normalize('NFKC').toLowerCase();
+  const address = `${local}@${domain}`;
+  // Full-width forms (＠, ．, ｇｍａｉｌ) fold to ASCII; plain ASCII needs no Unicode pass.
+  return (NON_ASCII.test(address) ? address.normalize('NFKC') : address).toLowerCase();
 }
 
 /**
@@ -196,7 +207,7 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   if (localStart < 0) return undefined;
   let dom = scanDomain(text, domainStart);
   if (!dom) return undefined;
-  const known = (domain: string) => opts.isKnownDomain?.(domain.normalize('NFKC').toLowerCase()) ?? false;
+  const known = (domain: string) => opts.isKnownDomain?.(normalise('x', domain).slice(2)) ?? false;
   if (dom.guessed && !known(dom.domain)) {
     // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
     if (!dom.beforeGuess) return undefined;
@@ -235,6 +246,7 @@ export function extractAddresses(text: string, opts: ExtractOptions = {}): Found
     if (f) found.push(f);
   };
   collect(text, '@', (i) => add(parseAround(text, i, i + 1, false, opts)));
+  const plain = found.length;
   collect(text, '\uff20', (i) => add(parseAround(text, i, i + 1, false, opts)));
   for (const close of [']', ')']) {
     collect(text, close, (i) => {
@@ -242,7 +254,8 @@ export function extractAddresses(text: string, opts: ExtractOptions = {}): Found
       if (open >= 0) add(parseAround(text, open, i + 1, true, opts));
     });
   }
-  if (found.length < 2) return found;
+  // '@' hits arrive in order; only hidden forms found afterwards need merging in.
+  if (found.length === plain) return found;
   found.sort((a, b) => a.index - b.index);
   // The same place can be reached twice ("ten [at] x.com" has no '@', but "(@)" has one).
   return found.filter((f, k) => k === 0 || f.index !== found[k - 1]!.index);

@@ -2,9 +2,9 @@
 // without allocating what the input claims.
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-// eslint-disable-next-line no-restricted-imports -- tests read fixture files; the code under test stays host-free
+ 
 import { readFileSync } from 'node:fs';
-// eslint-disable-next-line no-restricted-imports -- the bomb test asserts a memory bound through Node's rss
+ 
 import { memoryUsage } from 'node:process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS, ExtractError, extractDocument } from './index';

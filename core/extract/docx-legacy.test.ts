@@ -1,7 +1,7 @@
 // The docx side of legacy-font handling, with core/encoding stubbed: which runs are sent for
 // conversion (direct font, paragraph style, Unicode runs left alone) and how they are recorded.
 // office.test.ts checks the same fixture end to end with the real converter.
-// eslint-disable-next-line no-restricted-imports -- tests read fixture files; the code under test stays host-free
+ 
 import { readFileSync } from 'node:fs';
 import { expect, it, vi } from 'vitest';
 import { extractDocument } from './index';

@@ -1,4 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- tests read fixture files; the code under test stays host-free
+ 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from './index';

@@ -1,0 +1,3 @@
+export async function runDocumentBench(): Promise<void> {
+  console.log('document bench: pending');
+}

@@ -1,0 +1,145 @@
+// End to end: the built command, run as IT and clerks run it, on real files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeLegacy } from '../core/encoding';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/congvu-guard.js');
+const fixtures = join(root, 'test/fixtures/docs');
+
+function run(args: string[], input?: string | Uint8Array) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+interface JsonReport {
+  files: Array<{ path: string; findings: Array<{ rule: string; severity: string; message: string; citation: string; addresses?: string[] }>; error?: string }>;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'congvu-cli-'));
+});
+
+describe('congvu-guard scan', () => {
+  it('prints exactly one JSON document naming the public contacts of each file, and exits 1', () => {
+    const r = run(['scan', '--json', '--preset', 'danang', join(fixtures, 'cong-van-lien-he-gmail.docx'), join(fixtures, 'cong-van-sach.docx')]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as JsonReport;
+    expect(report.files.map((f) => f.path)).toEqual([join(fixtures, 'cong-van-lien-he-gmail.docx'), join(fixtures, 'cong-van-sach.docx')]);
+    const [flagged, clean] = report.files;
+    const contact = flagged!.findings.find((f) => f.rule === 'public-contact-in-document');
+    expect(contact?.severity).toBe('warn');
+    expect(contact?.addresses).toEqual(expect.arrayContaining(['nguyenvana@gmail.com', 'lienhe.ubnd@yahoo.com.vn']));
+    expect(contact?.citation).toBe('Mục 1c, Chỉ thị 06/CT-UBND ngày 27/5/2014 của Chủ tịch UBND thành phố Đà Nẵng');
+    expect(contact?.message).toContain('cong-van-lien-he-gmail.docx');
+    expect(clean!.findings).toEqual([]);
+    expect(clean!.error).toBeUndefined();
+  });
+
+  it('walks folders, speaks Vietnamese by default and English on request', () => {
+    const vi = run(['scan', '--preset', 'danang', join(root, 'samples')]);
+    expect(vi.code).toBe(1);
+    expect(vi.out).toContain('Văn bản ghi địa chỉ thư công cộng');
+    expect(vi.out).toMatch(/Đã kiểm tra 6 tệp: \d tệp có phát hiện, 0 tệp không đọc được\./);
+    expect(vi.out).toBe(vi.out.normalize('NFC'));
+    const en = run(['scan', '--lang', 'en', '--preset', 'danang', join(root, 'samples')]);
+    expect(en.out).toContain('Public contact in a document');
+    expect(en.out).toMatch(/6 files checked/);
+  });
+
+  it('exits 0 and says so when nothing is found', () => {
+    const r = run(['scan', join(fixtures, 'cong-van-sach.docx')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Không có phát hiện nào.');
+  });
+
+  it('reports unreadable files clearly and goes on with the rest', () => {
+    const folder = join(dir, 'mixed');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'hong.docx'), new Uint8Array(4096).map((_, k) => (k * 7919) % 251));
+    // A zip bomb: one entry that inflates to 300 MB, over every bound.
+    writeFileSync(join(folder, 'bom.docx'), zipSync({ '[Content_Types].xml': new Uint8Array(10), 'word/document.xml': new Uint8Array(300 * 1024 * 1024) }, { level: 9 }));
+    copyFileSync(join(fixtures, 'cong-van-lien-he-gmail.docx'), join(folder, 'that.docx'));
+    const r = run(['scan', '--json', folder]);
+    const report = JSON.parse(r.out) as JsonReport;
+    const byName: Record<string, JsonReport['files'][number]> = Object.fromEntries(report.files.map((f) => [f.path.split('/').pop(), f]));
+    expect(byName['hong.docx']?.error).toMatch(/^Không đọc được tệp này: /);
+    expect(byName['bom.docx']?.error).toContain('bom nén');
+    expect(byName['that.docx']?.findings.some((f) => f.rule === 'public-contact-in-document')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  it('does not read a 200 MB file, but still says it is too large to send', () => {
+    const big = join(dir, 'ho-so-lon.pdf');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 200 * 1024 * 1024);
+    closeSync(fd);
+    const r = run(['scan', '--json', '--preset', 'danang', big]);
+    const [file] = (JSON.parse(r.out) as JsonReport).files;
+    expect(file?.error).toContain('100 MB');
+    expect(file?.findings.map((f) => f.rule)).toEqual(['attachment-size']);
+  });
+
+  it('treats a bad command line as a usage error', () => {
+    expect(run([]).code).toBe(2);
+    expect(run(['scan']).code).toBe(2);
+    expect(run(['scan', '--preset', 'hanoi', fixtures]).code).toBe(2);
+    const missing = run(['scan', join(dir, 'khong-co')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no such file or folder');
+    expect(run(['scan', '--bogus', fixtures]).code).toBe(2);
+  });
+
+  it('names the bad fields of a policy file and scans with safe values for them', () => {
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ authority: 'danang', attachmentMaxFileMB: 'hai mươi', rules: { 'public-contact-in-document': 'block' } }));
+    const r = run(['scan', '--json', '--policy', policy, join(fixtures, 'cong-van-lien-he-gmail.docx')]);
+    expect(r.err).toContain('attachmentMaxFileMB');
+    const [file] = (JSON.parse(r.out) as JsonReport).files;
+    expect(file?.findings.find((f) => f.rule === 'public-contact-in-document')?.severity).toBe('block');
+  });
+});
+
+describe('congvu-guard convert-text', () => {
+  const sentence = 'Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc';
+
+  it('converts TCVN3 bytes on standard input to NFC Unicode', () => {
+    const legacy = encodeLegacy(sentence, 'tcvn3');
+    const bytes = Uint8Array.from(legacy, (c) => c.charCodeAt(0));
+    const r = run(['convert-text'], bytes);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(sentence);
+  });
+
+  it('converts VNI text that arrives as UTF-8 mojibake, and leaves Unicode alone', () => {
+    expect(run(['convert-text'], encodeLegacy(sentence, 'vni')).out).toBe(sentence);
+    expect(run(['convert-text'], `${sentence}\nL'été à Nîmes.`).out).toBe(`${sentence}\nL'été à Nîmes.`);
+  });
+});
+
+describe('congvu-guard policy', () => {
+  it('validates a good file with exit 0 and a bad one with the field named', () => {
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ authority: 'danang', officialDomains: ['danang.gov.vn'] }));
+    expect(run(['policy', 'validate', good]).code).toBe(0);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"spamReportAddress": "chanthurac", "rules": {"attachment-size": "loud"}}');
+    const r = run(['policy', 'validate', '--json', bad]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.out) as { valid: boolean; errors: Array<{ field: string }> };
+    expect(out.valid).toBe(false);
+    expect(out.errors.map((e) => e.field)).toEqual(['spamReportAddress', 'rules.attachment-size']);
+    writeFileSync(bad, '{ not json');
+    expect(run(['policy', 'validate', bad]).out).toContain('không phải JSON hợp lệ');
+  });
+
+  it('prints the schema as JSON', () => {
+    const schema = JSON.parse(run(['policy', 'schema']).out) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toContain('officialDomains');
+  });
+});

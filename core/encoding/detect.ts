@@ -1,0 +1,234 @@
+// Finding TCVN3 and VNI runs inside text read as Latin-1 / Windows-1252.
+//
+// Both encodings reuse Latin-1 letters that French, Spanish, German and Portuguese use
+// legitimately (é, ñ, ü, ô…), and Unicode Vietnamese itself contains à á â ã è é ê ì í ò ó ô õ ù ú ý.
+// So a run is converted only on enough evidence, judged per word and per run, one line at a time:
+//
+// - A word is evidence when converting it changes it into a well-formed Vietnamese syllable
+//   (syllable.ts). It is strong evidence when it also shows something a European or Unicode
+//   Vietnamese word does not: for TCVN3 a code from the symbol range (µ ¸ ¶ · ¹ ª « ¬ ® §…) or a
+//   case change a Latin-1 word would not have ("ViÖt", "KÝnh", "CéNG"); for VNI a base letter
+//   followed by a mark byte ("oä", "aø", "öø"), except the few pairs real words contain (French
+//   "où", "aï", "oû"; Spanish "aún"; Unicode Vietnamese "hoà", "hoá", "xoã").
+// - A word with Latin-1 letters that converts to no syllable breaks the run ("été", "niño"),
+//   unless it has a strong feature (an abbreviation such as "Q§" is converted with its run but
+//   counts for nothing). Words with characters above U+00FF are Unicode and break the run too.
+// - A run is accepted when it holds at least 2 evidence words, at least 2 of them strong, and
+//   scores at least 2.5: 1 per strong word, 0.5 per other evidence word, minus 0.5 per ASCII
+//   word that is no Vietnamese syllable ("and", "the" is one) between its first and last evidence.
+//
+// Decisions never look past the line, so converting a text whole or line by line gives the same.
+import type { LegacyRun } from '../types';
+import { isVietnameseSyllable } from './syllable';
+import { decodeTcvn3, TCVN3_DECODE, WORD } from './tcvn3';
+import { decodeVni, decodeVniCounting, VNI_DECODE } from './vni';
+
+type Encoding = LegacyRun['encoding'];
+
+/** TCVN3 codes in the symbol range, plus × (ì) and ÷ (ữ): no European word has them inside. */
+const TCVN3_SYMBOLS = '\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00d7\u00f7';
+const LATIN1_UPPER = '\u00c0-\u00d6\u00d8-\u00de';
+const LATIN1_LOWER = '\u00df-\u00f6\u00f8-\u00fe';
+/**
+ * A TCVN3 symbol code; or a Latin-1 capital after a lower-case letter ("ViÖt") or inside a word
+ * followed by one ("KÝnh"); or a Latin-1 small letter inside an ASCII-caps word ("CéNG", "CHñ").
+ * TCVN3's toned letters are all small, whatever the Latin-1 case of their code.
+ */
+const TCVN3_STRONG = new RegExp(
+  `[${TCVN3_SYMBOLS}]|[a-z${LATIN1_LOWER}][${LATIN1_UPPER}]|[A-Za-z${LATIN1_UPPER}][${LATIN1_UPPER}][a-z]|[A-Z][${LATIN1_LOWER}][A-Z]|[A-Z]{2}[${LATIN1_LOWER}]`,
+);
+
+/**
+ * VNI base + mark pairs that real non-VNI words contain: Unicode Vietnamese "hoà", "hoá", "xoã",
+ * French "où" and "Thaï", Spanish "aún". Weak evidence only.
+ */
+const VNI_WEAK_PAIRS = new Set(['oà', 'oá', 'oã', 'où', 'aï', 'aú']);
+
+/** Every VNI base + mark pair with both letters in the same case, weak pairs left out. */
+const VNI_STRONG = (() => {
+  const byBase = new Map<string, string>();
+  for (const spelling of VNI_DECODE.keys()) {
+    if (spelling.length !== 2 || spelling !== spelling.toLowerCase()) continue;
+    for (const pair of [spelling, spelling.toUpperCase()]) {
+      if (VNI_WEAK_PAIRS.has(pair.toLowerCase())) continue;
+      byBase.set(pair[0]!, (byBase.get(pair[0]!) ?? '') + pair[1]!);
+    }
+  }
+  return new RegExp([...byBase].map(([base, marks]) => `${base}[${marks}]`).join('|'));
+})();
+
+const ANY_SIGNAL = new RegExp(`${TCVN3_STRONG.source}|${VNI_STRONG.source}`);
+
+/**
+ * Cheap pre-check: whether the text has any character pattern that strong legacy evidence
+ * needs. When false, `convertLegacyText` returns the text unchanged.
+ */
+export function hasLegacyText(text: string): boolean {
+  return ANY_SIGNAL.test(text);
+}
+
+export type Kind =
+  | 'strong' // converts to a syllable and shows a legacy-only feature
+  | 'medium' // converts to a syllable, and as it stands is no Vietnamese syllable ("cuèi")
+  | 'weak' // converts to a syllable, but reads as Unicode Vietnamese too ("cã", "mét")
+  | 'neutral' // legacy-looking but no syllable ("Q§"): kept in a run, counts nothing
+  | 'vietnamese' // ASCII word that is a syllable ("Nam", "tin")
+  | 'foreign' // ASCII word that is not ("UBND", "and")
+  | 'number'
+  | 'break'; // Unicode beyond Latin-1, or Latin-1 that converts to no syllable
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function below(word: string, limit: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= limit) return false;
+  return true;
+}
+const asciiOnly = (word: string) => below(word, 0x80);
+const latin1Only = (word: string) => below(word, 0x100);
+const HAS_DIGIT = /\d/;
+
+function tcvn3Leftover(word: string): number {
+  let n = 0;
+  for (const ch of word) if (ch >= '\u00a1' && ch <= '\u00ff' && !TCVN3_DECODE.has(ch)) n++;
+  return n;
+}
+
+/** How a word of Latin-1 letters reads in an encoding (exported for tests). */
+export /**
+ * The part of a word whose TCVN3 features count: quotation marks and operators at its edges
+ * (German »%s«, French «mot», "%d×%d") and a leading µ ("µm" is a unit) say nothing.
+ */
+function tcvn3Core(word: string): string {
+  return word.replace(/^[\u00ab\u00bb\u00d7\u00f7\u00b5]+|[\u00ab\u00bb\u00d7\u00f7]+$/g, '');
+}
+
+function classifyLatin(word: string, encoding: Encoding): Kind {
+  let decoded: string;
+  let leftover: number;
+  let strong: boolean;
+  if (encoding === 'tcvn3') {
+    decoded = decodeTcvn3(word);
+    leftover = tcvn3Leftover(word);
+    strong = word.length >= 2 && TCVN3_STRONG.test(tcvn3Core(word));
+  } else {
+    ({ text: decoded, leftover } = decodeVniCounting(word));
+    strong = VNI_STRONG.test(word);
+  }
+  if (leftover === 0 && isVietnameseSyllable(decoded)) {
+    // VNI í and ì, and TCVN3 ý, are the Unicode letters themselves: "tính" reads the same either way.
+    if (decoded === word) return 'vietnamese';
+    if (strong) return 'strong';
+    // A lone symbol ("«", "·", "×") is punctuation as often as a letter.
+    return word.length === 1 || isVietnameseSyllable(word) ? 'weak' : 'medium';
+  }
+  return strong && leftover === 0 ? 'neutral' : 'break';
+}
+
+function classifyPlain(word: string): Kind {
+  if (!latin1Only(word)) return 'break';
+  if (HAS_DIGIT.test(word)) return asciiOnly(word) ? 'number' : 'break';
+  return isVietnameseSyllable(word) ? 'vietnamese' : 'foreign';
+}
+
+interface Candidate {
+  encoding: Encoding;
+  start: number;
+  end: number;
+  score: number;
+}
+
+const EVIDENCE: ReadonlySet<Kind> = new Set(['strong', 'medium', 'weak']);
+const WEIGHT: Partial<Record<Kind, number>> = { strong: 1, medium: 0.75, weak: 0.5 };
+const EXTENDS: ReadonlySet<Kind> = new Set(['neutral', 'vietnamese', 'number']);
+
+function accept(evidence: number, strong: number, medium: number, score: number): boolean {
+  return evidence >= 2 && strong >= 1 && strong + medium >= 2 && score >= 2.5;
+}
+
+function runsFor(tokens: readonly Token[], plain: readonly (Kind | undefined)[], beyondLatin1: readonly boolean[], encoding: Encoding): Candidate[] {
+  const kinds: Kind[] = tokens.map((t, i) => plain[i] ?? classifyLatin(t.text, encoding));
+  // A word that reads as Unicode Vietnamese as it stands ("có", "tôi") and sits next to a word
+  // beyond Latin-1 ("bản có") is Unicode text, not the edge of a legacy run.
+  kinds.forEach((k, i) => {
+    if (k === 'weak' && (beyondLatin1[i - 1] || beyondLatin1[i + 1])) kinds[i] = 'break';
+  });
+
+  const found: Candidate[] = [];
+  let segStart = 0;
+  for (let i = 0; i <= kinds.length; i++) {
+    if (i < kinds.length && kinds[i] !== 'break') continue;
+    const seg = { from: segStart, to: i - 1 };
+    segStart = i + 1;
+    let first = -1;
+    let last = -1;
+    for (let j = seg.from; j <= seg.to; j++) {
+      if (EVIDENCE.has(kinds[j]!)) {
+        if (first < 0) first = j;
+        last = j;
+      }
+    }
+    if (first < 0) continue;
+    let evidence = 0;
+    let strong = 0;
+    let medium = 0;
+    let score = 0;
+    for (let j = first; j <= last; j++) {
+      const k = kinds[j]!;
+      if (EVIDENCE.has(k)) evidence++;
+      if (k === 'strong') strong++;
+      if (k === 'medium') medium++;
+      score += WEIGHT[k] ?? 0;
+    }
+    if (!accept(evidence, strong, medium, score)) continue;
+    while (first > seg.from && EXTENDS.has(kinds[first - 1]!)) first--;
+    while (last < seg.to && EXTENDS.has(kinds[last + 1]!)) last++;
+    found.push({ encoding, start: tokens[first]!.start, end: tokens[last]!.end, score });
+  }
+  return found;
+}
+
+const LINE = /[^\n\r\u2028\u2029]+/g;
+
+function lineRuns(line: string, offset: number): Candidate[] {
+  const tokens: Token[] = [];
+  for (const m of line.matchAll(WORD)) tokens.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+  const beyondLatin1 = tokens.map((t) => !latin1Only(t.text));
+  // Words that read the same in either encoding are classified once.
+  const plain = tokens.map((t, i) => (beyondLatin1[i] || asciiOnly(t.text) ? classifyPlain(t.text) : undefined));
+  const candidates = [...runsFor(tokens, plain, beyondLatin1, 'tcvn3'), ...runsFor(tokens, plain, beyondLatin1, 'vni')];
+  if (candidates.length < 2) return candidates;
+  // Where a TCVN3 and a VNI reading overlap, the better-scoring one wins.
+  candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of candidates) if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Finds TCVN3 and VNI runs in text read as Latin-1 / Windows-1252 and converts them to NFC
+ * Unicode, leaving everything else as it is. Text without legacy runs comes back as the same string.
+ */
+export function convertLegacyText(text: string): { text: string; runs: LegacyRun[] } {
+  if (!hasLegacyText(text)) return { text, runs: [] };
+  const candidates: Candidate[] = [];
+  for (const m of text.matchAll(LINE)) {
+    if (hasLegacyText(m[0])) candidates.push(...lineRuns(m[0], m.index));
+  }
+  if (candidates.length === 0) return { text, runs: [] };
+  const runs: LegacyRun[] = [];
+  let out = '';
+  let last = 0;
+  for (const c of candidates) {
+    const original = text.slice(c.start, c.end);
+    const converted = c.encoding === 'tcvn3' ? decodeTcvn3(original) : decodeVni(original);
+    runs.push({ encoding: c.encoding, original, converted });
+    out += text.slice(last, c.start) + converted;
+    last = c.end;
+  }
+  out += text.slice(last);
+  return { text: out, runs };
+}
