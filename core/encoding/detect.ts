@@ -90,6 +90,7 @@ function below(word: string, limit: number): boolean {
 const asciiOnly = (word: string) => below(word, 0x80);
 const latin1Only = (word: string) => below(word, 0x100);
 const HAS_DIGIT = /\d/;
+const NON_ASCII_LETTER = /[^\P{L}A-Za-z]/u;
 
 function tcvn3Leftover(word: string): number {
   let n = 0;
@@ -97,8 +98,7 @@ function tcvn3Leftover(word: string): number {
   return n;
 }
 
-/** How a word of Latin-1 letters reads in an encoding (exported for tests). */
-export /**
+/**
  * The part of a word whose TCVN3 features count: quotation marks and operators at its edges
  * (German »%s«, French «mot», "%d×%d") and a leading µ ("µm" is a unit) say nothing.
  */
@@ -106,7 +106,8 @@ function tcvn3Core(word: string): string {
   return word.replace(/^[\u00ab\u00bb\u00d7\u00f7\u00b5]+|[\u00ab\u00bb\u00d7\u00f7]+$/g, '');
 }
 
-function classifyLatin(word: string, encoding: Encoding): Kind {
+/** How a word of Latin-1 letters reads in an encoding (exported for tests). */
+export function classifyLatin(word: string, encoding: Encoding): Kind {
   let decoded: string;
   let leftover: number;
   let strong: boolean;
@@ -125,7 +126,9 @@ function classifyLatin(word: string, encoding: Encoding): Kind {
     // A lone symbol ("«", "·", "×") is punctuation as often as a letter.
     return word.length === 1 || isVietnameseSyllable(word) ? 'weak' : 'medium';
   }
-  return strong && leftover === 0 ? 'neutral' : 'break';
+  // "Q§" (QĐ) and a lone "©" (â) are legacy text that is no syllable: carried along, not counted.
+  const symbol = encoding === 'tcvn3' ? word.length === 1 : !NON_ASCII_LETTER.test(word);
+  return leftover === 0 && (strong || symbol) ? 'neutral' : 'break';
 }
 
 function classifyPlain(word: string): Kind {

@@ -43,8 +43,11 @@ const VNI_ENCODE: ReadonlyMap<string, string> = (() => {
 const PAIRS: ReadonlyMap<string, string> = new Map(
   [...VNI_ENCODE].filter(([, v]) => v.length === 2 && v === v.toLowerCase()).map(([k, v]) => [v, k]),
 );
-/** One-character spellings: ơ ư đ ỵ, the toned i's, both cases. */
-const SINGLE_DECODE: ReadonlyMap<string, string> = new Map([...VNI_ENCODE].filter(([, v]) => v.length === 1).map(([k, v]) => [v, k]));
+/** One-character spellings: ơ ư đ ỵ, the toned i's, both cases (í and ì are themselves). */
+const SINGLE_DECODE: ReadonlyMap<string, string> = new Map([
+  ...[...VNI_ENCODE].filter(([, v]) => v.length === 1).map(([k, v]): [string, string] => [v, k]),
+  ...['í', 'ì', 'Í', 'Ì'].map((c): [string, string] => [c, c]),
+]);
 
 /** Every VNI spelling, two-character ones included, mapped to its Unicode letter (tests, detection). */
 export const VNI_DECODE: ReadonlyMap<string, string> = new Map([...VNI_ENCODE].map(([k, v]) => [v, k]));

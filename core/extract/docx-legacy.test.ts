@@ -9,6 +9,8 @@ import { extractDocument } from './index';
 vi.mock('../encoding/index', () => ({
   fontEncoding: (font: string) => (/^\.vn/i.test(font) ? { encoding: 'tcvn3', capitals: /h$/i.test(font) } : undefined),
   decodeLegacy: (text: string) => `«${text}»`,
+  convertLegacyText: (text: string) => ({ text, runs: [] }),
+  hasLegacyText: () => false,
 }));
 
 it('sends .VnTime runs (direct or via paragraph style) to the converter and records them', async () => {

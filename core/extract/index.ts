@@ -2,6 +2,7 @@
 // servant attaches (docx, xlsx, pptx, odt/ods/odp, pdf, eml, html, txt). The format is sniffed
 // from the content; the file name is only a hint. Everything runs under the bounds in limits.ts,
 // and every failure is an ExtractError with a code.
+import { convertLegacyText } from '../encoding';
 import type { ExtractedDocument, ExtractedPart } from '../types';
 import { extractDocx } from './docx';
 import { extractEml } from './eml';
@@ -59,7 +60,11 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     if (cut) sink.truncated = true;
   }
 
-  const doc: ExtractedDocument = { text: sink.text(), links: sink.links, legacy: sink.legacy, parts };
+  // Legacy text also hides in documents with no legacy font to tell (TCVN3 typed in a
+  // Unicode font, a .txt saved in TCVN3, a PDF): find it in the text itself.
+  budget.checkTime();
+  const found = convertLegacyText(sink.text());
+  const doc: ExtractedDocument = { text: found.text, links: sink.links, legacy: [...sink.legacy, ...found.runs], parts };
   if (sink.truncated || sink.damaged) doc.truncated = true;
   return doc;
 }

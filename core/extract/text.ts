@@ -1,7 +1,9 @@
 // Plain text: BOM first (UTF-8, UTF-16LE/BE), then UTF-16 without BOM by its NUL-byte pattern,
 // then UTF-8 when the bytes are valid UTF-8, else Windows-1258 (the Vietnamese Windows code page).
 
-export type TextCharset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+import { convertLegacyText, hasLegacyText } from '../encoding';
+
+export type TextCharset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
 
 export function sniffCharset(bytes: Uint8Array): { charset: TextCharset; bomLength: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', bomLength: 3 };
@@ -36,8 +38,14 @@ export function decodeText(bytes: Uint8Array, maxChars: number): { text: string;
   const { charset, bomLength } = sniffCharset(bytes);
   const maxBytes = Math.min(bytes.length, bomLength + maxChars * 4);
   const body = bytes.subarray(bomLength, maxBytes);
-  const decoder = new TextDecoder(charset);
-  const text = decoder.decode(body, { stream: maxBytes < bytes.length });
+  const stream = { stream: maxBytes < bytes.length };
+  if (charset === 'windows-1258') {
+    // Raw TCVN3 or VNI bytes are not UTF-8 either. They must be read as Windows-1252, as the
+    // converter expects them (Windows-1258 would turn some of their letters into combining marks).
+    const asLatin = new TextDecoder('windows-1252').decode(body, stream);
+    if (hasLegacyText(asLatin) && convertLegacyText(asLatin).runs.length > 0) return { text: asLatin, charset: 'windows-1252', cut: maxBytes < bytes.length };
+  }
+  const text = new TextDecoder(charset).decode(body, stream);
   return { text, charset, cut: maxBytes < bytes.length };
 }
 
