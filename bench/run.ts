@@ -3,9 +3,12 @@ import { runAddressBench } from './address.bench';
 
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'address') {
-  const r = runAddressBench();
-  console.log(`\nAddress scan: ${r.chars.toLocaleString('en')} characters of Vietnamese text, ${r.planted} addresses planted`);
-  console.table(r.rows);
+  for (const [label, rate] of [['a contact-rich letter', 0.01], ['a contact directory', 0.03]] as const) {
+    const r = runAddressBench(rate);
+    console.log(`\nAddress scan, ${label}: ${r.chars.toLocaleString('en')} characters of Vietnamese text, ${r.planted} addresses planted`);
+    console.table(r.rows);
+  }
+  console.log("count: '@' signs for the indexOf pass; public-webmail addresses found for the two scanners (hidden forms included).");
 }
 if (which === 'all' || which === 'documents') {
   const { runDocumentBench } = await import('./documents.bench');

@@ -1,6 +1,5 @@
 // A deterministic Vietnamese administrative text of any length, with e-mail addresses
-// scattered through it at about the density of real official letters (one per few KB),
-// some written in hidden forms.
+// scattered through it (see addressRate), some written in hidden forms.
 const PHRASES = [
   'Ủy ban nhân dân thành phố', 'yêu cầu Thủ trưởng các sở, ban, ngành', 'triển khai thực hiện nghiêm túc',
   'hệ thống thư điện tử công vụ', 'trong hoạt động của cơ quan nhà nước', 'bảo đảm an toàn, an ninh thông tin',
@@ -24,14 +23,18 @@ function prng(seed: number): () => number {
   };
 }
 
-export function vietnameseText(chars: number, seed = 1): { text: string; addresses: number } {
+/**
+ * `addressRate`: share of sentences that end with a contact address. 0.01 (one address per
+ * ~4 KB) is a contact-rich letter; 0.03 (one per ~1.3 KB) is a contact directory.
+ */
+export function vietnameseText(chars: number, seed = 1, addressRate = 0.01): { text: string; addresses: number } {
   const next = prng(seed);
   const parts: string[] = [];
   let length = 0;
   let addresses = 0;
   while (length < chars) {
     let sentence = PHRASES[Math.floor(next() * PHRASES.length)]!;
-    if (next() < 0.03) {
+    if (next() < addressRate) {
       sentence += `, liên hệ ${ADDRESSES[Math.floor(next() * ADDRESSES.length)]}`;
       addresses++;
     }

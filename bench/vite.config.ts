@@ -10,7 +10,10 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { run: fileURLToPath(new URL('./run.ts', import.meta.url)) },
+      input: {
+        run: fileURLToPath(new URL('./run.ts', import.meta.url)),
+        'extract-one': fileURLToPath(new URL('./extract-one.ts', import.meta.url)),
+      },
       output: { entryFileNames: '[name].js', format: 'es' },
     },
   },

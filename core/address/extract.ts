@@ -53,7 +53,17 @@ function isDot(c: number): boolean {
 function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
-const OPEN_FOR: Record<number, number> = { 93: 91, 41: 40, 125: 123, 0xff3d: 0xff3b, 0xff09: 0xff08 };
+/** The opening bracket that pairs with a closing one, or -1. */
+function openFor(close: number): number {
+  switch (close) {
+    case 93: return 91; // ] [
+    case 41: return 40; // ) (
+    case 125: return 123; // } {
+    case 0xff3d: return 0xff3b; // full-width ］ ［
+    case 0xff09: return 0xff08; // full-width ） （
+    default: return -1;
+  }
+}
 
 /** If text[at..] spells `word` (ASCII, any case), its end; else -1. */
 function matchWord(text: string, at: number, word: string): number {
@@ -77,7 +87,7 @@ function bracketedWord(text: string, i: number, word: string): number {
   if (j < 0) return -1;
   j = skipBlanks(text, j, 1);
   const close = text.charCodeAt(j);
-  return OPEN_FOR[close] === open ? j + 1 : -1;
+  return openFor(close) === open ? j + 1 : -1;
 }
 
 interface DomainScan {
@@ -93,38 +103,48 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 }
 
-function validDomain(labels: readonly string[]): boolean {
-  if (labels.length < 2) return false;
-  const tld = labels[labels.length - 1]!;
-  if (tld.length < 2) return false;
-  for (let k = 0; k < tld.length; k++) if (!isLetter(tld.charCodeAt(k))) return false;
-  for (const l of labels) if (l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45 || l.charCodeAt(0) === 0xff0d) return false;
+/** At least two labels, none starting or ending with '-', and a top-level label of letters. */
+function validTail(count: number, hyphenEdge: boolean, text: string, tldStart: number, tldEnd: number): boolean {
+  if (count < 2 || hyphenEdge || tldEnd - tldStart < 2) return false;
+  for (let k = tldStart; k < tldEnd; k++) if (!isLetter(text.charCodeAt(k))) return false;
   return true;
 }
 
 /** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
 function scanDomain(text: string, i: number): DomainScan | undefined {
-  const labels: string[] = [];
+  // The common case, "gmail.com" written plainly, is sliced from the text in one piece;
+  // labels are collected only once a hidden or wrapped separator makes that impossible.
+  let labels: string[] | undefined;
+  let count = 0;
+  let lastStart = i;
   let obfuscated = false;
   let guessed = false;
   let beforeGuess: DomainScan['beforeGuess'];
   let end = i;
   let pos = i;
-  let length = 0;
+  let hyphenEdge = false;
   for (;;) {
     const start = pos;
     while (isLabelChar(text.charCodeAt(pos))) pos++;
     if (pos === start || pos - start > 63) break;
-    labels.push(text.slice(start, pos));
-    length += pos - start + 1;
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(pos - 1);
+    if (first === 45 || last === 45 || first === 0xff0d || last === 0xff0d) hyphenEdge = true;
+    if (labels) labels.push(text.slice(start, pos));
+    count++;
+    lastStart = start;
     end = pos;
-    if (length > MAX_DOMAIN) return undefined;
+    if (end - i > MAX_DOMAIN) return undefined;
     // A separator, then the next label must follow, else the domain ended at `end`.
     let next = -1;
+    let plainDot = false;
     const c = text.charCodeAt(pos);
-    if (isDot(c)) {
+    if (c === 46) {
       next = pos + 1;
-      if (c !== 46) obfuscated = true;
+      plainDot = true;
+    } else if (isDot(c)) {
+      next = pos + 1;
+      obfuscated = true;
     } else {
       const b = skipBlanks(text, pos, 1);
       const bracket = bracketedWord(text, b, 'dot');
@@ -151,13 +171,16 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
       }
       if (!sawBreak || !isLabelChar(text.charCodeAt(k))) break;
       n = k;
-      if (!guessed && validDomain(labels)) beforeGuess = { domain: labels.join('.'), end };
+      labels ??= text.slice(i, end).split('.');
+      if (!guessed && validTail(count, hyphenEdge, text, lastStart, end)) beforeGuess = { domain: labels.join('.'), end };
       guessed = true;
+    } else if (!plainDot) {
+      labels ??= text.slice(i, end).split('.');
     }
     pos = n;
   }
-  if (!validDomain(labels)) return beforeGuess ? { ...beforeGuess, obfuscated, guessed: false } : undefined;
-  return { domain: labels.join('.'), end, obfuscated, guessed, beforeGuess };
+  if (!validTail(count, hyphenEdge, text, lastStart, end)) return beforeGuess ? { ...beforeGuess, obfuscated, guessed: false } : undefined;
+  return { domain: labels ? labels.join('.') : text.slice(i, end), end, obfuscated, guessed, beforeGuess };
 }
 
 /** Reads the local part ending just before `end`; its start, else -1. */
@@ -172,6 +195,10 @@ function scanLocal(text: string, end: number): number {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+
+function isKnown(domain: string, opts: ExtractOptions): boolean {
+  return opts.isKnownDomain?.(normalise('x', domain).slice(2)) ?? false;
+}
 
 function normalise(local: string, domain: string): string {
   const address = `${local}@${domain}`;
@@ -197,7 +224,7 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   // "ten[@]gmail.com" and "ten (@) gmail.com"
   const before = text.charCodeAt(localEnd - 1);
   const after = text.charCodeAt(domainStart);
-  if (!hidden && OPEN_FOR[after] !== undefined && OPEN_FOR[after] === before) {
+  if (!hidden && openFor(after) >= 0 && openFor(after) === before) {
     localEnd = skipBlanks(text, localEnd - 2, -1) + 1;
     domainStart = skipBlanks(text, domainStart + 1, 1);
     hidden = true;
@@ -207,13 +234,12 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   if (localStart < 0) return undefined;
   let dom = scanDomain(text, domainStart);
   if (!dom) return undefined;
-  const known = (domain: string) => opts.isKnownDomain?.(normalise('x', domain).slice(2)) ?? false;
-  if (dom.guessed && !known(dom.domain)) {
+  if (dom.guessed && !isKnown(dom.domain, opts)) {
     // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
     if (!dom.beforeGuess) return undefined;
     dom = { ...dom, ...dom.beforeGuess, guessed: false };
   }
-  if ((spaced || wrapped) && !known(dom.domain)) return undefined;
+  if ((spaced || wrapped) && !isKnown(dom.domain, opts)) return undefined;
   const local = text.slice(localStart, localEnd);
   const address = normalise(local, dom.domain);
   const wide = text.charCodeAt(atStart) === 0xff20;
@@ -227,37 +253,37 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
 
 /** The hidden at-sign "[at]" / "(AT)" whose closing bracket is at `close`: its start, else -1. */
 function hiddenAtBefore(text: string, close: number): number {
-  const open = OPEN_FOR[text.charCodeAt(close)];
-  if (open === undefined) return -1;
+  const open = openFor(text.charCodeAt(close));
+  if (open < 0) return -1;
   let j = skipBlanks(text, close - 1, -1);
   if (lower(text.charCodeAt(j)) !== 116 || lower(text.charCodeAt(j - 1)) !== 97) return -1;
   j = skipBlanks(text, j - 2, -1);
   return text.charCodeAt(j) === open ? j : -1;
 }
 
-function collect(text: string, needle: string, onHit: (i: number) => void): void {
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) onHit(i);
-}
-
 /** Every address in `text`, in order of appearance, each once per place it appears. */
 export function extractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
   const found: FoundAddress[] = [];
-  const add = (f: FoundAddress | undefined) => {
+  for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
+    const f = parseAround(text, i, i + 1, false, opts);
     if (f) found.push(f);
-  };
-  collect(text, '@', (i) => add(parseAround(text, i, i + 1, false, opts)));
+  }
   const plain = found.length;
-  collect(text, '\uff20', (i) => add(parseAround(text, i, i + 1, false, opts)));
+  for (let i = text.indexOf('\uff20'); i !== -1; i = text.indexOf('\uff20', i + 1)) {
+    const f = parseAround(text, i, i + 1, false, opts);
+    if (f) found.push(f);
+  }
   for (const close of [']', ')']) {
-    collect(text, close, (i) => {
+    for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
       const open = hiddenAtBefore(text, i);
-      if (open >= 0) add(parseAround(text, open, i + 1, true, opts));
-    });
+      const f = open >= 0 ? parseAround(text, open, i + 1, true, opts) : undefined;
+      if (f) found.push(f);
+    }
   }
   // '@' hits arrive in order; only hidden forms found afterwards need merging in.
   if (found.length === plain) return found;
   found.sort((a, b) => a.index - b.index);
-  // The same place can be reached twice ("ten [at] x.com" has no '@', but "(@)" has one).
+  // The same place can be reached twice ("ten (@) x.com" has an '@' and a bracket).
   return found.filter((f, k) => k === 0 || f.index !== found[k - 1]!.index);
 }
 

@@ -152,8 +152,24 @@ function accept(evidence: number, strong: number, medium: number, score: number)
   return evidence >= 2 && strong >= 1 && strong + medium >= 2 && score >= 2.5;
 }
 
-function runsFor(tokens: readonly Token[], plain: readonly (Kind | undefined)[], beyondLatin1: readonly boolean[], encoding: Encoding): Candidate[] {
-  const kinds: Kind[] = tokens.map((t, i) => plain[i] ?? classifyLatin(t.text, encoding));
+/** Words repeat: one call classifies each distinct word once per encoding. */
+class KindCache {
+  private readonly maps = { tcvn3: new Map<string, Kind>(), vni: new Map<string, Kind>(), plain: new Map<string, Kind>() };
+
+  get(word: string, encoding: Encoding | 'plain'): Kind {
+    const map = this.maps[encoding];
+    let kind = map.get(word);
+    if (kind === undefined) {
+      if (map.size >= 100_000) map.clear();
+      kind = encoding === 'plain' ? classifyPlain(word) : classifyLatin(word, encoding);
+      map.set(word, kind);
+    }
+    return kind;
+  }
+}
+
+function runsFor(tokens: readonly Token[], plain: readonly (Kind | undefined)[], beyondLatin1: readonly boolean[], encoding: Encoding, cache: KindCache): Candidate[] {
+  const kinds: Kind[] = tokens.map((t, i) => plain[i] ?? cache.get(t.text, encoding));
   // A word that reads as Unicode Vietnamese as it stands ("có", "tôi") and sits next to a word
   // beyond Latin-1 ("bản có") is Unicode text, not the edge of a legacy run.
   kinds.forEach((k, i) => {
@@ -196,13 +212,13 @@ function runsFor(tokens: readonly Token[], plain: readonly (Kind | undefined)[],
 
 const LINE = /[^\n\r\u2028\u2029]+/g;
 
-function lineRuns(line: string, offset: number): Candidate[] {
+function lineRuns(line: string, offset: number, cache: KindCache): Candidate[] {
   const tokens: Token[] = [];
   for (const m of line.matchAll(WORD)) tokens.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
   const beyondLatin1 = tokens.map((t) => !latin1Only(t.text));
   // Words that read the same in either encoding are classified once.
-  const plain = tokens.map((t, i) => (beyondLatin1[i] || asciiOnly(t.text) ? classifyPlain(t.text) : undefined));
-  const candidates = [...runsFor(tokens, plain, beyondLatin1, 'tcvn3'), ...runsFor(tokens, plain, beyondLatin1, 'vni')];
+  const plain = tokens.map((t, i) => (beyondLatin1[i] || asciiOnly(t.text) ? cache.get(t.text, 'plain') : undefined));
+  const candidates = [...runsFor(tokens, plain, beyondLatin1, 'tcvn3', cache), ...runsFor(tokens, plain, beyondLatin1, 'vni', cache)];
   if (candidates.length < 2) return candidates;
   // Where a TCVN3 and a VNI reading overlap, the better-scoring one wins.
   candidates.sort((a, b) => b.score - a.score || a.start - b.start);
@@ -218,8 +234,9 @@ function lineRuns(line: string, offset: number): Candidate[] {
 export function convertLegacyText(text: string): { text: string; runs: LegacyRun[] } {
   if (!hasLegacyText(text)) return { text, runs: [] };
   const candidates: Candidate[] = [];
+  const cache = new KindCache();
   for (const m of text.matchAll(LINE)) {
-    if (hasLegacyText(m[0])) candidates.push(...lineRuns(m[0], m.index));
+    if (hasLegacyText(m[0])) candidates.push(...lineRuns(m[0], m.index, cache));
   }
   if (candidates.length === 0) return { text, runs: [] };
   const runs: LegacyRun[] = [];

@@ -15,7 +15,7 @@ export function withTone(base: string, tone: Tone): string {
   return tone === 0 ? base : (base + TONE_MARKS[tone - 1]).normalize('NFC');
 }
 
-/** All 134 Vietnamese letters that carry a diacritic or are vowels: 12 vowels × 6 tones + đ, both cases. */
+/** The 146 Vietnamese vowel letters and đ: 12 vowels × 6 tones + đ, both cases (134 of them beyond ASCII). */
 export function vietnameseLetters(): string[] {
   const lower: string[] = [];
   for (const v of BASE_VOWELS) for (let t = 0; t <= 5; t++) lower.push(withTone(v, t as Tone));

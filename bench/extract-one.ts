@@ -1,0 +1,13 @@
+// One measurement in a fresh process, so that peak memory belongs to this document alone:
+// `node extract-one.js FILE [--baseline]` prints {ms, peakRssMB, chars}. The baseline only
+// reads the file, the floor any reader pays.
+import { readFileSync } from 'node:fs';
+import { extractDocument } from '../core/extract';
+
+const [file, mode] = process.argv.slice(2);
+const t0 = performance.now();
+const bytes = new Uint8Array(readFileSync(file!));
+let chars = 0;
+if (mode !== '--baseline') chars = (await extractDocument(file!, bytes)).text.length;
+const ms = performance.now() - t0;
+process.stdout.write(JSON.stringify({ ms, peakRssMB: process.resourceUsage().maxRSS / 1024, chars }));
