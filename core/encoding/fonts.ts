@@ -14,6 +14,7 @@ export function fontEncoding(fontName: string): { encoding: LegacyEncoding; capi
   let name = fontName.trim().replace(SUBSET_TAG, '');
   while (STYLE.test(name)) name = name.replace(STYLE, '').trim();
   if (/^vni[-_ ]\S/i.test(name)) return { encoding: 'vni', capitals: false };
-  if (/^\.?vn[a-z]/i.test(name)) return { encoding: 'tcvn3', capitals: /h$/i.test(name) };
+  // Without its dot the name must keep its case ("VnTimeH"), so "VNI" or "Vnexpress" do not match.
+  if (/^\.vn\S/i.test(name) || /^Vn[A-Z]/.test(name)) return { encoding: 'tcvn3', capitals: /h$/i.test(name) };
   return undefined;
 }

@@ -1,0 +1,274 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sentence } from './arbitraries.test-util';
+import { classifyLatin } from './detect';
+import { convertLegacyText, decodeLegacy, encodeLegacy, hasLegacyText } from './index';
+
+const tcvn3 = (s: string) => encodeLegacy(s, 'tcvn3');
+const vni = (s: string) => encodeLegacy(s, 'vni');
+
+const UNICODE_VI = [
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc',
+  'Kính gửi: Sở Thông tin và Truyền thông thành phố Đà Nẵng.',
+  'Ủy ban nhân dân thành phố đề nghị các cơ quan, đơn vị không sử dụng hộp thư điện tử công cộng (Gmail, Yahoo) để trao đổi văn bản.',
+  'Tôi có một cuốn sách. Hoà bình và hạnh phúc. Ông ấy đã về quê ăn Tết, khoá cửa, toà nhà, xoã tóc.',
+  'Số: 12/QĐ-UBND ngày 15/3/2024. Tác quyền © năm 2024. Ngôn ngữ « bồi » và × ÷ µm.',
+  'Thời gian xử lý hồ sơ là 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; quá thời hạn trên, cơ quan phải trả lời bằng văn bản.',
+];
+
+const FOREIGN = {
+  french: [
+    "L'été dernier, nous sommes allés à la plage près de Nîmes, où nous avons mangé des crêpes et bu du café.",
+    '« Oui », dit-il, « c’est là-bas, où tu vas ». Noël à Saint-Étienne : l’aïeul naïf et sa sœur, très âgée, ont dû goûter le pâté.',
+    "Où est-ce qu'on va ? Là où il fait beau, où l'on mange bien et où le thé est servi à côté du blé.",
+    'Le référendum a été prévu après la réunion du comité régional; le député a répondu à la pétition.',
+    'langues: thaï, altaï, haïtien, karatchaï-balkar, songhaï, créole, mélanésien, néerlandais, suédois',
+  ],
+  spanish: [
+    'El niño comió con el señor en la montaña. ¿Qué más? ¡Sí, señor! Aún así, el baúl de Raúl está allí.',
+    'Él dijo que tú no sabías nada; aún no llegó el camión a la estación de Cádiz, según el periódico.',
+    'La 1ª y la 2ª edición del año pasado incluían un índice, un apéndice y una introducción muy útil.',
+  ],
+  german: [
+    'Über die Brücke gehen die Mädchen schön zur Straße. Fünf Bären können größer sein als Öl für Müller.',
+    'Die Datei »%s« konnte nicht geöffnet werden: »%s« nach »%s« verschieben? Größe: 5 µm × 10 µm, § 5 Abs. 2.',
+    'Gemäß § 3 müssen die Unterlagen bis zum 1. März eingereicht werden; Rückfragen beantwortet das Büro.',
+  ],
+  portuguese: [
+    'A ação não é fácil: você pôs o pão à mesa e a mãe disse que a saúde do avô está ótima. Põe as coisas lá.',
+    'As informações estão disponíveis no anexo; após a reunião, o relatório será enviado à coordenação.',
+  ],
+  english: [
+    'Please find attached the minutes of the meeting. The café serves crème brûlée; a naïve résumé won’t do.',
+    'Particles of 5 µm and 10 µm were measured at 20 °C ± 0.5; © 2024 Example Corp. ½ cup of sugar.',
+  ],
+  other: [
+    'Det är så att vi gå på stan och må bra när vi når dit; lång väg, många år.',
+    'Denne fil må ikke ændres; se på side 5 og gå videre når du er færdig.',
+    'Pentru această operațiune, în fișierul de configurare trebuie să existe o secțiune validă.',
+    'Il perché della città è già più chiaro: però non è così facile.',
+  ],
+};
+
+describe('convertLegacyText', () => {
+  it('converts a TCVN3 sentence', () => {
+    const r = convertLegacyText('Céng hoµ x· héi chñ nghÜa ViÖt Nam');
+    expect(r.text).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam');
+    expect(r.runs).toEqual([{ encoding: 'tcvn3', original: 'Céng hoµ x· héi chñ nghÜa ViÖt Nam', converted: 'Cộng hoà xã hội chủ nghĩa Việt Nam' }]);
+  });
+
+  it('converts a VNI sentence', () => {
+    const r = convertLegacyText('Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam');
+    expect(r.text).toBe('Cộng hòa xã hội chủ nghĩa Việt Nam');
+    expect(r.runs).toEqual([{ encoding: 'vni', original: 'Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam', converted: 'Cộng hòa xã hội chủ nghĩa Việt Nam' }]);
+  });
+
+  it.each([
+    'Cộng hòa xã hội chủ nghĩa Việt Nam',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Ủy ban nhân dân thành phố Đà Nẵng',
+    'Kính gửi: Sở Thông tin và Truyền thông',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  ])('restores "%s" from either encoding', (s) => {
+    expect(convertLegacyText(vni(s)).text).toBe(s);
+    // TCVN3 has no code for "Ủ": what survives is what the bytes hold.
+    expect(convertLegacyText(tcvn3(s)).text).toBe(decodeLegacy(tcvn3(s), 'tcvn3'));
+  });
+
+  it('restores an all-caps TCVN3 heading typed in a normal font', () => {
+    expect(convertLegacyText('CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM').text).toBe('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+
+  it('converts only the TCVN3 sentence inside an English paragraph', () => {
+    const legacy = tcvn3('Kính gửi: Sở Thông tin và Truyền thông thành phố Đà Nẵng');
+    const text = `Dear colleagues, the letter begins: ${legacy}. Please review the attached draft before Friday.`;
+    const r = convertLegacyText(text);
+    expect(r.text).toBe('Dear colleagues, the letter begins: Kính gửi: Sở Thông tin và Truyền thông thành phố Đà Nẵng. Please review the attached draft before Friday.');
+    expect(r.runs).toHaveLength(1);
+    expect(r.runs[0]).toMatchObject({ encoding: 'tcvn3', converted: 'Kính gửi: Sở Thông tin và Truyền thông thành phố Đà Nẵng' });
+    expect(text).toContain(r.runs[0]!.original);
+  });
+
+  it('converts only the legacy sentences inside Unicode Vietnamese', () => {
+    const a = 'Ủy ban nhân dân thành phố gửi kèm văn bản sau.';
+    const b = 'Đề nghị các cơ quan, đơn vị nghiên cứu và thực hiện.';
+    const c = 'Văn bản này có hiệu lực kể từ ngày ký.';
+    const text = `${a} ${tcvn3(b)}\n${vni(c)} Trân trọng.`;
+    const r = convertLegacyText(text);
+    expect(r.text).toBe(`${a} ${b}\n${c} Trân trọng.`);
+    expect(r.runs.map((x) => x.encoding)).toEqual(['tcvn3', 'vni']);
+  });
+
+  it('keeps Unicode words next to a legacy run as they are', () => {
+    // "có" reads as TCVN3 "cú": next to the Unicode "bản" it stays Unicode.
+    const text = `Văn bản có ${tcvn3('nội dung như sau: Cộng hoà xã hội chủ nghĩa Việt Nam')}`;
+    expect(convertLegacyText(text).text).toBe('Văn bản có nội dung như sau: Cộng hoà xã hội chủ nghĩa Việt Nam');
+  });
+
+  it('carries abbreviations and numbers along with their run', () => {
+    const s = 'Căn cứ Quyết định số 12/QĐ-UBND ngày 15 tháng 3 năm 2024 của Chủ tịch Ủy ban nhân dân';
+    expect(convertLegacyText(tcvn3(s)).text).toBe(decodeLegacy(tcvn3(s), 'tcvn3'));
+    expect(convertLegacyText(vni(s)).text).toBe(s);
+  });
+
+  describe('leaves other text alone', () => {
+    for (const [language, texts] of Object.entries(FOREIGN)) {
+      it.each(texts)(`${language}: %s`, (text) => {
+        const r = convertLegacyText(text);
+        expect(r.runs).toEqual([]);
+        expect(r.text).toBe(text);
+      });
+    }
+
+    it.each(UNICODE_VI)('Unicode Vietnamese: %s', (text) => {
+      const r = convertLegacyText(text);
+      expect(r.runs).toEqual([]);
+      expect(r.text).toBe(text);
+    });
+
+    it('Unicode Vietnamese in NFD', () => {
+      const text = UNICODE_VI.join('\n').normalize('NFD');
+      expect(convertLegacyText(text)).toEqual({ text, runs: [] });
+    });
+
+    it('a single legacy-looking word is not enough', () => {
+      for (const text of ['Xin chào ViÖt Nam', 'Gặp nhau ở Hµ', 'Coäng', 'où', 'aún']) expect(convertLegacyText(text).runs, text).toEqual([]);
+    });
+  });
+
+  it('returns the very same string when nothing converts', () => {
+    const text = FOREIGN.french[0]!;
+    expect(Object.is(convertLegacyText(text).text, text)).toBe(true);
+  });
+
+  it('gives the same result whole or line by line', () => {
+    const lines = [
+      ...UNICODE_VI.flatMap((s) => s.split('\n')),
+      ...Object.values(FOREIGN).flat(),
+      tcvn3('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;'),
+      vni('Xét đề nghị của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 45/TTr-STTTT,'),
+      `Note: ${tcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam')} (TCVN3), ${vni('Độc lập - Tự do - Hạnh phúc')} (VNI)`,
+      tcvn3('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+      '',
+      '\r',
+    ];
+    let text = '';
+    for (let i = 0; i < 40; i++) text += `${lines[(i * 7) % lines.length]}\n`;
+    const whole = convertLegacyText(text);
+    const pieces = text.split('\n').map((line) => convertLegacyText(line));
+    expect(whole.text).toBe(pieces.map((p) => p.text).join('\n'));
+    expect(whole.runs).toEqual(pieces.flatMap((p) => p.runs));
+    expect(whole.runs.length).toBeGreaterThanOrEqual(5);
+    expect(whole.runs.map((r) => r.encoding)).toEqual(expect.arrayContaining(['tcvn3', 'vni']));
+  });
+
+  describe('properties', () => {
+    const latin1 = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 200 });
+
+    it('never throws, and returns quickly, on any string', () => {
+      for (const arb of [fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), latin1]) {
+        fc.assert(
+          fc.property(arb, (s) => {
+            const t = performance.now();
+            const r = convertLegacyText(s);
+            expect(typeof r.text).toBe('string');
+            for (const run of r.runs) expect(s).toContain(run.original);
+            expect(performance.now() - t).toBeLessThan(100);
+          }),
+          { numRuns: 500 },
+        );
+      }
+    });
+
+    it('leaves Unicode Vietnamese unchanged', () => {
+      fc.assert(
+        fc.property(sentence(1, 30, ['lower', 'title', 'upper']), (s) => {
+          const r = convertLegacyText(s);
+          expect(r.runs).toEqual([]);
+          expect(r.text).toBe(s);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('restores Vietnamese sentences of 8 to 20 words from VNI', () => {
+      fc.assert(
+        fc.property(sentence(8, 20, ['lower', 'title', 'upper']), (s) => {
+          expect(convertLegacyText(vni(s)).text).toBe(s);
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('restores Vietnamese sentences of 8 to 20 words from TCVN3', () => {
+      // Title case only where VN3 has the capital: "Ấy" cannot be typed in a normal font.
+      const encodable = sentence(8, 20, ['lower', 'title']).filter((s) => decodeLegacy(tcvn3(s), 'tcvn3') === s);
+      fc.assert(
+        fc.property(encodable, (s) => {
+          expect(convertLegacyText(tcvn3(s)).text).toBe(s);
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('on 3 to 7 words converts the whole sentence or nothing', () => {
+      fc.assert(
+        fc.property(sentence(3, 7, ['lower']), fc.constantFrom('tcvn3' as const, 'vni' as const), (s, encoding) => {
+          const encoded = encodeLegacy(s, encoding);
+          expect([s, encoded]).toContain(convertLegacyText(encoded).text);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  });
+
+  it('handles 10 MB of Unicode Vietnamese well under a second', () => {
+    const base = `${UNICODE_VI.join('\n')}\n`;
+    const big = base.repeat(Math.ceil(10_000_000 / base.length));
+    const t = performance.now();
+    const r = convertLegacyText(big);
+    const ms = performance.now() - t;
+    expect(r.text).toBe(big);
+    expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe('hasLegacyText', () => {
+  it('sees legacy signals', () => {
+    expect(hasLegacyText('Céng hoµ')).toBe(true);
+    expect(hasLegacyText('ViÖt')).toBe(true);
+    expect(hasLegacyText('Coäng')).toBe(true);
+  });
+
+  it('passes over Unicode Vietnamese and plain European text', () => {
+    expect(hasLegacyText('Cộng hòa xã hội chủ nghĩa Việt Nam. Hoà bình, khoá, toà.')).toBe(false);
+    expect(hasLegacyText("L'été dernier à Nîmes, el niño, über die Brücke.")).toBe(false);
+  });
+});
+
+describe('word evidence', () => {
+  it.each([
+    ['hoµ', 'tcvn3', 'strong'],
+    ['ViÖt', 'tcvn3', 'strong'],
+    ['CéNG', 'tcvn3', 'strong'],
+    ['cuèi', 'tcvn3', 'medium'],
+    ['héi', 'tcvn3', 'medium'],
+    ['cã', 'tcvn3', 'weak'],
+    ['«', 'tcvn3', 'weak'],
+    ['Q§', 'tcvn3', 'neutral'],
+    ['été', 'tcvn3', 'break'],
+    ['s«', 'tcvn3', 'medium'],
+    ['µm', 'tcvn3', 'medium'],
+    ['Coäng', 'vni', 'strong'],
+    ['hoøa', 'vni', 'strong'],
+    ['hoà', 'vni', 'weak'],
+    ['où', 'vni', 'medium'],
+    ['QÑ', 'vni', 'neutral'],
+    ['ñöôïc', 'vni', 'strong'],
+    ['tính', 'vni', 'vietnamese'],
+    ['niño', 'vni', 'break'],
+    ['schön', 'vni', 'break'],
+  ] as const)('%s in %s is %s', (word, encoding, kind) => {
+    expect(classifyLatin(word, encoding)).toBe(kind);
+  });
+});
