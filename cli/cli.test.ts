@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../core/encoding';
+import { encodeCp1258 } from '../test/fixtures/docs/cp1258';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/congvu-guard.js');
@@ -114,6 +115,10 @@ describe('congvu-guard convert-text', () => {
     const r = run(['convert-text'], bytes);
     expect(r.code).toBe(0);
     expect(r.out).toBe(sentence);
+  });
+
+  it('decodes text in the Windows-1258 code page', () => {
+    expect(run(['convert-text'], encodeCp1258(sentence)).out).toBe(sentence);
   });
 
   it('converts VNI text that arrives as UTF-8 mojibake, and leaves Unicode alone', () => {
