@@ -1,0 +1,48 @@
+// The one contract every webmail adapter fulfils. An adapter knows its site's markup (all of
+// it in its own selectors.ts); everything else — checking, banners, blocking — is shared.
+
+export type SiteId = 'gmail' | 'yahoo' | 'outlook-com';
+
+/** What a compose surface shows right now, read from the DOM. */
+export interface ComposeDraft {
+  /** Addresses, lower case, as the recipient fields carry them (attributes first, text last). */
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  /** Recipients shown by display name only: unknown, never assumed official. */
+  unknownRecipients: string[];
+  subject: string;
+  /** The body as plain text (quoted history included), NFC. */
+  bodyText: string;
+  /** href targets of links in the body (mailto: included). */
+  bodyLinks: string[];
+  /** Attachment chips already in the compose (name, and size in bytes when the site shows it). */
+  attachments: Array<{ name: string; size?: number }>;
+}
+
+export interface ComposeHandle {
+  readonly site: SiteId;
+  /** The compose surface's root element (dialog, inline reply container, pop-out body). */
+  readonly root: HTMLElement;
+  /** Reads the draft; never throws (a field it cannot find reads as empty, and is logged once). */
+  readDraft(): ComposeDraft;
+  /** Whether an event target is (inside) this compose's Send control. */
+  isSendControl(target: EventTarget | null): boolean;
+  /** Where the banner goes: a host element the adapter inserts inside the compose, above the body. */
+  bannerHost(): HTMLElement;
+}
+
+export interface SiteAdapter {
+  readonly site: SiteId;
+  /** The pages this adapter serves (mail.google.com, mail.yahoo.com, outlook.live.com…). */
+  matches(url: URL): boolean;
+  /**
+   * Calls onCompose once for every compose surface already open and every one opened later,
+   * and onClosed when it leaves the page, until `signal` aborts. Uses one MutationObserver
+   * with little work per mutation: no polling.
+   */
+  watch(doc: Document, signal: AbortSignal, onCompose: (c: ComposeHandle) => void, onClosed: (c: ComposeHandle) => void): void;
+}
+
+/** Adapters report what they could not read here; the host keeps a local count, never content. */
+export type UnreadableReport = (site: SiteId, what: 'recipients' | 'subject' | 'body' | 'send-button' | 'compose') => void;
