@@ -130,6 +130,10 @@ describe('policySchema', () => {
       if (typeof node !== 'object' || node === null) return;
       for (const [k, v] of Object.entries(node)) {
         expect(CHROME_KEYWORDS.has(k), k).toBe(true);
+        // Chrome refuses to load an extension whose schema bounds anything but an integer.
+        if (k === 'minimum' || k === 'maximum') expect((node as { type?: string }).type).toBe('integer');
+        // …and checks patterns with RE2, which has no look-around or back-references.
+        if (k === 'pattern') expect(String(v)).not.toMatch(/\(\?[=!<]|\\[1-9]/);
         if (k === 'properties') for (const child of Object.values(v as object)) walk(child);
         else if (k === 'items') walk(v);
       }

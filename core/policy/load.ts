@@ -47,7 +47,7 @@ function validatorFor(key: string, schema: object): Validator {
 function describe(schema: FieldSchema | { type: string; enum?: readonly string[] }): { vi: string; en: string } {
   const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; title?: string };
   if (s.enum) return { vi: `một trong các giá trị ${s.enum.join(', ')}`, en: `one of ${s.enum.join(', ')}` };
-  if (s.type === 'number') return { vi: `một số từ ${s.minimum} đến ${s.maximum}`, en: `a number from ${s.minimum} to ${s.maximum}` };
+  if (s.type === 'integer') return { vi: `một số nguyên từ ${s.minimum} đến ${s.maximum}`, en: `a whole number from ${s.minimum} to ${s.maximum}` };
   if (s.type === 'array') return { vi: 'danh sách tên miền, ví dụ "danang.gov.vn"', en: 'a list of domain names such as "danang.gov.vn"' };
   if (s.type === 'boolean') return { vi: 'true hoặc false', en: 'true or false' };
   if (s.type === 'object') return { vi: 'một đối tượng JSON', en: 'a JSON object' };

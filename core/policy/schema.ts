@@ -1,6 +1,6 @@
 // The one policy schema. It is plain JSON Schema in the subset Chrome accepts for
 // `storage.managed_schema` (type, properties, items, enum, pattern, minimum, maximum,
-// title, description), so the same object validates policy files, managed storage and
+// title, description; minimum/maximum on integers only), so the same object validates policy files, managed storage and
 // the hosted Outlook policy, and is emitted as the extension's managed schema.
 import { RULE_IDS, type Lang, type Mode, type RuleId } from '../types';
 
@@ -33,7 +33,8 @@ export interface Policy {
 
 export type PolicyField = keyof Policy;
 
-const DOMAIN_PATTERN = '^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
+// Chrome checks patterns with RE2: no look-around, no back-references.
+const DOMAIN_PATTERN = '^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
 const ADDRESS_PATTERN = '^$|^[A-Za-z0-9._%+\\-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$';
 
 const modeSchema = (title: string) => ({ type: 'string', title, enum: [...MODES] });
@@ -62,13 +63,13 @@ export const policySchema = {
       pattern: ADDRESS_PATTERN,
     },
     attachmentMaxFileMB: {
-      type: 'number',
+      type: 'integer',
       title: 'Largest single attachment (MB)',
       minimum: 1,
       maximum: 1024,
     },
     attachmentMaxTotalMB: {
-      type: 'number',
+      type: 'integer',
       title: 'Largest total of attachments in one message (MB)',
       minimum: 1,
       maximum: 1024,

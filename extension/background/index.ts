@@ -1,0 +1,41 @@
+// The background: policy, the private record, file reading for the content scripts, and
+// the popup's view of each tab. It makes no network request of its own.
+import { browser, type Runtime } from '../host/browser-api';
+import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
+import { serveExtractPort } from './extract';
+import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
+import { getRecord, record } from './record';
+
+const tabStatus = new Map<number, TabStatus>();
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const msg = raw as Request;
+  switch (msg.type) {
+    case 'get-policy':
+      return getPolicy();
+    case 'record':
+      return record(msg.event);
+    case 'get-record':
+      return getRecord();
+    case 'set-user-policy':
+      return setUserPolicy(msg.policy);
+    case 'tab-status':
+      if (sender.tab?.id !== undefined) tabStatus.set(sender.tab.id, msg.status);
+      return Promise.resolve(true);
+    case 'get-tab-status':
+      return Promise.resolve(tabStatus.get(msg.tabId) ?? null);
+    default:
+      return undefined;
+  }
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === EXTRACT_PORT) serveExtractPort(port);
+});
+
+browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
+
+// Content scripts hear policy changes through storage.onChanged on their side; the
+// service worker only has to keep its own cache fresh.
+onPolicyChange(() => undefined);
+void getPolicy();

@@ -1,0 +1,69 @@
+// Builds dist/chrome and dist/firefox from one source, plus an installable zip of each.
+// Every script is a single self-contained file: content scripts and MV3 service workers
+// cannot load modules at run time.
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
+import { build } from 'vite';
+import { policySchema } from '../core/policy/schema';
+import { makeManifest, type Target } from './manifest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const ENTRIES: Record<string, string> = {
+  background: 'background/index.ts',
+  content: 'content/index.ts',
+  guard: 'content/guard-only.ts',
+  'page-hook': 'content/page-hook.ts',
+  popup: 'ui/popup.tsx',
+  options: 'ui/options.tsx',
+};
+
+async function bundle(name: string, entry: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2020',
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      lib: { entry: join(here, entry), formats: ['iife'], name: `congvu_${name.replace(/-/g, '_')}`, fileName: () => `${name}.js` },
+    },
+  });
+}
+
+function zipFolder(dir: string, out: string): void {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(dir, full)] = new Uint8Array(readFileSync(full));
+    }
+  };
+  walk(dir);
+  writeFileSync(out, zipSync(files, { level: 9 }));
+}
+
+export async function buildExtension(targets: Target[] = ['chrome', 'firefox']): Promise<void> {
+  for (const target of targets) {
+    const out = join(root, 'dist', target);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    for (const [name, entry] of Object.entries(ENTRIES)) await bundle(name, entry, out);
+    cpSync(join(here, 'icons'), join(out, 'icons'), { recursive: true });
+    for (const page of ['popup.html', 'options.html']) cpSync(join(here, 'ui', page), join(out, page));
+    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(makeManifest(target, version), null, 2)}\n`);
+    if (target === 'chrome') writeFileSync(join(out, 'managed-schema.json'), `${JSON.stringify(policySchema, null, 2)}\n`);
+    zipFolder(out, join(root, 'dist', `congvu-guard-${target}-${version}.zip`));
+  }
+}
+
+await buildExtension();

@@ -1,0 +1,193 @@
+// One open compose: reads its draft when it changes, runs the core's checks, shows the
+// banner, and decides whether a Send attempt may go through.
+import { check, renderFinding, t } from '../../core';
+import type { Policy } from '../../core/policy';
+import type { ActionId, AttachmentView, ExtractedDocument, Finding, Lang, MessageView } from '../../core/types';
+import type { RecordEvent } from '../host/messages';
+import type { ComposeHandle } from '../sites/types';
+import { mountBanner, type BannerItem, type MountedBanner } from '../ui/banner';
+import type { FileInfo } from './page-bridge';
+
+export interface SessionEnv {
+  policy(): Policy | undefined;
+  lang(): Lang;
+  extract(file: File): Promise<ExtractedDocument>;
+  record(event: RecordEvent): void;
+  onFindings(): void;
+}
+
+/** Actions a browser compose can carry out; the others belong to other hosts. */
+const OFFERED: ReadonlySet<ActionId> = new Set(['open-official-webmail', 'acknowledge', 'not-work']);
+const QUIET_MS = 250;
+
+function keyOf(f: Finding): string {
+  return `${f.rule}|${f.messageKey}|${JSON.stringify(f.params)}`;
+}
+
+export class ComposeSession {
+  private readonly files = new Map<string, AttachmentView>();
+  private readonly acknowledged = new Set<string>();
+  private readonly seen = new Set<string>();
+  private notWork = false;
+  private notice?: string;
+  private findings: Finding[] = [];
+  private banner?: MountedBanner;
+  private bannerHost?: HTMLElement;
+  private timer?: ReturnType<typeof setTimeout>;
+  private readonly observer: MutationObserver;
+  private readonly controller = new AbortController();
+
+  constructor(
+    readonly handle: ComposeHandle,
+    private readonly env: SessionEnv,
+  ) {
+    this.observer = new MutationObserver((records) => {
+      if (records.some((r) => !this.bannerHost?.contains(r.target))) this.schedule();
+    });
+    this.observer.observe(handle.root, { childList: true, subtree: true, characterData: true });
+    // Typing in the subject or recipient inputs changes values, not the DOM.
+    handle.root.addEventListener('input', () => this.schedule(), { capture: true, signal: this.controller.signal });
+    this.refresh();
+  }
+
+  get visibleFindings(): Finding[] {
+    return this.findings.filter((f) => this.isVisible(f));
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.observer.disconnect();
+    this.controller.abort();
+    this.banner?.remove();
+  }
+
+  /** A file the user attached here: counted by size now, its text checked when read. */
+  addFile(file: File): void {
+    const view: AttachmentView = { name: file.name, size: file.size, contentType: file.type };
+    this.files.set(file.name, view);
+    this.refresh();
+    this.env.extract(file).then(
+      (document) => {
+        view.document = document;
+        this.refresh();
+      },
+      (e: unknown) => {
+        view.error = e instanceof Error ? e.message : String(e);
+      },
+    );
+  }
+
+  fileStopped(files: FileInfo[]): void {
+    const policy = this.env.policy();
+    if (!policy) return;
+    const lang = this.env.lang();
+    const f = files[0]!;
+    const detail = t(lang, 'attachment-size.file', { file: f.name, size: (f.size / 1048576).toFixed(f.size >= 10 * 1048576 ? 0 : 1), limit: policy.attachmentMaxFileMB });
+    this.notice = `${t(lang, 'banner.file-stopped')} ${detail}`;
+    this.render();
+  }
+
+  /** Called in the capture phase of a Send attempt; returns whether to stop it. */
+  shouldStopSend(): boolean {
+    this.refresh();
+    const visible = this.visibleFindings;
+    const blocking = visible.filter((f) => f.severity === 'block');
+    const unacknowledged = visible.filter((f) => f.severity === 'warn');
+    if (blocking.length === 0 && unacknowledged.length === 0) return false;
+    const lang = this.env.lang();
+    this.notice = blocking.length > 0 ? t(lang, 'banner.send-stopped', { reason: '' }).trim() : t(lang, 'banner.needs-ack');
+    this.env.record('sendsStopped');
+    this.render();
+    return true;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), QUIET_MS);
+  }
+
+  private message(): MessageView {
+    const d = this.handle.readDraft();
+    const chips = d.attachments;
+    const attachments: AttachmentView[] = chips.map((c) => this.files.get(c.name) ?? { name: c.name, size: c.size ?? 0 });
+    // Files still uploading have no chip yet.
+    for (const [name, view] of this.files) if (!chips.some((c) => c.name === name)) attachments.push(view);
+    return {
+      direction: 'outgoing',
+      surface: 'public-webmail',
+      to: d.to,
+      cc: d.cc,
+      bcc: d.bcc,
+      subject: d.subject,
+      bodyText: d.bodyText,
+      bodyLinks: d.bodyLinks,
+      attachments,
+    };
+  }
+
+  refresh(): void {
+    clearTimeout(this.timer);
+    const policy = this.env.policy();
+    if (!policy) return;
+    this.findings = check(this.message(), policy);
+    this.render();
+    this.env.onFindings();
+  }
+
+  private isVisible(f: Finding): boolean {
+    if (f.rule === 'public-webmail-work' && this.notWork && f.severity !== 'block') return false;
+    return f.severity === 'block' || !this.acknowledged.has(keyOf(f));
+  }
+
+  private onAction(item: BannerItem, action: ActionId): void {
+    const policy = this.env.policy();
+    if (action === 'open-official-webmail' && policy?.officialWebmailUrl) {
+      window.open(policy.officialWebmailUrl, '_blank', 'noopener');
+      this.env.record('openedOfficialWebmail');
+    } else if (action === 'acknowledge') {
+      this.acknowledged.add(item.key);
+      this.notice = undefined;
+    } else if (action === 'not-work') {
+      this.notWork = true;
+      this.notice = undefined;
+      this.env.record('markedNotWork');
+    }
+    this.render();
+  }
+
+  private render(): void {
+    const lang = this.env.lang();
+    const items: BannerItem[] = this.visibleFindings.map((f) => {
+      const words = renderFinding(f, lang);
+      const key = keyOf(f);
+      if (!this.seen.has(key)) {
+        this.seen.add(key);
+        this.env.record('nudgesShown');
+      }
+      // "This is not work" cannot lift a block: block means the rule may not be waived.
+      const actions = f.actions.filter((a) => OFFERED.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
+      return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };
+    });
+    if (items.length === 0 && !this.notice) {
+      if (this.banner) this.banner.update({ lang, items, onAction: () => undefined });
+      return;
+    }
+    const host = this.handle.bannerHost();
+    if (host !== this.bannerHost) {
+      this.banner = mountBanner(host);
+      this.bannerHost = host;
+    }
+    this.banner!.update({
+      lang,
+      items,
+      notice: this.notice,
+      onAction: (item, action) => this.onAction(item, action),
+      onClose: this.notice
+        ? () => {
+            this.notice = undefined;
+            this.render();
+          }
+        : undefined,
+    });
+  }
+}

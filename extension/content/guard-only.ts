@@ -1,0 +1,56 @@
+// Content script for official webmail hosts: only the attachment guard, and only on the host
+// of the policy's official webmail. Elsewhere on government sites it does nothing.
+import { t } from '../../core/messages';
+import { browser } from '../host/browser-api';
+import { mountBanner } from '../ui/banner';
+import { sendLimitsToPage, startAttachmentGuard } from './attachment-guard';
+import type { FileInfo } from './page-bridge';
+import { PolicyClient } from './policy-client';
+
+const controller = new AbortController();
+let started = false;
+
+function showStopped(client: PolicyClient, files: FileInfo[]): void {
+  const policy = client.state?.policy;
+  if (!policy) return;
+  const lang = client.lang;
+  const host = document.createElement('div');
+  host.setAttribute('data-congvu-toast', '');
+  host.style.cssText = 'position:fixed;top:12px;right:12px;z-index:2147483647;max-width:420px;';
+  document.documentElement.append(host);
+  const banner = mountBanner(host);
+  const f = files[0]!;
+  banner.update({
+    lang,
+    items: [],
+    notice: `${t(lang, 'banner.file-stopped')} ${t(lang, 'attachment-size.file', { file: f.name, size: (f.size / 1048576).toFixed(0), limit: policy.attachmentMaxFileMB })}`,
+    onAction: () => undefined,
+    onClose: () => banner.remove(),
+  });
+}
+
+const client = new PolicyClient((state) => {
+  let official: string | undefined;
+  try {
+    official = state.policy.officialWebmailUrl ? new URL(state.policy.officialWebmailUrl).host : undefined;
+  } catch {
+    official = undefined;
+  }
+  if (official !== location.host) return;
+  const limits = client.limits();
+  sendLimitsToPage(limits ?? { maxFileBytes: Infinity, maxTotalBytes: Infinity });
+  if (started) return;
+  started = true;
+  startAttachmentGuard(
+    {
+      limits: () => client.limits(),
+      blocked: (files) => {
+        browser.runtime.sendMessage({ type: 'record', event: 'oversizeFilesStopped' }).catch(() => undefined);
+        showStopped(client, files);
+      },
+      accepted: () => undefined,
+    },
+    controller.signal,
+  );
+});
+void client.load();

@@ -1,0 +1,115 @@
+// Content script for public webmail: watches every compose surface, checks drafts with the
+// core as they change, shows the banner inside the compose, stops Send when the policy
+// says so, and guards attachments. Nothing leaves the browser.
+import { browser } from '../host/browser-api';
+import type { RecordEvent } from '../host/messages';
+import { adapterFor } from '../sites';
+import type { ComposeHandle, SiteAdapter } from '../sites/types';
+import { sendLimitsToPage, startAttachmentGuard } from './attachment-guard';
+import { ComposeSession } from './compose-session';
+import { extractInBackground } from './extract-client';
+import { PolicyClient } from './policy-client';
+
+function record(event: RecordEvent): void {
+  browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
+}
+
+function start(adapter: SiteAdapter): void {
+  const sessions = new Map<ComposeHandle, ComposeSession>();
+  let lastFocused: ComposeSession | undefined;
+  const controller = new AbortController();
+  const { signal } = controller;
+
+  const reportStatus = () => {
+    const findings = [...sessions.values()].reduce((n, s) => n + s.visibleFindings.length, 0);
+    browser.runtime.sendMessage({ type: 'tab-status', status: { site: adapter.site, composes: sessions.size, findings } }).catch(() => undefined);
+  };
+
+  const policy = new PolicyClient((state) => {
+    const limits = policy.limits();
+    if (limits) sendLimitsToPage(limits);
+    else sendLimitsToPage({ maxFileBytes: Infinity, maxTotalBytes: Infinity });
+    void state;
+    for (const s of sessions.values()) s.refresh();
+  });
+
+  const env = {
+    policy: () => policy.state?.policy,
+    lang: () => policy.lang,
+    extract: extractInBackground,
+    record,
+    onFindings: reportStatus,
+  };
+
+  const sessionAt = (target: EventTarget | null): ComposeSession | undefined => {
+    if (!(target instanceof Node)) return undefined;
+    for (const s of sessions.values()) if (s.handle.root.contains(target)) return s;
+    return undefined;
+  };
+
+  void policy.load().then(() => {
+    adapter.watch(
+      document,
+      signal,
+      (handle) => {
+        sessions.set(handle, new ComposeSession(handle, env));
+        reportStatus();
+      },
+      (handle) => {
+        sessions.get(handle)?.dispose();
+        sessions.delete(handle);
+        reportStatus();
+      },
+    );
+  });
+
+  document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
+
+  // Send: the button (pressed with mouse, pointer or keyboard) and Ctrl/Cmd+Enter. Sites act
+  // on different events of the press, so every one of them is stopped once Send is refused.
+  let refusedPress = false;
+  const onPress = (e: Event) => {
+    const session = [...sessions.values()].find((s) => s.handle.isSendControl(e.target));
+    if (!session) return;
+    if (e.type === 'mousedown' || e.type === 'pointerdown') refusedPress = session.shouldStopSend();
+    else if (e.type === 'click' && !refusedPress) refusedPress = session.shouldStopSend();
+    if (refusedPress) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+    if (e.type === 'click') refusedPress = false;
+  };
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) window.addEventListener(type, onPress, { capture: true, signal });
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const sendKey = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
+      const buttonKey = (e.key === 'Enter' || e.key === ' ') && [...sessions.values()].some((s) => s.handle.isSendControl(e.target));
+      if (!sendKey && !buttonKey) return;
+      const session = sessionAt(e.target);
+      if (session?.shouldStopSend()) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    },
+    { capture: true, signal },
+  );
+
+  startAttachmentGuard(
+    {
+      limits: () => policy.limits(),
+      blocked: (files, target) => {
+        record('oversizeFilesStopped');
+        (sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1))?.fileStopped(files);
+      },
+      accepted: (files, target) => {
+        const session = sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1);
+        for (const f of files) session?.addFile(f);
+      },
+    },
+    signal,
+  );
+}
+
+const adapter = adapterFor(new URL(location.href));
+if (adapter) start(adapter);

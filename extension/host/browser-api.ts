@@ -1,0 +1,6 @@
+// The only module that touches the browser's extension API. webextension-polyfill gives
+// Chrome/Edge (including older Chromium on government PCs) the promise-based `browser`.
+import browser from 'webextension-polyfill';
+
+export { browser };
+export type { Runtime, Storage, Tabs } from 'webextension-polyfill';

@@ -1,0 +1,56 @@
+// One manifest source for both browsers. Chrome/Edge: MV3 service worker and a managed
+// storage schema. Firefox: background scripts, a gecko id, and a declaration that nothing
+// is collected. Content-script matches are the only hosts the extension touches.
+import { readFileSync } from 'node:fs';
+
+export type Target = 'chrome' | 'firefox';
+
+/** Public webmail where drafts are checked. */
+export const WEBMAIL_MATCHES = ['https://mail.google.com/*', 'https://mail.yahoo.com/*', 'https://outlook.live.com/*'];
+/**
+ * Official webmail: the attachment guard runs there too. It is injected on government hosts
+ * and stays idle unless the page's host is the policy's official webmail.
+ */
+export const OFFICIAL_MATCHES = ['https://*.gov.vn/*'];
+
+export const GECKO_ID = 'congvu-guard@congvu-guard';
+
+// The public half of the signing key pins the Chrome/Edge extension id
+// (ndhphkmdabgpabpifackhmgahedmchgp) so that force-install policies can name it.
+const PUBLIC_KEY = readFileSync(new URL('./public-key.txt', import.meta.url), 'utf8').trim();
+
+export function makeManifest(target: Target, version: string): Record<string, unknown> {
+  const common = {
+    manifest_version: 3,
+    name: 'Công Vụ Guard',
+    short_name: 'Công Vụ Guard',
+    description: 'Nhắc nhở nhẹ nhàng khi soạn thư công vụ trong hộp thư công cộng, kiểm tra tệp đính kèm theo quy định thư điện tử công vụ.',
+    version,
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    permissions: ['storage'],
+    action: { default_popup: 'popup.html', default_title: 'Công Vụ Guard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    options_ui: { page: 'options.html', open_in_tab: true },
+    content_scripts: [
+      // The page-world hook sees file inputs the page never attaches to the document.
+      { matches: [...WEBMAIL_MATCHES, ...OFFICIAL_MATCHES], js: ['page-hook.js'], run_at: 'document_start', world: 'MAIN' },
+      { matches: WEBMAIL_MATCHES, js: ['content.js'], run_at: 'document_start' },
+      { matches: OFFICIAL_MATCHES, js: ['guard.js'], run_at: 'document_start' },
+    ],
+  };
+  if (target === 'chrome') {
+    return {
+      ...common,
+      key: PUBLIC_KEY,
+      minimum_chrome_version: '111',
+      background: { service_worker: 'background.js' },
+      storage: { managed_schema: 'managed-schema.json' },
+    };
+  }
+  return {
+    ...common,
+    background: { scripts: ['background.js'] },
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { launchChromium } from './harness';
+import { defineExtensionSuite } from './extension-suite';
+
+defineExtensionSuite(launchChromium);

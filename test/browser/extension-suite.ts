@@ -1,0 +1,131 @@
+// What a civil servant sees, in a real browser with the built extension: the same suite runs
+// in Chromium and in Firefox (chromium.test.ts, firefox.test.ts, run in parallel).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, type BrowserSession, type PageDriver } from './harness';
+import { editFixture, fixture, SITES, withSiteBehaviour } from './sites';
+
+const SHOTS = join(ROOT, 'dist/screenshots');
+const MB = 1024 * 1024;
+const DANANG = { authority: 'danang' };
+const bannerShown = `[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot && h.shadowRoot.textContent.length > 0)`;
+
+export function defineExtensionSuite(launch: () => Promise<BrowserSession>): void {
+  let session: BrowserSession;
+  const opened: PageDriver[] = [];
+  const open = async (url: string, html: string) => {
+    const page = await session.open({ url, html });
+    opened.push(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    session = await launch();
+    // IT's policy for Đà Nẵng, as the options page would hold it.
+    await session.setUserPolicy(DANANG);
+  }, 90_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  describe.each(SITES)('$site', (site) => {
+    it('shows the gentle work-mail banner, in Vietnamese, inside the compose', async () => {
+      const page = await open(site.url, withSiteBehaviour(fixture(site.fixture), site.send));
+      await page.waitFor(bannerShown);
+      const text = await page.bannerText();
+      expect(text).toContain('Thư này có vẻ là thư công vụ');
+      expect(text).toContain('Căn cứ:');
+      expect(text).toContain('Mở hộp thư công vụ');
+      expect(text).toBe(text.normalize('NFC'));
+      expect(await page.evaluate<boolean>(`!!document.querySelector(${JSON.stringify(site.root)}).querySelector('[data-congvu-banner-host]')`)).toBe(true);
+      await page.screenshot(join(SHOTS, `${session.name}-${site.site}-work.png`));
+      await page.close();
+    });
+
+    it('leaves personal mail untouched', async () => {
+      const page = await open(site.url, withSiteBehaviour(editFixture(fixture(site.fixture), site.personal), site.send));
+      // The compose is found (the page is watched), yet no banner appears.
+      await page.waitFor(`document.querySelector(${JSON.stringify(site.root)}) !== null`);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await page.bannerText()).not.toContain('thư công vụ');
+      await page.close();
+    });
+  });
+
+  describe('Gmail', () => {
+    const gmail = SITES[0]!;
+
+    it('stops Send in block mode, by button and by Ctrl+Enter, and explains why', async () => {
+      await session.setUserPolicy({ ...DANANG, rules: { 'public-webmail-work': 'block' } });
+      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+      await page.waitFor(bannerShown);
+      await page.click(gmail.send);
+      expect(await page.evaluate<number>('window.__sent')).toBe(0);
+      expect(await page.bannerText()).toContain('Thư chưa được gửi');
+      await page.pressCtrlEnter(`${gmail.root} [g_editable=true]`);
+      expect(await page.evaluate<number>('window.__sent')).toBe(0);
+      await page.screenshot(join(SHOTS, `${session.name}-gmail-send-blocked.png`));
+      await page.close();
+      await session.setUserPolicy(DANANG);
+    });
+
+    it('lets Send through in nudge mode', async () => {
+      await session.setUserPolicy({ ...DANANG, rules: { 'public-webmail-work': 'nudge' } });
+      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+      await page.waitFor(bannerShown);
+      await page.click(gmail.send);
+      expect(await page.evaluate<number>('window.__sent')).toBe(1);
+      await page.close();
+      await session.setUserPolicy(DANANG);
+    });
+
+    it('stops an over-size file before the page can upload it, and says what to do', async () => {
+      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+      await page.waitFor(bannerShown);
+      await page.setFiles('#cvg-test-file', [{ name: 'video-hoi-nghi.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(25 * MB, 1) }]);
+      await page.waitFor(`document.querySelector('#cvg-test-file').files.length === 0`);
+      expect(await page.evaluate<string[]>('window.__uploaded')).toEqual([]);
+      await page.waitFor(`${bannerShown} && [...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('video-hoi-nghi.mp4'))`);
+      expect(await page.bannerText()).toContain('vượt giới hạn 20 MB');
+      // A small file goes through.
+      await page.setFiles('#cvg-test-file', [{ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('Ghi chú cuộc họp') }]);
+      await page.waitFor(`window.__uploaded.includes('ghi-chu.txt')`);
+      await page.close();
+    });
+
+    it('flags an attached docx that names a Gmail contact, with the file and the address', async () => {
+      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+      await page.waitFor(bannerShown);
+      const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx'));
+      await page.setFiles('#cvg-test-file', [{ name: 'cong-van-lien-he-gmail.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx }]);
+      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('nguyenvana@gmail.com'))`, 20_000);
+      const text = await page.bannerText();
+      expect(text).toContain('cong-van-lien-he-gmail.docx');
+      expect(text).toContain('Văn bản ghi địa chỉ thư công cộng');
+      await page.screenshot(join(SHOTS, `${session.name}-gmail-docx-contact.png`));
+      await page.close();
+    });
+
+    it('keeps a subject full of HTML and script as inert text', async () => {
+      const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> Số: 12/QĐ-UBND`;
+      const html = editFixture(fixture(gmail.fixture), (doc) => {
+        doc.querySelector('[role=dialog] input[name=subjectbox]')!.setAttribute('value', hostile);
+        doc.querySelector('[role=dialog] .dL .vI')!.textContent = '<b onmouseover="window.__pwned=3">bao-cao.docx</b>';
+      });
+      const page = await open(gmail.url, withSiteBehaviour(html, gmail.send));
+      await page.waitFor(bannerShown);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
+      const injected = await page.evaluate<number>(`[...document.querySelectorAll('[data-congvu-banner-host]')].reduce((n, h) => n + h.shadowRoot.querySelectorAll('img, script, b').length, 0)`);
+      expect(injected).toBe(0);
+      await page.close();
+    });
+  });
+
+  it('makes no network request of its own', () => {
+    expect(session.strayRequests).toEqual([]);
+  });
+}

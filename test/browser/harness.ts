@@ -1,0 +1,241 @@
+/// <reference types="chrome" />
+// Real browsers with the built extension loaded: Debian's Chromium driven by playwright-core,
+// Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi. Fixture pages are served
+// at the real webmail origins by request interception; every other request is refused and
+// recorded, so a test can assert that the extension sends nothing anywhere.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const CHROME_EXTENSION_ID = 'ndhphkmdabgpabpifackhmgahedmchgp';
+const FIREFOX_UUID = '6f1d2f3a-3c4b-4d5e-8f90-a1b2c3d4e5f6';
+const GECKO_ID = 'congvu-guard@congvu-guard';
+
+export interface Served {
+  /** Full URL, e.g. https://mail.google.com/mail/u/0/#inbox */
+  url: string;
+  html: string;
+}
+
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export interface PageDriver {
+  evaluate<T>(fn: string): Promise<T>;
+  waitFor(condition: string, timeoutMs?: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  pressCtrlEnter(selector: string): Promise<void>;
+  setFiles(selector: string, files: UploadFile[]): Promise<void>;
+  /** Text of every Công Vụ Guard banner on the page (read through their shadow roots). */
+  bannerText(): Promise<string>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  readonly name: 'chromium' | 'firefox';
+  /** Every URL requested that was not a served fixture. */
+  readonly strayRequests: string[];
+  open(page: Served): Promise<PageDriver>;
+  setUserPolicy(policy: unknown): Promise<void>;
+  extensionPage(path: string): Promise<PageDriver>;
+  close(): Promise<void>;
+}
+
+/** Subresources the served page itself names (its images, styles); requests for them are the page's, not ours. */
+function pageResources(url: string, html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/\b(?:src|href)="([^"#]+)"/g)) {
+    try {
+      const resolved = new URL(m[1]!.replace(/&amp;/g, '&'), url);
+      if (resolved.protocol === 'https:' || resolved.protocol === 'http:') out.push(resolved.href);
+    } catch {
+      // not a URL
+    }
+  }
+  return out;
+}
+
+const BANNER_TEXT = `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')].map((h) => h.shadowRoot ? h.shadowRoot.textContent : '').join('\\n')`;
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+export async function launchChromium(): Promise<BrowserSession> {
+  const extension = join(ROOT, 'dist/chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'congvu-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    // Playwright turns extensions off by default.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  });
+  const served = new Map<string, string>();
+  const resources = new Set<string>();
+  const strayRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const key = url.split('#')[0]!;
+    const html = served.get(key);
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (resources.has(url)) return route.fulfill({ status: 204, body: '' });
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    strayRequests.push(url);
+    return route.abort();
+  });
+  const wrap = (page: PwPage): PageDriver => ({
+    evaluate: (fn) => page.evaluate(fn),
+    waitFor: async (condition, timeoutMs = 10_000) => {
+      await page.waitForFunction(condition, undefined, { timeout: timeoutMs });
+    },
+    click: (selector) => page.click(selector),
+    type: (selector, text) => page.locator(selector).first().pressSequentially(text),
+    pressCtrlEnter: async (selector) => {
+      await page.locator(selector).first().press('Control+Enter');
+    },
+    setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
+    bannerText: () => page.evaluate(BANNER_TEXT),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  });
+  // The service worker starts with the browser; wait for it so that storage calls work.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  return {
+    name: 'chromium',
+    strayRequests,
+    async open({ url, html }) {
+      served.set(url.split('#')[0]!, html);
+      for (const r of pageResources(url, html)) resources.add(r);
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/${path}`);
+      return wrap(page);
+    },
+    async setUserPolicy(policy) {
+      const [worker] = context.serviceWorkers();
+      await worker!.evaluate((p) => chrome.storage.local.set({ userPolicy: p }), policy);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(): Promise<BrowserSession> {
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      'xpinstall.signatures.required': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Content scripts of an unsigned MV3 add-on get their host permissions without a prompt.
+      'extensions.originControls.grantByDefault': true,
+      'network.captive-portal-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      'app.update.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+      'browser.region.network.url': '',
+      'network.connectivity-service.enabled': false,
+    },
+  });
+  await browser.installExtension(join(ROOT, 'dist/firefox'));
+  const served = new Map<string, string>();
+  const resources = new Set<string>();
+  const strayRequests: string[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'congvu-ff-files-'));
+  const intercept = async (page: PpPage) => {
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const url = req.url();
+      const html = served.get(url.split('#')[0]!);
+      if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (resources.has(url)) return void req.respond({ status: 204, body: '' });
+      if (url.startsWith('moz-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
+      strayRequests.push(url);
+      return void req.abort();
+    });
+  };
+  const wrap = (page: PpPage): PageDriver => ({
+    evaluate: <T,>(fn: string) => page.evaluate(fn) as Promise<T>,
+    waitFor: async (condition, timeoutMs = 10_000) => {
+      await page.waitForFunction(condition, { timeout: timeoutMs });
+    },
+    click: (selector) => page.click(selector),
+    type: async (selector, text) => {
+      await page.click(selector);
+      await page.keyboard.type(text);
+    },
+    pressCtrlEnter: async (selector) => {
+      await page.click(selector);
+      await page.keyboard.down('Control');
+      await page.keyboard.press('Enter');
+      await page.keyboard.up('Control');
+    },
+    setFiles: async (selector, files) => {
+      const paths = files.map((f, k) => {
+        const path = join(tmp, `${k}-${f.name}`);
+        writeFileSync(path, f.buffer);
+        return path;
+      });
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
+    },
+    bannerText: () => page.evaluate(BANNER_TEXT) as Promise<string>,
+    screenshot: async (path) => {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    close: () => page.close(),
+  });
+  return {
+    name: 'firefox',
+    strayRequests,
+    async open({ url, html }) {
+      served.set(url.split('#')[0]!, html);
+      for (const r of pageResources(url, html)) resources.add(r);
+      const page = await browser.newPage();
+      await intercept(page);
+      await page.goto(url);
+      return wrap(page);
+    },
+    async extensionPage(path) {
+      const page = await browser.newPage();
+      await page.goto(`moz-extension://${FIREFOX_UUID}/${path}`);
+      return wrap(page);
+    },
+    async setUserPolicy(policy) {
+      const page = await browser.newPage();
+      await page.goto(`moz-extension://${FIREFOX_UUID}/options.html`);
+      await page.evaluate((p) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ userPolicy: p }), policy as object);
+      await page.close();
+    },
+    async close() {
+      await browser.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
