@@ -73,6 +73,7 @@ export class ComposeSession {
       },
       (e: unknown) => {
         view.error = e instanceof Error ? e.message : String(e);
+        console.warn('congvu-guard: an attachment could not be read:', view.error);
       },
     );
   }

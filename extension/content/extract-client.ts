@@ -28,9 +28,17 @@ function connect(): Runtime.Port {
   return p;
 }
 
-function toBase64(bytes: Uint8Array): string {
+// Indexes only: in Firefox the bytes of a page's File belong to the page, and anything that
+// looks up their constructor (subarray, slice, spread) is refused across that boundary.
+function toBase64(bytes: Uint8Array, start: number, end: number): string {
   let bin = '';
-  for (let k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  const codes: number[] = [];
+  for (let k = start; k < end; k += 0x8000) {
+    const stop = Math.min(end, k + 0x8000);
+    codes.length = stop - k;
+    for (let j = k; j < stop; j++) codes[j - k] = bytes[j]!;
+    bin += String.fromCharCode.apply(null, codes);
+  }
   return btoa(bin);
 }
 
@@ -41,7 +49,7 @@ export async function extractInBackground(file: File): Promise<ExtractedDocument
   const done = new Promise<ExtractedDocument>((resolve, reject) => waiting.set(id, { resolve, reject }));
   const send = (m: ExtractPortMessage) => p.postMessage(m);
   send({ kind: 'begin', id, name: file.name, size: file.size });
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) send({ kind: 'chunk', id, data: toBase64(bytes.subarray(at, at + CHUNK_BYTES)) });
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) send({ kind: 'chunk', id, data: toBase64(bytes, at, Math.min(bytes.length, at + CHUNK_BYTES)) });
   send({ kind: 'end', id });
   return done;
 }

@@ -189,7 +189,7 @@ describe('options page', () => {
     const result = root.querySelector('.result')?.textContent ?? '';
     expect(result).toContain('Chưa lưu');
     expect(result).toContain('attachmentMaxTotalMB');
-    expect(result).toContain('một số từ 1 đến 1024');
+    expect(result).toContain('một số nguyên từ 1 đến 1024');
   });
 
   it('shows a bad policy’s errors at the top for IT, naming each field', async () => {

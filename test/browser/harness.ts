@@ -60,6 +60,8 @@ function pageResources(url: string, html: string): string[] {
       // not a URL
     }
   }
+  // Browsers ask every origin for its icon on their own.
+  out.push(new URL('/favicon.ico', url).href);
   return out;
 }
 
@@ -144,25 +146,31 @@ export async function launchChromium(): Promise<BrowserSession> {
   };
 }
 
+/** Where Debian's Firefox ESR reads enterprise policies, as IT deploys them. */
+export const FIREFOX_POLICIES = '/usr/lib/firefox-esr/distribution/policies.json';
+
 export async function launchFirefox(): Promise<BrowserSession> {
-  const browser: PpBrowser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
-    headless: true,
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // Content scripts of an unsigned MV3 add-on get their host permissions without a prompt.
-      'extensions.originControls.grantByDefault': true,
-      'network.captive-portal-service.enabled': false,
-      'browser.safebrowsing.update.enabled': false,
-      'app.update.enabled': false,
-      'extensions.getAddons.cache.enabled': false,
-      'browser.region.network.url': '',
-      'network.connectivity-service.enabled': false,
-    },
-  });
-  await browser.installExtension(join(ROOT, 'dist/firefox'));
+  const start = async (): Promise<PpBrowser> => {
+    const b = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: '/usr/bin/firefox-esr',
+      headless: true,
+      extraPrefsFirefox: {
+        'xpinstall.signatures.required': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // Content scripts of an unsigned MV3 add-on get their host permissions without a prompt.
+        'extensions.originControls.grantByDefault': true,
+        'network.captive-portal-service.enabled': false,
+        'browser.safebrowsing.update.enabled': false,
+        'app.update.enabled': false,
+        'extensions.getAddons.cache.enabled': false,
+        'network.connectivity-service.enabled': false,
+      },
+    });
+    await b.installExtension(join(ROOT, 'dist/firefox'));
+    return b;
+  };
+  let browser = await start();
   const served = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
@@ -182,7 +190,7 @@ export async function launchFirefox(): Promise<BrowserSession> {
   const wrap = (page: PpPage): PageDriver => ({
     evaluate: <T,>(fn: string) => page.evaluate(fn) as Promise<T>,
     waitFor: async (condition, timeoutMs = 10_000) => {
-      await page.waitForFunction(condition, { timeout: timeoutMs });
+      await page.waitForFunction(condition, { timeout: timeoutMs, polling: 100 });
     },
     click: (selector) => page.click(selector),
     type: async (selector, text) => {
@@ -196,8 +204,10 @@ export async function launchFirefox(): Promise<BrowserSession> {
       await page.keyboard.up('Control');
     },
     setFiles: async (selector, files) => {
-      const paths = files.map((f, k) => {
-        const path = join(tmp, `${k}-${f.name}`);
+      // Each upload in a folder of its own, so that files keep the names the user gave them.
+      const dir = mkdtempSync(join(tmp, 'upload-'));
+      const paths = files.map((f) => {
+        const path = join(dir, f.name);
         writeFileSync(path, f.buffer);
         return path;
       });
@@ -218,23 +228,24 @@ export async function launchFirefox(): Promise<BrowserSession> {
       served.set(url.split('#')[0]!, html);
       for (const r of pageResources(url, html)) resources.add(r);
       const page = await browser.newPage();
+      if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
       await intercept(page);
       await page.goto(url);
       return wrap(page);
     },
-    async extensionPage(path) {
-      const page = await browser.newPage();
-      await page.goto(`moz-extension://${FIREFOX_UUID}/${path}`);
-      return wrap(page);
+    async extensionPage() {
+      throw new Error('Firefox does not let WebDriver BiDi open moz-extension:// pages');
     },
+    // Firefox has no way in for a test to write the extension's storage, so the policy goes
+    // where IT puts it: policies.json, read at start-up into storage.managed.
     async setUserPolicy(policy) {
-      const page = await browser.newPage();
-      await page.goto(`moz-extension://${FIREFOX_UUID}/options.html`);
-      await page.evaluate((p) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ userPolicy: p }), policy as object);
-      await page.close();
+      writeFileSync(FIREFOX_POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }, null, 2));
+      await browser.close();
+      browser = await start();
     },
     async close() {
       await browser.close();
+      rmSync(FIREFOX_POLICIES, { force: true });
       rmSync(tmp, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,4 @@
+import { launchFirefox } from './harness';
+import { defineExtensionSuite } from './extension-suite';
+
+defineExtensionSuite(launchFirefox);
