@@ -245,7 +245,7 @@ export function Options() {
     if (NUMBER_FIELDS.includes(f)) {
       return (
         <span class="with-unit">
-          <input id={id} type="number" min={1} max={1024} step="any" inputMode="decimal" disabled={locked} aria-invalid={invalid} value={str(f)} onInput={(e) => set(f, e.currentTarget.value)} />
+          <input id={id} type="number" min={1} max={1024} step={1} inputMode="numeric" disabled={locked} aria-invalid={invalid} value={str(f)} onInput={(e) => set(f, e.currentTarget.value)} />
           <span class="unit">{t(lang, 'ui.mb-unit')}</span>
         </span>
       );

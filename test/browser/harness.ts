@@ -65,6 +65,8 @@ function pageResources(url: string, html: string): string[] {
   return out;
 }
 
+const SHOW_BANNER = `document.querySelector('[data-congvu-banner-host]')?.scrollIntoView({ block: 'center' })`;
+
 const BANNER_TEXT = `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')].map((h) => h.shadowRoot ? h.shadowRoot.textContent : '').join('\\n')`;
 
 const CHROMIUM_FLAGS = [
@@ -114,6 +116,7 @@ export async function launchChromium(): Promise<BrowserSession> {
     setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
     bannerText: () => page.evaluate(BANNER_TEXT),
     screenshot: async (path) => {
+      await page.evaluate(SHOW_BANNER);
       await page.screenshot({ path });
     },
     close: () => page.close(),
@@ -217,6 +220,7 @@ export async function launchFirefox(): Promise<BrowserSession> {
     },
     bannerText: () => page.evaluate(BANNER_TEXT) as Promise<string>,
     screenshot: async (path) => {
+      await page.evaluate(SHOW_BANNER);
       await page.screenshot({ path: path as `${string}.png` });
     },
     close: () => page.close(),
