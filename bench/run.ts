@@ -14,3 +14,7 @@ if (which === 'all' || which === 'documents') {
   const { runDocumentBench } = await import('./documents.bench');
   await runDocumentBench();
 }
+if (which === 'all' || which === 'extension') {
+  const { runExtensionBench } = await import('./extension.bench');
+  await runExtensionBench();
+}

@@ -125,6 +125,26 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
     });
   });
 
+  it('shows the policy and the private record in the popup and the options page (Chromium)', async (ctx) => {
+    if (session.name !== 'chromium') {
+      // WebDriver BiDi may not open moz-extension:// pages; Firefox's pages are the same files.
+      ctx.skip();
+      return;
+    }
+    const popup = await session.extensionPage('popup.html');
+    await popup.waitFor(`document.body.textContent.includes('20 MB')`);
+    const text = await popup.evaluate<string>('document.body.textContent');
+    expect(text).toContain('danang.gov.vn');
+    expect(text).toContain('chanthurac@danang.gov.vn');
+    expect(text).toContain('chỉ lưu trên máy này');
+    await popup.screenshot(join(SHOTS, 'chromium-popup.png'));
+    await popup.close();
+    const options = await session.extensionPage('options.html');
+    await options.waitFor(`[...document.querySelectorAll('input')].some((i) => i.value === 'chanthurac@danang.gov.vn')`);
+    await options.screenshot(join(SHOTS, 'chromium-options.png'));
+    await options.close();
+  });
+
   it('makes no network request of its own', () => {
     expect(session.strayRequests).toEqual([]);
   });

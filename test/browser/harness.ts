@@ -105,8 +105,13 @@ export async function launchChromium(): Promise<BrowserSession> {
   });
   const wrap = (page: PwPage): PageDriver => ({
     evaluate: (fn) => page.evaluate(fn),
+    // Polled from here: extension pages forbid the string evaluation waitForFunction uses.
     waitFor: async (condition, timeoutMs = 10_000) => {
-      await page.waitForFunction(condition, undefined, { timeout: timeoutMs });
+      const deadline = Date.now() + timeoutMs;
+      while (!(await page.evaluate(condition))) {
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${condition.slice(0, 120)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     click: (selector) => page.click(selector),
     type: (selector, text) => page.locator(selector).first().pressSequentially(text),
