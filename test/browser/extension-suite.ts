@@ -96,6 +96,38 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
       await page.close();
     });
 
+    it('stops an over-size file on an input the page never attaches to the document', async () => {
+      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+      await page.waitFor(bannerShown);
+      await page.setDetachedFiles('__detachedInput', [{ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * MB, 2) }]);
+      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('ban-scan.pdf'))`);
+      expect(await page.evaluate<string[]>('window.__uploaded')).toEqual([]);
+      await page.setDetachedFiles('__detachedInput', [{ name: 'to-trinh.txt', mimeType: 'text/plain', buffer: Buffer.from('Tờ trình') }]);
+      await page.waitFor(`window.__uploaded.includes('to-trinh.txt')`);
+      await page.close();
+    });
+
+    it('stops an over-size file dropped or pasted into the compose', async () => {
+      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+      await page.waitFor(bannerShown);
+      const send = (type: 'drop' | 'paste', name: string, size: number) =>
+        page.evaluate(`(() => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(${size})], ${JSON.stringify(name)}));
+          const target = document.querySelector('[role=dialog] [g_editable=true]');
+          const e = ${JSON.stringify(type)} === 'drop'
+            ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })
+            : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+          target.dispatchEvent(e);
+        })()`);
+      await send('drop', 'phim-tu-lieu.mp4', 30 * MB);
+      await send('paste', 'anh-chup.png', 22 * MB);
+      await send('drop', 'danh-sach.txt', 100);
+      await page.waitFor(`window.__dropped.includes('danh-sach.txt')`);
+      expect(await page.evaluate<string[]>('window.__dropped')).toEqual(['danh-sach.txt']);
+      await page.close();
+    });
+
     it('flags an attached docx that names a Gmail contact, with the file and the address', async () => {
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
       await page.waitFor(bannerShown);

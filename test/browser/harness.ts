@@ -33,6 +33,8 @@ export interface PageDriver {
   type(selector: string, text: string): Promise<void>;
   pressCtrlEnter(selector: string): Promise<void>;
   setFiles(selector: string, files: UploadFile[]): Promise<void>;
+  /** Sets files on the input the page keeps in `window[name]` without attaching it to the document. */
+  setDetachedFiles(name: string, files: UploadFile[]): Promise<void>;
   /** Text of every Công Vụ Guard banner on the page (read through their shadow roots). */
   bannerText(): Promise<string>;
   screenshot(path: string): Promise<void>;
@@ -119,6 +121,10 @@ export async function launchChromium(): Promise<BrowserSession> {
       await page.locator(selector).first().press('Control+Enter');
     },
     setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
+    setDetachedFiles: async (name, files) => {
+      const handle = await page.evaluateHandle(`window[${JSON.stringify(name)}]`);
+      await handle.asElement()!.setInputFiles(files);
+    },
     bannerText: () => page.evaluate(BANNER_TEXT),
     screenshot: async (path) => {
       await page.evaluate(SHOW_BANNER);
@@ -222,6 +228,16 @@ export async function launchFirefox(): Promise<BrowserSession> {
       const input = await page.$(selector);
       if (!input) throw new Error(`no ${selector}`);
       await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
+    },
+    setDetachedFiles: async (name, files) => {
+      const dir = mkdtempSync(join(tmp, 'upload-'));
+      const paths = files.map((f) => {
+        const path = join(dir, f.name);
+        writeFileSync(path, f.buffer);
+        return path;
+      });
+      const handle = await page.evaluateHandle(`window[${JSON.stringify(name)}]`);
+      await (handle as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
     },
     bannerText: () => page.evaluate(BANNER_TEXT) as Promise<string>,
     screenshot: async (path) => {

@@ -100,6 +100,9 @@ document.addEventListener('change', function (e) { if (e.target.type === 'file')
 var detached = document.createElement('input'); detached.type = 'file'; detached.multiple = true;
 detached.addEventListener('change', function () { for (const f of detached.files) window.__uploaded.push(f.name); });
 window.__detachedInput = detached;
+window.__dropped = [];
+document.addEventListener('drop', function (e) { e.preventDefault(); for (const f of e.dataTransfer.files) window.__dropped.push(f.name); });
+document.addEventListener('paste', function (e) { for (const f of e.clipboardData.files) window.__dropped.push(f.name); });
 </script>`;
   return html.replace(/<\/body>/i, `<input type="file" id="cvg-test-file" multiple>${script}</body>`);
 }
