@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { chromium, type BrowserContext, type ElementHandle, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -122,8 +122,8 @@ export async function launchChromium(): Promise<BrowserSession> {
     },
     setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
     setDetachedFiles: async (name, files) => {
-      const handle = await page.evaluateHandle(`window[${JSON.stringify(name)}]`);
-      await handle.asElement()!.setInputFiles(files);
+      const handle = (await page.evaluateHandle(`window[${JSON.stringify(name)}]`)) as unknown as ElementHandle<HTMLInputElement>;
+      await handle.setInputFiles(files);
     },
     bannerText: () => page.evaluate(BANNER_TEXT),
     screenshot: async (path) => {
