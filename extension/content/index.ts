@@ -111,5 +111,10 @@ function start(adapter: SiteAdapter): void {
   );
 }
 
-const adapter = adapterFor(new URL(location.href));
+// A compose the adapter cannot read is counted locally (site and part only, never content),
+// so that IT can tell a webmail redesign from the popup's record.
+const adapter = adapterFor(new URL(location.href), (site, what) => {
+  console.debug(`congvu-guard: could not read the ${what} of a ${site} compose`);
+  record({ unreadable: `${site}:${what}` });
+});
 if (adapter) start(adapter);

@@ -1,11 +1,16 @@
 // The adapter registry: one entry per supported webmail.
-import type { SiteAdapter } from './types.js';
-import { gmailAdapter } from './gmail/adapter.js';
-import { yahooAdapter } from './yahoo/adapter.js';
-import { outlookComAdapter } from './outlook-com/adapter.js';
+import { createGmailAdapter, gmailAdapter } from './gmail/adapter.js';
+import { createOutlookComAdapter, outlookComAdapter } from './outlook-com/adapter.js';
+import type { SiteAdapter, UnreadableReport } from './types.js';
+import { createYahooAdapter, yahooAdapter } from './yahoo/adapter.js';
 
 export const ADAPTERS: readonly SiteAdapter[] = [gmailAdapter, yahooAdapter, outlookComAdapter];
 
-export function adapterFor(url: URL): SiteAdapter | undefined {
-  return ADAPTERS.find((a) => a.matches(url));
+const FACTORIES = [createGmailAdapter, createYahooAdapter, createOutlookComAdapter];
+
+/** The adapter for a page; `report` hears of every compose part it could not read. */
+export function adapterFor(url: URL, report?: UnreadableReport): SiteAdapter | undefined {
+  const index = ADAPTERS.findIndex((a) => a.matches(url));
+  if (index < 0) return undefined;
+  return report ? FACTORIES[index]!(report) : ADAPTERS[index];
 }
