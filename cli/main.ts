@@ -15,6 +15,8 @@ import {
   type ResolvedPolicy,
 } from '../core';
 import { convertLegacyText } from '../core/encoding';
+import { buildKit, KitError, writeKit } from '../deploy/kit';
+import { addinManifestRewriter } from './addin-manifest';
 import { listFiles, MissingPathError } from './files';
 import { toJson, toText } from './report';
 import { scanFiles } from './scan';
@@ -24,6 +26,9 @@ const USAGE = `Usage:
   congvu-guard convert-text            (text on standard input → NFC Unicode on standard output)
   congvu-guard policy validate [--json] FILE
   congvu-guard policy schema
+  congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL]
+                            [--chrome-update-url URL] [--edge-id ID] [--edge-update-url URL]
+                            [--firefox-install-url URL] [--organisation NAME] --out DIR
 Presets: default, danang, cantho, quangngai, binhdinh.
 Exit codes: 0 nothing found, 1 something found, 2 usage error.`;
 
@@ -110,7 +115,8 @@ async function policyCommand(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(policySchema, null, 2)}\n`);
     return 0;
   }
-  if (sub !== 'validate') throw new UsageError('policy takes "validate FILE" or "schema"');
+  if (sub === 'build') return buildCommand(rest);
+  if (sub !== 'validate') throw new UsageError('policy takes "validate FILE", "schema" or "build"');
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, lang: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('policy validate takes one FILE');
   const resolved = await loadPolicy(undefined, positionals[0]);
@@ -123,6 +129,59 @@ async function policyCommand(args: string[]): Promise<number> {
     for (const e of resolved.errors) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
   }
   return resolved.errors.length === 0 ? 0 : 1;
+}
+
+async function buildCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      preset: { type: 'string' },
+      policy: { type: 'string' },
+      out: { type: 'string' },
+      'addin-url': { type: 'string' },
+      'chrome-update-url': { type: 'string' },
+      'edge-id': { type: 'string' },
+      'edge-update-url': { type: 'string' },
+      'firefox-install-url': { type: 'string' },
+      organisation: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`policy build takes no positional arguments (${positionals.join(' ')})`);
+  if (!values.out) throw new UsageError('policy build needs --out DIR');
+  let overrides: unknown;
+  if (values.policy) {
+    const parsed = parsePolicyText(await readFile(values.policy, 'utf8').catch((e: Error) => Promise.reject(new UsageError(`cannot read ${values.policy}: ${e.message}`))), 'managed');
+    if (parsed.error) throw new UsageError(`${values.policy} is not valid JSON: ${parsed.error.received}`);
+    overrides = parsed.value;
+  }
+  const source = Object.fromEntries(
+    Object.entries({
+      chromeUpdateUrl: values['chrome-update-url'],
+      edgeId: values['edge-id'],
+      edgeUpdateUrl: values['edge-update-url'],
+      firefoxInstallUrl: values['firefox-install-url'],
+    }).filter(([, v]) => v !== undefined),
+  );
+  try {
+    const files = buildKit({
+      preset: values.preset ?? 'default',
+      overrides,
+      source,
+      addinUrl: values['addin-url'],
+      organisation: values.organisation,
+      addinManifest: values['addin-url'] ? await addinManifestRewriter() : undefined,
+    });
+    writeKit(files, values.out);
+    for (const f of files) process.stdout.write(`${values.out}/${f.path}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof KitError) {
+      process.stderr.write(`congvu-guard: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

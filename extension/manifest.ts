@@ -1,6 +1,7 @@
 // One manifest source for both browsers. Chrome/Edge: MV3 service worker and a managed
 // storage schema. Firefox: background scripts, a gecko id, and a declaration that nothing
 // is collected. Content-script matches are the only hosts the extension touches.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export type Target = 'chrome' | 'firefox';
@@ -15,9 +16,17 @@ export const OFFICIAL_MATCHES = ['https://*.gov.vn/*'];
 
 export const GECKO_ID = 'congvu-guard@congvu-guard';
 
-// The public half of the signing key pins the Chrome/Edge extension id
-// (ndhphkmdabgpabpifackhmgahedmchgp) so that force-install policies can name it.
+// The public half of the signing key pins the Chrome/Edge extension id so that
+// force-install policies can name it.
 const PUBLIC_KEY = readFileSync(new URL('./public-key.txt', import.meta.url), 'utf8').trim();
+
+/** Chrome's id for a key: the first 32 hex digits of its SHA-256, written with the letters a–p. */
+export function chromeExtensionId(publicKeyBase64: string): string {
+  const hex = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+}
+
+export const CHROME_EXTENSION_ID = chromeExtensionId(PUBLIC_KEY);
 
 export function makeManifest(target: Target, version: string): Record<string, unknown> {
   const common = {

@@ -82,7 +82,12 @@ const CHROMIUM_FLAGS = [
   '--disable-default-apps',
 ];
 
-export async function launchChromium(): Promise<BrowserSession> {
+export interface LaunchOptions {
+  /** Leave the system's policy files as they are (the deployment-kit tests put them there). */
+  keepPolicies?: boolean;
+}
+
+export async function launchChromium(_opts: LaunchOptions = {}): Promise<BrowserSession> {
   const extension = join(ROOT, 'dist/chrome');
   const profile = mkdtempSync(join(tmpdir(), 'congvu-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -163,7 +168,7 @@ export async function launchChromium(): Promise<BrowserSession> {
 /** Where Debian's Firefox ESR reads enterprise policies, as IT deploys them. */
 export const FIREFOX_POLICIES = '/usr/lib/firefox-esr/distribution/policies.json';
 
-export async function launchFirefox(): Promise<BrowserSession> {
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSession> {
   const start = async (): Promise<PpBrowser> => {
     const b = await puppeteer.launch({
       browser: 'firefox',
@@ -270,7 +275,7 @@ export async function launchFirefox(): Promise<BrowserSession> {
     },
     async close() {
       await browser.close();
-      rmSync(FIREFOX_POLICIES, { force: true });
+      if (!opts.keepPolicies) rmSync(FIREFOX_POLICIES, { force: true });
       rmSync(tmp, { recursive: true, force: true });
     },
   };

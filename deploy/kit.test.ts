@@ -1,0 +1,118 @@
+import { parse as parsePlist } from 'plist';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../core/policy/presets';
+import { RULE_IDS } from '../core/types';
+import { buildKit, KitError, kitPolicy } from './kit';
+import { defaultSource } from './targets';
+
+const kit = buildKit({ preset: 'danang', overrides: { attachmentMaxFileMB: 15, attachmentMaxTotalMB: 25, rules: { 'public-webmail-work': 'block' } } });
+const file = (path: string) => {
+  const f = kit.find((k) => k.path === path);
+  if (!f) throw new Error(`no ${path}`);
+  return f.content;
+};
+const text = (path: string) => {
+  const c = file(path);
+  return typeof c === 'string' ? c : new TextDecoder('utf-16le').decode(c.subarray(2));
+};
+const id = defaultSource().chromeId;
+const expected = kitPolicy('danang', { attachmentMaxFileMB: 15, attachmentMaxTotalMB: 25, rules: { 'public-webmail-work': 'block' } });
+
+function elements(xml: string): Array<{ name: string; attributes: Record<string, string> }> {
+  const out: Array<{ name: string; attributes: Record<string, string> }> = [];
+  const p = new SaxesParser();
+  p.on('opentag', (tag) => out.push({ name: tag.name, attributes: tag.attributes as Record<string, string> }));
+  p.write(xml).close();
+  return out;
+}
+
+describe('deployment kit', () => {
+  it('carries the preset with IT’s overrides', () => {
+    expect(expected.spamReportAddress).toBe('chanthurac@danang.gov.vn');
+    expect(expected.attachmentMaxFileMB).toBe(15);
+    expect(expected.rules['public-webmail-work']).toBe('block');
+  });
+
+  it('writes a .reg file regedit reads (UTF-16 with BOM) for Chrome and Edge: force-install and the policy', () => {
+    const bytes = file('windows/congvu-guard-chrome-edge.reg') as Uint8Array;
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
+    const reg = text('windows/congvu-guard-chrome-edge.reg');
+    expect(reg.startsWith('Windows Registry Editor Version 5.00\r\n')).toBe(true);
+    for (const vendor of ['Google\\Chrome', 'Microsoft\\Edge']) {
+      expect(reg).toContain(`[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${vendor}\\ExtensionInstallForcelist]`);
+      const key = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${vendor}\\3rdparty\\extensions\\${id}\\policy`;
+      expect(reg).toContain(`[${key}]\r\n`);
+      expect(reg).toContain(`[${key}\\officialDomains]\r\n"1"="danang.gov.vn"\r\n"2"="quangnam.gov.vn"`);
+      expect(reg).toContain(`[${key}\\rules]\r\n"public-webmail-work"="block"`);
+    }
+    expect(reg).toContain(`"6909"="${id};https://clients2.google.com/service/update2/crx"`);
+    expect(reg).toContain('"attachmentMaxFileMB"=dword:0000000f');
+    expect(reg).toContain('"moveReportedSpamToJunk"=dword:00000001');
+    expect(reg).toContain('"spamReportAddress"="chanthurac@danang.gov.vn"');
+    const removal = text('windows/congvu-guard-remove.reg');
+    expect(removal).toContain(`[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${id}]`);
+    expect(removal).toContain('"6909"=-');
+  });
+
+  it('writes ADMX/ADML templates with one policy per setting and browser, in Vietnamese and English', () => {
+    const admx = elements(text('windows/admx/congvu-guard.admx'));
+    const policies = admx.filter((e) => e.name === 'policy');
+    // 9 settings + 5 rules + force-install, for two browsers
+    expect(policies).toHaveLength(2 * (9 + RULE_IDS.length + 1));
+    const chromeMax = policies.find((p) => p.attributes.name === 'Chrome_attachmentMaxFileMB');
+    expect(chromeMax?.attributes.key).toBe(`Software\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${id}\\policy`.replace('Software', 'SOFTWARE'));
+    const decimal = admx.find((e) => e.name === 'decimal' && e.attributes.id === 'Chrome_attachmentMaxFileMB');
+    expect(decimal?.attributes).toMatchObject({ valueName: 'attachmentMaxFileMB', minValue: '1', maxValue: '1024' });
+    const list = admx.find((e) => e.name === 'list' && e.attributes.id === 'Edge_officialDomains');
+    expect(list?.attributes.key).toMatch(/Microsoft\\Edge\\3rdparty\\extensions\\.+\\policy\\officialDomains$/);
+    const force = policies.find((p) => p.attributes.name === 'Edge_ForceInstall');
+    expect(force?.attributes).toMatchObject({ key: 'SOFTWARE\\Policies\\Microsoft\\Edge\\ExtensionInstallForcelist', valueName: '6909' });
+    const vi = text('windows/admx/vi-VN/congvu-guard.adml');
+    expect(vi).toContain('<string id="Chrome_attachmentMaxFileMB">Dung lượng tối đa của một tệp đính kèm</string>');
+    expect(vi).toBe(vi.normalize('NFC'));
+    expect(text('windows/admx/en-US/congvu-guard.adml')).toContain('Force-install Công Vụ Guard in Microsoft Edge');
+    expect(vi).toContain('<decimalTextBox refId="Chrome_attachmentMaxFileMB" defaultValue="15">');
+  });
+
+  it('writes the Linux managed-policy files for Chromium, Chrome and Edge', () => {
+    for (const name of ['chromium', 'google-chrome', 'microsoft-edge']) {
+      const json = JSON.parse(text(`linux/${name}/congvu-guard.json`)) as { ExtensionInstallForcelist: string[]; '3rdparty': { extensions: Record<string, unknown> } };
+      expect(json.ExtensionInstallForcelist[0]).toMatch(new RegExp(`^${id};https://`));
+      expect(json['3rdparty'].extensions[id]).toEqual(expected);
+    }
+  });
+
+  it('writes a macOS configuration profile for Chrome and Edge', () => {
+    const profile = parsePlist(text('macos/congvu-guard.mobileconfig')) as unknown as { PayloadType: string; PayloadContent: Array<Record<string, unknown>> };
+    expect(profile.PayloadType).toBe('Configuration');
+    expect(profile.PayloadContent.map((p) => p.PayloadType)).toEqual(['com.google.Chrome', 'com.microsoft.Edge']);
+    expect((profile.PayloadContent[0]!['3rdparty'] as { extensions: Record<string, unknown> }).extensions[id]).toEqual(expected);
+  });
+
+  it('writes Firefox’s policies.json: force-install from IT’s host and the 3rdparty policy', () => {
+    const json = JSON.parse(text('firefox/policies.json')) as { policies: { ExtensionSettings: Record<string, { installation_mode: string; install_url: string }>; '3rdparty': { Extensions: Record<string, unknown> } } };
+    const [gecko] = Object.keys(json.policies.ExtensionSettings);
+    expect(json.policies.ExtensionSettings[gecko!]!.installation_mode).toBe('force_installed');
+    expect(json.policies['3rdparty'].Extensions[gecko!]).toEqual(expected);
+  });
+
+  it('writes the add-in’s hosted policy', () => {
+    expect(JSON.parse(text('outlook-addin/policy.json'))).toEqual(expected);
+  });
+
+  it('refuses bad overrides and names each bad field', () => {
+    expect(() => buildKit({ preset: 'danang', overrides: { attachmentMaxFileMB: 'hai mươi', rules: { 'secret-document': 'strict' } } })).toThrow(KitError);
+    try {
+      buildKit({ preset: 'danang', overrides: { attachmentMaxFileMB: 'hai mươi', rules: { 'secret-document': 'strict' } } });
+    } catch (e) {
+      expect((e as KitError).errors.map((x) => x.field)).toEqual(['attachmentMaxFileMB', 'rules.secret-document']);
+      expect((e as KitError).message).toContain('attachmentMaxFileMB');
+    }
+    expect(() => buildKit({ preset: 'hanoi' })).toThrow(/unknown preset/);
+  });
+
+  it('builds a kit for every preset', () => {
+    for (const preset of Object.keys(PRESETS)) expect(buildKit({ preset }).length).toBeGreaterThan(8);
+  });
+});

@@ -1,0 +1,105 @@
+// `congvu-guard policy build`: from a preset and IT's overrides, every file IT needs to push
+// the extension and the add-in, each validated before it is written.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isPresetName, resolvePolicy, type AuthorityId, type Policy } from '../core/policy';
+import { admlFile, admxFile } from './admx';
+import { KitError } from './errors';
+import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
+import { registryFile, registryRemovalFile, utf16le } from './registry';
+import { defaultSource, LINUX_POLICY_DIRS, type ExtensionSource } from './targets';
+import { checkAdmx, checkJson, checkPlist, checkRegistry } from './validate';
+
+export interface KitOptions {
+  preset: string;
+  /** IT's overrides, parsed JSON. */
+  overrides?: unknown;
+  source?: Partial<ExtensionSource>;
+  /** Where IT hosts the Outlook add-in's files (manifest URLs are rewritten to it). */
+  addinUrl?: string;
+  organisation?: string;
+  /** Rewrites the add-in manifest for the hosting URL; supplied by the add-in's own module. */
+  addinManifest?: (baseUrl: string) => string;
+}
+
+export interface KitFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** The effective policy, or a KitError that names every bad field. */
+export function kitPolicy(preset: string, overrides: unknown): Policy {
+  if (!isPresetName(preset)) throw new KitError(`unknown preset "${preset}"`);
+  const r = resolvePolicy({ preset: preset as AuthorityId, managed: overrides });
+  if (r.errors.length > 0) {
+    throw new KitError(`the overrides have errors: ${r.errors.map((e) => `${e.field} (${e.expected.en}; got ${e.received})`).join('; ')}`, r.errors);
+  }
+  return r.policy;
+}
+
+export function buildKit(opts: KitOptions): KitFile[] {
+  const policy = kitPolicy(opts.preset, opts.overrides);
+  const source = defaultSource(opts.source);
+  const files: KitFile[] = [];
+  const add = (path: string, content: string | Uint8Array, check: () => void) => {
+    check();
+    files.push({ path, content });
+  };
+
+  const reg = registryFile(policy, source);
+  add('windows/congvu-guard-chrome-edge.reg', utf16le(reg), () => checkRegistry(reg, policy));
+  const unreg = registryRemovalFile(source);
+  add('windows/congvu-guard-remove.reg', utf16le(unreg), () => checkRegistry(unreg));
+  const admx = admxFile(policy, source);
+  const admlVi = admlFile(policy, source, 'vi');
+  const admlEn = admlFile(policy, source, 'en');
+  add('windows/admx/congvu-guard.admx', admx, () => checkAdmx(admx, [admlVi, admlEn]));
+  add('windows/admx/vi-VN/congvu-guard.adml', admlVi, () => undefined);
+  add('windows/admx/en-US/congvu-guard.adml', admlEn, () => undefined);
+
+  for (const target of LINUX_POLICY_DIRS) {
+    const id = target.edge ? source.edgeId : source.chromeId;
+    const json = linuxPolicyFile(policy, id, target.edge ? source.edgeUpdateUrl : source.chromeUpdateUrl);
+    add(`linux/${target.name}/congvu-guard.json`, json, () => checkJson(json, (v) => (v as { '3rdparty': { extensions: Record<string, unknown> } })['3rdparty'].extensions[id], policy));
+  }
+  const mobileconfig = macProfile(policy, source, opts.organisation ?? 'Công Vụ Guard');
+  add('macos/congvu-guard.mobileconfig', mobileconfig, () => checkPlist(mobileconfig, policy));
+  const firefox = firefoxPolicies(policy, source);
+  add('firefox/policies.json', firefox, () => checkJson(firefox, (v) => (v as { policies: { '3rdparty': { Extensions: Record<string, unknown> } } }).policies['3rdparty'].Extensions[source.firefoxId], policy));
+
+  const addinPolicy = `${JSON.stringify(policy, null, 2)}\n`;
+  add('outlook-addin/policy.json', addinPolicy, () => checkJson(addinPolicy, (v) => v, policy));
+  if (opts.addinUrl && opts.addinManifest) add('outlook-addin/manifest.xml', opts.addinManifest(opts.addinUrl), () => undefined);
+  files.push({ path: 'README.txt', content: readme(policy, source, opts) });
+  return files;
+}
+
+export function writeKit(files: KitFile[], out: string): void {
+  for (const f of files) {
+    const path = join(out, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.content);
+  }
+}
+
+function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): string {
+  return [
+    'Công Vụ Guard — bộ triển khai / deployment kit',
+    `Chính sách / policy: preset ${opts.preset}, ${policy.officialDomains.join(', ')}, ${policy.attachmentMaxFileMB} MB`,
+    `Chrome id: ${source.chromeId}   Edge id: ${source.edgeId}   Firefox id: ${source.firefoxId}`,
+    '',
+    'windows/congvu-guard-chrome-edge.reg   → regedit /s (HKLM), Chrome và Edge',
+    'windows/congvu-guard-remove.reg        → gỡ bỏ / rollback',
+    'windows/admx/                          → C:\\Windows\\PolicyDefinitions hoặc Central Store (\\\\domain\\SYSVOL\\…\\Policies\\PolicyDefinitions)',
+    ...LINUX_POLICY_DIRS.map((t) => `linux/${t.name}/congvu-guard.json → ${t.dir}/`),
+    'macos/congvu-guard.mobileconfig        → MDM / System Settings › Profiles',
+    'firefox/policies.json                  → <Firefox>/distribution/ (Windows: C:\\Program Files\\Mozilla Firefox\\distribution), Linux: /etc/firefox/policies/',
+    'outlook-addin/policy.json              → bên cạnh các tệp của add-in / beside the add-in files',
+    opts.addinUrl ? `outlook-addin/manifest.xml             → Exchange admin center / Microsoft 365 admin center (${opts.addinUrl})` : '',
+    '',
+    'Xem docs/deploy.md / see docs/deploy.en.md.',
+    '',
+  ].join('\n');
+}
+
+export { KitError };
