@@ -1,13 +1,23 @@
 // The add-in manifest shipped with the package, rewritten for where IT hosts the add-in.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { KitError } from '../deploy/errors';
+import { rewriteManifest } from '../outlook-addin/manifest/rewrite';
 
 export async function addinManifestRewriter(): Promise<(baseUrl: string) => string> {
   const xml = await readFile(new URL('../../manifest.xml', import.meta.url), 'utf8');
-  const placeholder = 'https://congvu-guard.invalid/outlook/';
   return (baseUrl: string) => {
-    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-    if (!/^https:\/\/[^\s/]+/.test(base)) throw new KitError('--addin-url must be an https:// address');
-    return xml.split(placeholder).join(base);
+    try {
+      return rewriteManifest(xml, baseUrl);
+    } catch (e) {
+      throw new KitError(`--addin-url: ${(e as Error).message}`);
+    }
   };
+}
+
+/** The [MS-OWEMXML] schemas, where a checkout keeps them (beside the repository, in shared/). */
+export function defaultManifestSchemas(): string | undefined {
+  const dir = fileURLToPath(new URL('../../../shared/owemxml/', import.meta.url));
+  return existsSync(dir) ? dir : undefined;
 }

@@ -1,6 +1,6 @@
 // End to end: the built command, run as IT and clerks run it, on real files.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -141,6 +141,23 @@ describe('congvu-guard policy', () => {
     expect(out.errors.map((e) => e.field)).toEqual(['spamReportAddress', 'rules.attachment-size']);
     writeFileSync(bad, '{ not json');
     expect(run(['policy', 'validate', bad]).out).toContain('không phải JSON hợp lệ');
+  });
+
+  it('builds the deployment kit, validating each file, and names a bad override', () => {
+    const out = join(dir, 'kit');
+    const r = run(['policy', 'build', '--preset', 'danang', '--addin-url', 'https://mail.danang.gov.vn/congvu-guard/', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${out}/windows/congvu-guard-chrome-edge.reg`);
+    expect(r.out).toContain(`${out}/outlook-addin/manifest.xml`);
+    expect(readFileSync(join(out, 'outlook-addin/manifest.xml'), 'utf8')).toContain('https://mail.danang.gov.vn/congvu-guard/');
+    const bad = join(dir, 'overrides.json');
+    writeFileSync(bad, JSON.stringify({ attachmentMaxFileMB: 'hai mươi', officialDomains: ['danang.gov.vn', 'sai tên miền'] }));
+    const refused = run(['policy', 'build', '--preset', 'danang', '--policy', bad, '--out', join(dir, 'kit-bad')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('attachmentMaxFileMB');
+    expect(refused.err).toContain('officialDomains[1]');
+    expect(existsSync(join(dir, 'kit-bad'))).toBe(false);
+    expect(run(['policy', 'build', '--preset', 'danang', '--addin-url', 'http://plain.example/', '--out', join(dir, 'kit-http')]).code).toBe(2);
   });
 
   it('prints the schema as JSON', () => {

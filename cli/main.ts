@@ -16,7 +16,7 @@ import {
 } from '../core';
 import { convertLegacyText } from '../core/encoding';
 import { buildKit, KitError, writeKit } from '../deploy/kit';
-import { addinManifestRewriter } from './addin-manifest';
+import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { listFiles, MissingPathError } from './files';
 import { toJson, toText } from './report';
 import { scanFiles } from './scan';
@@ -28,7 +28,8 @@ const USAGE = `Usage:
   congvu-guard policy schema
   congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL]
                             [--chrome-update-url URL] [--edge-id ID] [--edge-update-url URL]
-                            [--firefox-install-url URL] [--organisation NAME] --out DIR
+                            [--firefox-install-url URL] [--organisation NAME]
+                            [--manifest-schemas DIR] --out DIR
 Presets: default, danang, cantho, quangngai, binhdinh.
 Exit codes: 0 nothing found, 1 something found, 2 usage error.`;
 
@@ -145,6 +146,7 @@ async function buildCommand(args: string[]): Promise<number> {
       'edge-update-url': { type: 'string' },
       'firefox-install-url': { type: 'string' },
       organisation: { type: 'string' },
+      'manifest-schemas': { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`policy build takes no positional arguments (${positionals.join(' ')})`);
@@ -171,6 +173,7 @@ async function buildCommand(args: string[]): Promise<number> {
       addinUrl: values['addin-url'],
       organisation: values.organisation,
       addinManifest: values['addin-url'] ? await addinManifestRewriter() : undefined,
+      manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),
     });
     writeKit(files, values.out);
     for (const f of files) process.stdout.write(`${values.out}/${f.path}\n`);

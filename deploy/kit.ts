@@ -8,7 +8,7 @@ import { KitError } from './errors';
 import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
 import { registryFile, registryRemovalFile, utf16le } from './registry';
 import { defaultSource, LINUX_POLICY_DIRS, type ExtensionSource } from './targets';
-import { checkAdmx, checkJson, checkPlist, checkRegistry } from './validate';
+import { checkAdmx, checkJson, checkManifest, checkPlist, checkRegistry } from './validate';
 
 export interface KitOptions {
   preset: string;
@@ -20,6 +20,8 @@ export interface KitOptions {
   organisation?: string;
   /** Rewrites the add-in manifest for the hosting URL; supplied by the add-in's own module. */
   addinManifest?: (baseUrl: string) => string;
+  /** Folder of the [MS-OWEMXML] schemas, to validate the rewritten manifest with xmllint. */
+  manifestSchemas?: string;
 }
 
 export interface KitFile {
@@ -69,7 +71,10 @@ export function buildKit(opts: KitOptions): KitFile[] {
 
   const addinPolicy = `${JSON.stringify(policy, null, 2)}\n`;
   add('outlook-addin/policy.json', addinPolicy, () => checkJson(addinPolicy, (v) => v, policy));
-  if (opts.addinUrl && opts.addinManifest) add('outlook-addin/manifest.xml', opts.addinManifest(opts.addinUrl), () => undefined);
+  if (opts.addinUrl && opts.addinManifest) {
+    const manifest = opts.addinManifest(opts.addinUrl);
+    add('outlook-addin/manifest.xml', manifest, () => checkManifest(manifest, opts.manifestSchemas));
+  }
   files.push({ path: 'README.txt', content: readme(policy, source, opts) });
   return files;
 }

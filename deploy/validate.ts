@@ -1,5 +1,9 @@
 // Every kit file is checked before it is written: XML well-formed (and ADMX references
 // resolved), JSON and plist parsed back and carrying exactly the policy, .reg well-formed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse as parsePlist } from 'plist';
 import { SaxesParser } from 'saxes';
 import type { Policy } from '../core/policy';
@@ -57,4 +61,25 @@ export function checkRegistry(text: string, policy?: Policy): void {
     if (!/^"(?:[^"\\]|\\.)*"=(?:"(?:[^"\\]|\\.)*"|dword:[0-9a-f]{8}|-)$/.test(l)) throw new KitError(`the .reg file has a bad line: ${l}`);
   }
   if (policy && !text.includes(`"spamReportAddress"="${policy.spamReportAddress}"`)) throw new KitError('the .reg file does not carry the policy');
+}
+
+/**
+ * The add-in manifest: well-formed, every URL moved off the placeholder host, and — where the
+ * [MS-OWEMXML] schemas and xmllint are at hand — valid against them.
+ */
+export function checkManifest(xml: string, schemaDir?: string): 'schema' | 'structure' {
+  checkXml(xml, 'the add-in manifest');
+  if (xml.replace(/<!--[\s\S]*?-->/g, '').includes('congvu-guard.invalid')) throw new KitError('the add-in manifest still points at the placeholder host');
+  const root = schemaDir && join(schemaDir, 'OfficeAppManifestV1_1.xsd');
+  if (!root || !existsSync(root) || spawnSync('xmllint', ['--version']).error) return 'structure';
+  const dir = mkdtempSync(join(tmpdir(), 'congvu-manifest-'));
+  try {
+    const file = join(dir, 'manifest.xml');
+    writeFileSync(file, xml);
+    const r = spawnSync('xmllint', ['--noout', '--schema', root, file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new KitError(`the add-in manifest does not validate: ${r.stderr.trim().split('\n')[0]}`);
+    return 'schema';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,7 @@
 // storage schema. Firefox: background scripts, a gecko id, and a declaration that nothing
 // is collected. Content-script matches are the only hosts the extension touches.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { EXTENSION_PUBLIC_KEY } from './public-key';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -18,7 +18,7 @@ export const GECKO_ID = 'congvu-guard@congvu-guard';
 
 // The public half of the signing key pins the Chrome/Edge extension id so that
 // force-install policies can name it.
-const PUBLIC_KEY = readFileSync(new URL('./public-key.txt', import.meta.url), 'utf8').trim();
+const PUBLIC_KEY = EXTENSION_PUBLIC_KEY;
 
 /** Chrome's id for a key: the first 32 hex digits of its SHA-256, written with the letters a–p. */
 export function chromeExtensionId(publicKeyBase64: string): string {
