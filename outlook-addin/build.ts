@@ -1,0 +1,186 @@
+// Builds dist/outlook-addin/: launchevent.js (one ES2016 script, no import/export, the core
+// bundled in), commands.html, policy.json and the office.js files Outlook loads, so the add-in
+// works from any HTTPS server inside a closed network.
+//
+// Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
+// lowers async/await, spread, optional chaining and the rest; polyfills.ts covers the library.
+// pdfjs-dist cannot be lowered that far, so the launch file gets a stub in its place and PDFs
+// are checked in the task pane instead.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, type Node } from 'acorn';
+import { build, type Plugin } from 'esbuild';
+import rewritePattern from 'regexpu-core';
+import { PRESETS, type AuthorityId } from '../core';
+import { ADDIN_FILES } from './handler-names';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+
+export interface AddinBuildOptions {
+  /** Output folder; default dist/outlook-addin. */
+  outDir?: string;
+  /** The preset written to policy.json; IT edits the file where it is hosted. Default: danang. */
+  preset?: AuthorityId;
+  /** Minify launchevent.js (default true). */
+  minify?: boolean;
+  /** Copy office.js (default true; tests of the launch file skip it). */
+  copyOfficeJs?: boolean;
+}
+
+const EXTRACT_LIMITS = join(root, 'core', 'extract', 'limits.ts');
+
+/** pdfjs-dist in the launch file: a stub that fails the way the core reports an unsupported file. */
+const pdfStub: Plugin = {
+  name: 'pdfjs-stub',
+  setup(b) {
+    b.onResolve({ filter: /^pdfjs-dist(\/|$)/ }, (args) => ({ path: args.path, namespace: 'pdfjs-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'pdfjs-stub' }, () => ({
+      resolveDir: root,
+      loader: 'ts',
+      contents: `import { ExtractError } from ${JSON.stringify(EXTRACT_LIMITS)};
+export function getDocument(): never { throw new ExtractError('unsupported', 'PDF is checked in the task pane'); }
+export default {};`,
+    }));
+  },
+};
+
+/** The read-mode command module, when its author has added it, joins the same file. */
+function commandEntries(): string[] {
+  return ['commands/index.ts', 'commands/register.ts'].map((p) => join(here, p)).filter((p) => existsSync(p)).slice(0, 1);
+}
+
+export async function buildLaunchEvent(outFile: string, minify = true): Promise<void> {
+  const imports = [join(here, 'launch', 'register.ts'), ...commandEntries()].map((p) => `import ${JSON.stringify(p)};`).join('\n');
+  await build({
+    stdin: { contents: imports, resolveDir: here, sourcefile: 'launchevent-entry.ts', loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2016',
+    minify,
+    legalComments: 'none',
+    charset: 'utf8',
+    outfile: outFile,
+    plugins: [pdfStub],
+    logLevel: 'error',
+  });
+  const unlowered: string[] = [];
+  const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);
+  writeFileSync(outFile, unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code);
+}
+
+const SAFE_REGEXP = '__cvgRegExp';
+const SAFE_REGEXP_BANNER = `var ${SAFE_REGEXP} = function (p, f) { try { return new RegExp(p, f); } catch (e) { return new RegExp('(?!)', f.replace(/[^gimy]/g, '')); } };`;
+
+const REGEXP_OPTIONS = { unicodePropertyEscapes: 'transform', namedGroups: 'transform', dotAllFlag: 'transform', unicodeFlag: undefined } as const;
+
+function es2016Accepts(pattern: string, flags: string): boolean {
+  try {
+    parse(`/${pattern}/${flags}`, { ecmaVersion: 2016, sourceType: 'script' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * esbuild leaves \p{…} inside a character class as a literal (and turns other ES2018 regular
+ * expressions into new RegExp() strings an ES2016 engine still rejects at load). Rewrite every
+ * such pattern with regexpu-core into ES2016 syntax: property escapes become code-point ranges,
+ * named groups plain groups, the s flag [\s\S]. A pattern it cannot lower (look-behind, one in a
+ * bundled library) is built at run time through a guard, so an ES2016 engine still loads the file.
+ */
+export function lowerRegExps(code: string, unlowered: string[] = []): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const lower = (pattern: string, flags: string): { pattern: string; flags: string } | undefined => {
+    if (es2016Accepts(pattern, flags)) return undefined;
+    const out = { pattern: rewritePattern(pattern, flags, REGEXP_OPTIONS), flags: flags.replace('s', '') };
+    return es2016Accepts(out.pattern, out.flags) ? out : undefined;
+  };
+  const replace = (start: number, end: number, pattern: string, flags: string) => {
+    const out = lower(pattern, flags);
+    if (out) edits.push({ start, end, text: `new RegExp(${JSON.stringify(out.pattern)}, ${JSON.stringify(out.flags)})` });
+    else if (!es2016Accepts(pattern, flags)) {
+      // Look-behind cannot be lowered: build it at run time where the engine can, else a
+      // pattern that never matches, so an ES2016 engine still loads the file.
+      unlowered.push(`/${pattern}/${flags}`);
+      edits.push({ start, end, text: `${SAFE_REGEXP}(${JSON.stringify(pattern)}, ${JSON.stringify(flags)})` });
+    }
+  };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node & Record<string, unknown>;
+    const regex = n.regex as { pattern: string; flags: string } | undefined;
+    if (n.type === 'Literal' && regex) {
+      replace(n.start, n.end, regex.pattern, regex.flags);
+      return;
+    }
+    if (n.type === 'NewExpression' || n.type === 'CallExpression') {
+      const callee = n.callee as { type: string; name?: string };
+      const args = n.arguments as { type: string; value?: unknown; start: number; end: number }[];
+      const [p, f] = args;
+      if (callee.type === 'Identifier' && callee.name === 'RegExp' && p?.type === 'Literal' && typeof p.value === 'string' && (!f || (f.type === 'Literal' && typeof f.value === 'string'))) {
+        replace(n.start, n.end, p.value, (f?.value as string | undefined) ?? '');
+        return;
+      }
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && value && typeof value === 'object') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'script' }));
+  edits.sort((a, b) => b.start - a.start);
+  let out = code;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+const OUTLOOK_LOCALES = ['en-us', 'vi-vn'];
+
+/** office.js and what it loads for Outlook: host scripts, the app-to-file table, strings, telemetry. */
+function copyOfficeJs(outDir: string): void {
+  const src = join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
+  const dest = join(outDir, 'office-js');
+  mkdirSync(dest, { recursive: true });
+  const top = /^(office|o15apptofilemappingtable|es6-promise|outlook[\w.-]*)\.js$/;
+  for (const name of readdirSync(src)) {
+    if (top.test(name) && !name.includes('.debug') && !name.includes('vsdoc')) cpSync(join(src, name), join(dest, name));
+  }
+  for (const locale of OUTLOOK_LOCALES) {
+    mkdirSync(join(dest, locale), { recursive: true });
+    for (const f of ['office_strings.js', 'outlook_strings.js']) cpSync(join(src, locale, f), join(dest, locale, f));
+  }
+  mkdirSync(join(dest, 'telemetry'), { recursive: true });
+  cpSync(join(src, 'telemetry', 'oteljs_agave.js'), join(dest, 'telemetry', 'oteljs_agave.js'));
+}
+
+const COMMANDS_HTML = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Công Vụ Guard</title>
+<script src="${ADDIN_FILES.officeJs}"></script>
+<script src="${ADDIN_FILES.launchEvent}"></script>
+</head>
+<body></body>
+</html>
+`;
+
+export async function buildAddin(options: AddinBuildOptions = {}): Promise<string> {
+  const outDir = options.outDir ?? join(root, 'dist', 'outlook-addin');
+  mkdirSync(outDir, { recursive: true });
+  rmSync(join(outDir, ADDIN_FILES.launchEvent), { force: true });
+  await buildLaunchEvent(join(outDir, ADDIN_FILES.launchEvent), options.minify ?? true);
+  writeFileSync(join(outDir, ADDIN_FILES.commands), COMMANDS_HTML);
+  writeFileSync(join(outDir, ADDIN_FILES.policy), `${JSON.stringify(PRESETS[options.preset ?? 'danang'], null, 2)}\n`);
+  if (options.copyOfficeJs ?? true) copyOfficeJs(outDir);
+  return outDir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const preset = process.argv.find((a) => a.startsWith('--preset='))?.slice('--preset='.length) as AuthorityId | undefined;
+  if (preset && !(preset in PRESETS)) throw new Error(`Unknown preset ${preset}; one of ${Object.keys(PRESETS).join(', ')}`);
+  const out = await buildAddin({ preset });
+  console.log(`Outlook add-in built in ${out}`);
+}

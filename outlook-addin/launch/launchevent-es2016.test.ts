@@ -1,0 +1,55 @@
+// The launch-event file classic Outlook on Windows runs as is: one ES2016 script, no
+// import/export, every handler defined by name, loadable in a bare global scope. The scope
+// gets TextEncoder/TextDecoder and URL: bundled libraries use them at load (see the report's gaps).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { parse } from 'acorn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddin } from '../build';
+import { ADDIN_FILES, HANDLERS } from '../handler-names';
+import { LAUNCH_HANDLER_NAMES } from './handlers';
+
+let dir: string;
+let code: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cvg-addin-'));
+  await buildAddin({ outDir: dir, copyOfficeJs: false });
+  code = readFileSync(join(dir, ADDIN_FILES.launchEvent), 'utf8');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('launchevent.js', () => {
+  it('parses as one ES2016 script (no import/export, nothing newer)', () => {
+    expect(() => parse(code, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
+    expect(code).not.toMatch(/\bimport\s*\(|^\s*(import|export)\s/m);
+  });
+
+  it('defines every launch handler by name on the global object and associates it', () => {
+    const associated: string[] = [];
+    const scope: Record<string, unknown> = { Office: { actions: { associate: (name: string) => associated.push(name) } }, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL };
+    runInNewContext(code, scope);
+    for (const name of LAUNCH_HANDLER_NAMES) expect(typeof scope[name], name).toBe('function');
+    // The read-mode command (commands/index.ts, another module) joins this file when present.
+    const all = existsSync(new URL('../commands/index.ts', import.meta.url)) ? Object.values(HANDLERS) : [...LAUNCH_HANDLER_NAMES];
+    for (const name of all) expect(typeof scope[name], name).toBe('function');
+    expect(associated).toEqual(expect.arrayContaining([...LAUNCH_HANDLER_NAMES]));
+  });
+
+  it('loads where Office.actions is missing (older hosts read the globals)', () => {
+    const scope: Record<string, unknown> = { Office: {}, setTimeout, clearTimeout, TextEncoder, TextDecoder, URL };
+    expect(() => runInNewContext(code, scope)).not.toThrow();
+    expect(typeof scope[HANDLERS.messageSend]).toBe('function');
+  });
+
+  it('keeps pdfjs out and writes commands.html and the Đà Nẵng policy.json', () => {
+    expect(code).not.toContain('pdfjs-dist');
+    expect(code).toContain('PDF is checked in the task pane');
+    const html = readFileSync(join(dir, ADDIN_FILES.commands), 'utf8');
+    expect(html).toMatch(/<script src="office-js\/office\.js"><\/script>\s*<script src="launchevent\.js"><\/script>/);
+    expect(html).not.toMatch(/<script>(?!<)/);
+    expect(JSON.parse(readFileSync(join(dir, ADDIN_FILES.policy), 'utf8'))).toMatchObject({ authority: 'danang', spamReportAddress: 'chanthurac@danang.gov.vn' });
+  });
+});
