@@ -18,3 +18,7 @@ if (which === 'all' || which === 'extension') {
   const { runExtensionBench } = await import('./extension.bench');
   await runExtensionBench();
 }
+if (which === 'all' || which === 'outlook') {
+  const { runOutlookSendBench } = await import('./outlook-send.bench');
+  await runOutlookSendBench();
+}

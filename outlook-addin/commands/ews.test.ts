@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { escapeXml, expectSuccess, getItemMimeRequest, moveToJunkRequest, parseEwsResponse, sendReportRequest } from './ews';
+import { StepError } from './office-call';
+import { ENVELOPE_OPEN, ewsResponse, xmlTexts } from './test-office';
+
+describe('EWS requests', () => {
+  it('escapes markup and drops characters XML cannot carry', () => {
+    expect(escapeXml(`<script>&"'\u0001\uD800x`)).toBe('&lt;script&gt;&amp;&quot;&apos;x');
+  });
+
+  it('are well-formed and carry ids and text as given', () => {
+    const id = 'AAMk<"&>';
+    expect(xmlTexts(getItemMimeRequest(id)).attrs.get('ItemId')?.[0]?.Id).toBe(id);
+    expect(xmlTexts(moveToJunkRequest(id)).attrs.get('DistinguishedFolderId')?.[0]?.Id).toBe('junkemail');
+    const req = sendReportRequest({ to: 'a@b.vn', subject: '</t:Subject><x>', note: 'a & b', attachmentName: 'thu-rac.eml', mimeBase64: 'QUJD' });
+    const { texts } = xmlTexts(req);
+    expect(texts.get('Subject')).toEqual(['</t:Subject><x>']);
+    expect(texts.get('Body')?.[0]).toBe('a & b'); // [1] is soap:Body
+    expect(req.startsWith('<?xml')).toBe(false);
+  });
+});
+
+describe('EWS responses', () => {
+  it('reads size, MIME and item id of a success', () => {
+    const r = parseEwsResponse(ewsResponse('GetItem', '<m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">QU\nJD</t:MimeContent><t:ItemId Id="X1"/><t:Size>42</t:Size></t:Message></m:Items>'));
+    const m = expectSuccess(r, 'GetItemResponseMessage');
+    expect(m).toMatchObject({ mimeContent: 'QUJD', itemId: 'X1', size: 42, responseCode: 'NoError' });
+  });
+
+  it('turns an error response into a StepError with its ResponseCode', () => {
+    const r = parseEwsResponse(ewsResponse('CreateItem', '', 'Error', 'ErrorQuotaExceeded'));
+    expect(() => expectSuccess(r, 'CreateItemResponseMessage')).toThrow(expect.objectContaining({ kind: 'ews', code: 'ErrorQuotaExceeded' }));
+  });
+
+  it('treats Warning as failure', () => {
+    const r = parseEwsResponse(ewsResponse('MoveItem', '', 'Warning', 'ErrorBatchProcessingStopped'));
+    expect(() => expectSuccess(r, 'MoveItemResponseMessage')).toThrow(StepError);
+  });
+
+  it('reads a SOAP fault', () => {
+    const xml = `${ENVELOPE_OPEN}<s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:ErrorSchemaValidation</faultcode><faultstring>The request failed schema validation</faultstring><detail><e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorSchemaValidation</e:ResponseCode></detail></s:Fault></s:Body></s:Envelope>`;
+    const r = parseEwsResponse(xml);
+    expect(r.fault).toEqual({ code: 'ErrorSchemaValidation', message: 'The request failed schema validation' });
+    expect(() => expectSuccess(r, 'GetItemResponseMessage')).toThrow(expect.objectContaining({ code: 'ErrorSchemaValidation' }));
+  });
+
+  it('rejects what is not XML, and a response without the expected message', () => {
+    expect(() => parseEwsResponse('<html><body>502')).toThrow(expect.objectContaining({ kind: 'ews', code: 'ErrorInvalidResponse' }));
+    expect(() => expectSuccess(parseEwsResponse(ewsResponse('GetItem', '')), 'CreateItemResponseMessage')).toThrow(expect.objectContaining({ code: 'ErrorInvalidResponse' }));
+  });
+});

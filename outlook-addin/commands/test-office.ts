@@ -1,0 +1,218 @@
+// A fake Outlook read item and on-premises Exchange for the unit tests, on office-addin-mock.
+// Callbacks answer asynchronously, as Office.js does; EWS answers follow the SOAP shapes of
+// Microsoft's EWS reference (ResponseClass, ResponseCode, t:MimeContent, item:Size).
+import { OfficeMockObject } from 'office-addin-mock';
+import { SaxesParser } from 'saxes';
+import type { Policy } from '../../core/policy/schema';
+import { danangPreset } from '../../core/policy/presets/danang';
+import type { CompletableEvent, PolicyProvider } from './report-spam';
+
+export const ORIGINAL_MIME = [
+  'Received: from mail.evil.example (203.0.113.9) by mail.danang.gov.vn; Tue, 4 Nov 2025 08:00:00 +0700',
+  'Return-Path: <bulk@evil.example>',
+  'From: "Khuyen mai" <bulk@evil.example>',
+  'To: canbo@danang.gov.vn',
+  'Subject: =?utf-8?B?VHLDunQgdGjGsOG7n25n?=',
+  'Message-ID: <spam-1@evil.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Click here',
+  '',
+].join('\r\n');
+export const ORIGINAL_MIME_B64 = Buffer.from(ORIGINAL_MIME, 'utf8').toString('base64');
+export const ITEM_ID = 'AAMkAGI2TG93AAA+/=';
+export const ENVELOPE_OPEN =
+  '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header><h:ServerVersionInfo xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types" MajorVersion="15" MinorVersion="2"/></s:Header><s:Body xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">';
+const M = 'http://schemas.microsoft.com/exchange/services/2006/messages';
+const T = 'http://schemas.microsoft.com/exchange/services/2006/types';
+
+export function ewsResponse(op: 'GetItem' | 'CreateItem' | 'MoveItem', inner: string, cls = 'Success', code = 'NoError'): string {
+  return (
+    `${ENVELOPE_OPEN}<m:${op}Response xmlns:m="${M}" xmlns:t="${T}"><m:ResponseMessages>` +
+    `<m:${op}ResponseMessage ResponseClass="${cls}">${cls === 'Success' ? '' : `<m:MessageText>${code}</m:MessageText>`}<m:ResponseCode>${code}</m:ResponseCode>${inner}</m:${op}ResponseMessage>` +
+    `</m:ResponseMessages></m:${op}Response></s:Body></s:Envelope>`
+  );
+}
+
+/** A simple element-text view of an XML request, by local name (first occurrence wins). */
+export function xmlTexts(xml: string): { texts: Map<string, string[]>; attrs: Map<string, Record<string, string>[]> } {
+  const texts = new Map<string, string[]>();
+  const attrs = new Map<string, Record<string, string>[]>();
+  const p = new SaxesParser({ xmlns: true });
+  let buf = '';
+  p.on('opentag', (tag) => {
+    buf = '';
+    const a: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) a[k] = v.value;
+    attrs.set(tag.local, [...(attrs.get(tag.local) ?? []), a]);
+  });
+  p.on('text', (t) => (buf += t));
+  p.on('closetag', (tag) => {
+    texts.set(tag.local, [...(texts.get(tag.local) ?? []), buf]);
+    buf = '';
+  });
+  p.write(xml).close();
+  return { texts, attrs };
+}
+
+export type AsyncResult = { status: 'succeeded' | 'failed'; value?: unknown; error?: { name: string; message: string; code: number } };
+export const ok = (value?: unknown): AsyncResult => ({ status: 'succeeded', value });
+export const fail = (name: string, message = name, code = 9020): AsyncResult => ({ status: 'failed', value: undefined, error: { name, message, code } });
+/** A call that never calls back. */
+export const HANG = Symbol('hang');
+
+export interface FakeOptions {
+  /** Highest Mailbox requirement set the client supports ("1.5" for on-premises Exchange 2016/2019). */
+  mailbox?: string;
+  ewsUrl?: string;
+  hostName?: string;
+  hostVersion?: string;
+  itemSize?: number;
+  subject?: string;
+  itemId?: string;
+  /** Replace an EWS answer: return a response string, an AsyncResult, HANG, or undefined for the default. */
+  ews?: (xml: string, op: string) => string | AsyncResult | typeof HANG | undefined;
+  /** Throw from makeEwsRequestAsync itself. */
+  ewsThrows?: boolean;
+  notifications?: 'ok' | 'hang' | 'fail';
+  customProperties?: Record<string, unknown> | 'hang' | 'fail';
+  noDisplayNewMessageForm?: boolean;
+  noMakeEws?: boolean;
+}
+
+export interface Fake {
+  office: Record<string, unknown>;
+  ews: { op: string; xml: string }[];
+  forms: Office.MessageForm[];
+  notifications: { key: string; details: Office.NotificationMessageDetails }[];
+  savedProperties: Map<string, unknown>;
+  sent(): { op: string; xml: string }[];
+  moved(): { op: string; xml: string }[];
+}
+
+function versionLE(v: string, max: string): boolean {
+  const [a1 = 0, a2 = 0] = v.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = max.split('.').map(Number);
+  return a1 < b1 || (a1 === b1 && a2 <= b2);
+}
+
+export function opOf(xml: string): string {
+  if (xml.includes('<m:CreateItem')) return 'CreateItem';
+  if (xml.includes('<m:MoveItem')) return 'MoveItem';
+  if (xml.includes('IncludeMimeContent')) return 'GetItem(MimeContent)';
+  return 'GetItem(Size)';
+}
+
+export function fakeOffice(o: FakeOptions = {}): Fake {
+  const later = (fn: () => void) => setTimeout(fn, 1);
+  const ews: Fake['ews'] = [];
+  const forms: Office.MessageForm[] = [];
+  const notifications: Fake['notifications'] = [];
+  const stored = new Map<string, unknown>(typeof o.customProperties === 'object' ? Object.entries(o.customProperties) : []);
+  const savedProperties = new Map<string, unknown>();
+  const itemId = o.itemId ?? ITEM_ID;
+
+  const defaultEws = (op: string): string => {
+    switch (op) {
+      case 'GetItem(Size)':
+        return ewsResponse('GetItem', `<m:Items><t:Message><t:ItemId Id="${itemId}" ChangeKey="CQAAAB"/><t:Size>${o.itemSize ?? 2048}</t:Size></t:Message></m:Items>`);
+      case 'GetItem(MimeContent)':
+        return ewsResponse('GetItem', `<m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">${ORIGINAL_MIME_B64}</t:MimeContent><t:ItemId Id="${itemId}" ChangeKey="CQAAAB"/></t:Message></m:Items>`);
+      case 'CreateItem':
+        return ewsResponse('CreateItem', '<m:Items/>');
+      default:
+        return ewsResponse('MoveItem', `<m:Items><t:Message><t:ItemId Id="moved-${itemId}" ChangeKey="CQAAAC"/></t:Message></m:Items>`);
+    }
+  };
+
+  const props = {
+    get: (name: string) => stored.get(name),
+    set: (name: string, value: unknown) => void stored.set(name, value),
+    remove: (name: string) => void stored.delete(name),
+    getAll: () => Object.fromEntries(stored),
+    saveAsync: (cb: (r: AsyncResult) => void) =>
+      later(() => {
+        for (const [k, v] of stored) savedProperties.set(k, v);
+        cb(ok());
+      }),
+  };
+
+  const mailbox: Record<string, unknown> = {
+    ewsUrl: o.ewsUrl ?? 'https://mail.danang.gov.vn/EWS/Exchange.asmx',
+    diagnostics: { hostName: o.hostName ?? 'OutlookWebApp', hostVersion: o.hostVersion ?? '15.2.1544.4' },
+    convertToEwsId: (id: string) => id.replace(/-/g, '/').replace(/_/g, '+'),
+    item: {
+      itemId,
+      itemType: 'message',
+      subject: o.subject ?? 'Trúng thưởng',
+      notificationMessages: {
+        replaceAsync: (key: string, details: Office.NotificationMessageDetails, cb?: (r: AsyncResult) => void) => {
+          if (o.notifications === 'hang') return;
+          notifications.push({ key, details });
+          later(() => cb?.(o.notifications === 'fail' ? fail('GenericResponseError') : ok()));
+        },
+      },
+      loadCustomPropertiesAsync: (cb: (r: AsyncResult) => void) => {
+        if (o.customProperties === 'hang') return;
+        later(() => cb(o.customProperties === 'fail' ? fail('GenericResponseError') : ok(props)));
+      },
+    },
+  };
+  if (!o.noMakeEws) {
+    mailbox.makeEwsRequestAsync = (xml: string, cb: (r: AsyncResult) => void) => {
+      if (o.ewsThrows) throw new Error('makeEwsRequestAsync is not available');
+      const op = opOf(xml);
+      ews.push({ op, xml });
+      const custom = o.ews?.(xml, op);
+      if (custom === HANG) return;
+      later(() => cb(typeof custom === 'object' ? custom : ok(custom ?? defaultEws(op))));
+    };
+  }
+  if (!o.noDisplayNewMessageForm) mailbox.displayNewMessageForm = (form: Office.MessageForm) => void forms.push(form);
+
+  const data = {
+    host: 'outlook',
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    MailboxEnums: {
+      ItemNotificationMessageType: { InformationalMessage: 'informationalMessage', ErrorMessage: 'errorMessage', ProgressIndicator: 'progressIndicator', InsightMessage: 'insightMessage' },
+      RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' },
+      MoveSpamItemTo: { CustomFolder: 'customFolder', DeletedItemsFolder: 'deletedItemsFolder', JunkFolder: 'junkFolder', NoMove: 'noMove' },
+    },
+    context: {
+      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'Mailbox' && versionLE(version, o.mailbox ?? '1.5') },
+      mailbox,
+    },
+    actions: { associate: () => undefined },
+  };
+  const office = new OfficeMockObject(data) as unknown as Record<string, unknown>;
+  return {
+    office,
+    ews,
+    forms,
+    notifications,
+    savedProperties,
+    sent: () => ews.filter((e) => e.op === 'CreateItem'),
+    moved: () => ews.filter((e) => e.op === 'MoveItem'),
+  };
+}
+
+export function policy(overrides: Partial<Policy> = {}): PolicyProvider & { calls: number } {
+  const p = { ...danangPreset, ...overrides };
+  const provider = {
+    calls: 0,
+    async getPolicy() {
+      provider.calls++;
+      return p;
+    },
+  };
+  return provider;
+}
+
+export function fakeEvent(): CompletableEvent & { calls: unknown[][] } {
+  const calls: unknown[][] = [];
+  return {
+    calls,
+    completed: (...args: unknown[]) => void calls.push(args),
+  };
+}

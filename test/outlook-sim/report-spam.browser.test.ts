@@ -1,0 +1,251 @@
+// "Báo cáo thư rác" in a real browser: the commands bundle built from outlook-addin/commands/
+// index.ts, loaded in Debian's Chromium on a fake HTTPS origin after office-sim.js (the
+// simulated Outlook host and on-premises Exchange), and run the way Outlook runs an
+// ExecuteFunction command. Every request besides the served files is refused and recorded.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { danangPreset } from '../../core/policy/presets/danang';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const ORIGIN = 'https://addin.danang.gov.vn';
+const PAGE = `${ORIGIN}/outlook/commands.html`;
+const ADDRESS = 'chanthurac@danang.gov.vn';
+const ORIGINAL_MIME = [
+  'Received: from mail.evil.example (203.0.113.9) by mail.danang.gov.vn (15.2.1544.4); Tue, 4 Nov 2025 08:00:00 +0700',
+  'Return-Path: <bulk@evil.example>',
+  'DKIM-Signature: v=1; a=rsa-sha256; d=evil.example; s=k1; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AbCd',
+  'From: "Khuyen mai" <bulk@evil.example>',
+  'To: canbo@danang.gov.vn',
+  'Subject: =?utf-8?B?VHLDunQgdGjGsOG7n25nIDxzY3JpcHQ+ICYgcXXDoA==?=',
+  'Message-ID: <spam-1@evil.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'Chúc mừng! Bấm vào đây để nhận quà.',
+  '',
+].join('\r\n');
+
+let dir: string;
+let bundle: string;
+let browser: Browser;
+const sim = readFileSync(join(ROOT, 'test/outlook-sim/office-sim.js'), 'utf8');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'congvu-commands-'));
+  await build({
+    entryPoints: [join(ROOT, 'outlook-addin/commands/index.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2017',
+    outfile: join(dir, 'commands.js'),
+    logLevel: 'silent',
+  });
+  bundle = readFileSync(join(dir, 'commands.js'), 'utf8');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Session {
+  page: Page;
+  stray: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens commands.html as Outlook would, with the sim configured by `simConfig`. */
+async function open(simConfig: Record<string, unknown>, policy: unknown = { ...danangPreset }): Promise<Session> {
+  const context = await browser.newContext();
+  const stray: string[] = [];
+  const errors: string[] = [];
+  const files: Record<string, { body: string; type: string }> = {
+    [PAGE]: {
+      type: 'text/html; charset=utf-8',
+      body: `<!doctype html><meta charset="utf-8"><title>Công Vụ Guard</title>
+<script>window.__officeSim = ${JSON.stringify(simConfig).replace(/</g, '\\u003c')};</script>
+<script src="office-sim.js"></script>
+<script src="commands.js"></script>`,
+    },
+    [`${ORIGIN}/outlook/office-sim.js`]: { type: 'text/javascript', body: sim },
+    [`${ORIGIN}/outlook/commands.js`]: { type: 'text/javascript', body: bundle },
+    [`${ORIGIN}/outlook/policy.json`]: { type: 'application/json', body: JSON.stringify(policy) },
+  };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url().split('?')[0]!;
+    const file = files[url];
+    if (file) await route.fulfill({ status: 200, contentType: file.type, body: file.body });
+    else {
+      stray.push(url);
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(PAGE);
+  await page.waitForFunction(() => typeof (window as unknown as { __officeSim: { state: { actions: Record<string, unknown> } } }).__officeSim.state.actions.reportSpamCommand === 'function');
+  return { page, stray, errors, close: () => context.close() };
+}
+
+interface SimState {
+  sent: { to: string[]; subject: string; body: string; bodyType: string; disposition: string; attachments: { name: string; contentType: string; content: string }[] }[];
+  moved: { from: string; to: string; folder: string }[];
+  forms: Office.MessageForm[];
+  notifications: Record<string, { type: string; message: string; icon?: string }>;
+  notificationLog: { key: string; type: string; message: string }[];
+  items: Record<string, { folder: string }>;
+  openItemId: string;
+  customProperties: Record<string, Record<string, unknown>>;
+}
+
+async function click(page: Page, extra: Record<string, unknown> = {}): Promise<{ calls: unknown[][]; threw?: string }> {
+  return page.evaluate(
+    (ev) => (window as unknown as { __officeSim: { invoke(n: string, e: unknown, w: number): Promise<{ calls: unknown[][]; threw?: string }> } }).__officeSim.invoke('reportSpamCommand', ev, 25_000),
+    extra,
+  );
+}
+
+async function state(page: Page): Promise<SimState> {
+  return page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __officeSim: { state: unknown } }).__officeSim.state)) as SimState);
+}
+
+const settle = (page: Page, ms = 300) => page.waitForTimeout(ms);
+
+const onPremises = {
+  supportedSets: { Mailbox: '1.5' },
+  hostName: 'OutlookWebApp',
+  item: { subject: 'Trúng thưởng <script> & quà', mime: ORIGINAL_MIME, from: 'bulk@evil.example', to: ['canbo@danang.gov.vn'] },
+};
+
+describe('Report spam in Chromium against the simulated Outlook host', () => {
+  it('sends one report with the original attached, headers intact; a second click sends nothing more', async () => {
+    const s = await open(onPremises);
+    try {
+      const first = await click(s.page);
+      await settle(s.page);
+      expect(first.calls).toEqual([[]]);
+      expect(first.threw).toBeUndefined();
+
+      let st = await state(s.page);
+      expect(st.sent).toHaveLength(1);
+      const report = st.sent[0]!;
+      expect(report.to).toEqual([ADDRESS]);
+      expect(report.disposition).toBe('SendAndSaveCopy');
+      expect(report.subject).toBe('Báo cáo thư rác: Trúng thưởng <script> & quà');
+      expect(report.body).toContain('Tôi xin báo cáo thư rác đính kèm');
+      expect(report.attachments).toHaveLength(1);
+      const att = report.attachments[0]!;
+      expect(att.contentType).toBe('message/rfc822');
+      expect(att.name).toBe('thu-rac.eml');
+      const forwarded = Buffer.from(att.content, 'base64').toString('utf8');
+      expect(forwarded).toBe(ORIGINAL_MIME);
+      expect(forwarded).toMatch(/^Received: from mail\.evil\.example/m);
+      expect(forwarded).toContain('Message-ID: <spam-1@evil.example>');
+      expect(forwarded).toContain('DKIM-Signature: v=1;');
+
+      // Đà Nẵng's policy moves reported spam to Junk Email.
+      expect(st.moved).toEqual([expect.objectContaining({ from: st.openItemId, folder: 'junkemail' })]);
+      const note = Object.values(st.notifications)[0]!;
+      expect(note.type).toBe('informationalMessage');
+      expect(note.message).toBe(`Đã gửi báo cáo thư rác tới ${ADDRESS} và chuyển thư này vào mục Thư rác.`);
+      expect(st.notificationLog[0]!.type).toBe('progressIndicator');
+
+      const second = await click(s.page);
+      await settle(s.page);
+      expect(second.calls).toEqual([[]]);
+      st = await state(s.page);
+      expect(st.sent).toHaveLength(1);
+      expect(Object.values(st.notifications)[0]!.message).toBe('Thư này đã được báo cáo trước đó, không gửi lại nữa.');
+      expect(s.errors).toEqual([]);
+      expect(s.stray.filter((u) => !u.endsWith('/favicon.ico'))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('with makeEwsRequestAsync failing: an error notification, nothing sent, the original not moved', async () => {
+    const s = await open({ ...onPremises, faults: { makeEwsRequestAsync: { name: 'GenericResponseError', message: 'The remote server returned an error: (401) Unauthorized.', code: 9020 } } });
+    try {
+      const run = await click(s.page);
+      await settle(s.page);
+      expect(run.calls).toEqual([[]]);
+      const st = await state(s.page);
+      expect(st.sent).toHaveLength(0);
+      expect(st.moved).toHaveLength(0);
+      expect(st.items[st.openItemId]!.folder).toBe('inbox');
+      const note = Object.values(st.notifications)[0]!;
+      expect(note.type).toBe('errorMessage');
+      expect(note.message).toContain('Chưa gửi được');
+      expect(note.message).toContain('thư vẫn ở chỗ cũ');
+      expect(note.message).toContain(ADDRESS);
+      // Exchange 2016/2019 stop at Mailbox 1.5: no forward form to fall back on.
+      expect(st.forms).toHaveLength(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('with makeEwsRequestAsync never answering: completed once within the bound', async () => {
+    const s = await open({ ...onPremises, faults: { makeEwsRequestAsync: 'hang' } });
+    try {
+      const started = Date.now();
+      const run = await click(s.page);
+      expect(Date.now() - started).toBeLessThan(21_000);
+      await settle(s.page, 500);
+      expect(run.calls).toEqual([[]]);
+      const st = await state(s.page);
+      expect(st.sent).toHaveLength(0);
+      expect(st.moved).toHaveLength(0);
+      expect(Object.values(st.notifications)[0]!.type).toBe('errorMessage');
+    } finally {
+      await s.close();
+    }
+  }, 40_000);
+
+  it('a message over the 1 MB EWS cap opens the forward form (Mailbox 1.6) and says so', async () => {
+    const big = `${ORIGINAL_MIME}${`${'A'.repeat(76)}\r\n`.repeat(12_000)}`; // ≈ 940 KB
+    const s = await open({ ...onPremises, supportedSets: { Mailbox: '1.6' }, item: { ...onPremises.item, mime: big } });
+    try {
+      const run = await click(s.page);
+      await settle(s.page);
+      expect(run.calls).toEqual([[]]);
+      const st = await state(s.page);
+      expect(st.sent).toHaveLength(0);
+      expect(st.forms).toHaveLength(1);
+      expect(st.forms[0]!.toRecipients).toEqual([ADDRESS]);
+      expect(st.forms[0]!.attachments).toEqual([{ type: 'item', itemId: st.openItemId, name: 'Trúng thưởng <script> & quà' }]);
+      expect(Object.values(st.notifications)[0]!.message).toContain('quá lớn để gửi tự động');
+      expect(st.moved).toHaveLength(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('Exchange Online with integrated spam reporting: no EWS, a forward form, the message kept', async () => {
+    const s = await open({ ...onPremises, supportedSets: { Mailbox: '1.14' }, ewsUrl: 'https://outlook.office365.com/EWS/Exchange.asmx' });
+    try {
+      const run = await click(s.page, { type: 'SpamReporting', options: [], freeText: 'Lừa đảo trúng thưởng' });
+      await settle(s.page);
+      const st = await state(s.page);
+      expect(st.sent).toHaveLength(0);
+      expect(st.forms).toHaveLength(1);
+      expect(st.forms[0]!.htmlBody).toContain('Ghi chú của người báo cáo: Lừa đảo trúng thưởng');
+      expect(run.calls).toHaveLength(1);
+      expect(run.calls[0]![0]).toMatchObject({ onErrorDeleteItem: false, moveItemTo: 'noMove', showPostProcessingDialog: { title: 'Báo cáo thư rác' } });
+    } finally {
+      await s.close();
+    }
+  });
+});
