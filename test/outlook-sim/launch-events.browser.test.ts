@@ -55,16 +55,16 @@ async function open(config: object): Promise<Page> {
   return page;
 }
 
-interface Record {
+interface Completion {
   calls: unknown[][];
   threw?: string;
 }
 
-async function invoke(page: Page, name: string, waitMs = 15_000): Promise<{ record: Record; ms: number }> {
+async function invoke(page: Page, name: string, waitMs = 15_000): Promise<{ record: Completion; ms: number }> {
   return page.evaluate(
     async ([n, w]) => {
       const t0 = performance.now();
-      const sim = (window as unknown as { __officeSim: { invoke(name: string, extra?: object, waitMs?: number): Promise<Record> } }).__officeSim;
+      const sim = (window as unknown as { __officeSim: { invoke(name: string, extra?: object, waitMs?: number): Promise<Completion> } }).__officeSim;
       const record = await sim.invoke(n as string, {}, w as number);
       // Anything completing late would land in the same record: give it the time to show up.
       await new Promise((r) => setTimeout(r, 300));
