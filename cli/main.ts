@@ -15,6 +15,7 @@ import {
   type ResolvedPolicy,
 } from '../core';
 import { convertLegacyText } from '../core/encoding';
+import packageJson from '../package.json';
 import { buildKit, KitError, writeKit } from '../deploy/kit';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { listFiles, MissingPathError } from './files';
@@ -29,11 +30,13 @@ const USAGE = `Usage:
   congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL]
                             [--chrome-update-url URL] [--edge-id ID] [--edge-update-url URL]
                             [--firefox-install-url URL] [--organisation NAME]
-                            [--manifest-schemas DIR] --out DIR
+                            [--self-hosted URL] [--manifest-schemas DIR] --out DIR
 Presets: default, danang, cantho, quangngai, binhdinh.
 Exit codes: 0 nothing found, 1 something found, 2 usage error.`;
 
 class UsageError extends Error {}
+
+const PACKAGE_VERSION = packageJson.version;
 
 async function loadPolicy(preset: string | undefined, file: string | undefined): Promise<ResolvedPolicy> {
   if (preset !== undefined && !isPresetName(preset)) throw new UsageError(`unknown preset "${preset}"`);
@@ -147,6 +150,7 @@ async function buildCommand(args: string[]): Promise<number> {
       'firefox-install-url': { type: 'string' },
       organisation: { type: 'string' },
       'manifest-schemas': { type: 'string' },
+      'self-hosted': { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`policy build takes no positional arguments (${positionals.join(' ')})`);
@@ -174,6 +178,8 @@ async function buildCommand(args: string[]): Promise<number> {
       organisation: values.organisation,
       addinManifest: values['addin-url'] ? await addinManifestRewriter() : undefined,
       manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),
+      selfHostedBase: values['self-hosted'],
+      version: PACKAGE_VERSION,
     });
     writeKit(files, values.out);
     for (const f of files) process.stdout.write(`${values.out}/${f.path}\n`);

@@ -112,6 +112,16 @@ describe('deployment kit', () => {
     expect(() => buildKit({ preset: 'hanoi' })).toThrow(/unknown preset/);
   });
 
+  it('writes the update manifest for a self-hosted .crx and points both browsers at it', () => {
+    const hosted = buildKit({ preset: 'danang', selfHostedBase: 'https://intranet.danang.gov.vn/congvu-guard', version: '1.2.3' });
+    const updates = hosted.find((f) => f.path === 'self-hosted/updates.xml')!.content as string;
+    expect(updates).toContain(`<app appid='${id}'>`);
+    expect(updates).toContain("<updatecheck codebase='https://intranet.danang.gov.vn/congvu-guard/congvu-guard.crx' version='1.2.3' />");
+    const linux = JSON.parse(hosted.find((f) => f.path === 'linux/microsoft-edge/congvu-guard.json')!.content as string) as { ExtensionInstallForcelist: string[] };
+    expect(linux.ExtensionInstallForcelist).toEqual([`${id};https://intranet.danang.gov.vn/congvu-guard/updates.xml`]);
+    expect(() => buildKit({ preset: 'danang', selfHostedBase: 'http://intranet/' })).toThrow(/https/);
+  });
+
   it('builds a kit for every preset', () => {
     for (const preset of Object.keys(PRESETS)) expect(buildKit({ preset }).length).toBeGreaterThan(8);
   });

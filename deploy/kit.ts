@@ -8,7 +8,7 @@ import { KitError } from './errors';
 import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
 import { registryFile, registryRemovalFile, utf16le } from './registry';
 import { defaultSource, LINUX_POLICY_DIRS, type ExtensionSource } from './targets';
-import { checkAdmx, checkJson, checkManifest, checkPlist, checkRegistry } from './validate';
+import { checkAdmx, checkJson, checkManifest, checkPlist, checkRegistry, checkXml } from './validate';
 
 export interface KitOptions {
   preset: string;
@@ -22,6 +22,13 @@ export interface KitOptions {
   addinManifest?: (baseUrl: string) => string;
   /** Folder of the [MS-OWEMXML] schemas, to validate the rewritten manifest with xmllint. */
   manifestSchemas?: string;
+  /**
+   * Where IT hosts the signed .crx and its update manifest for domain-joined fleets (instead of
+   * the stores): Chrome and Edge then install from BASE/updates.xml, and the kit writes it.
+   */
+  selfHostedBase?: string;
+  /** The extension's version, for the update manifest. */
+  version?: string;
 }
 
 export interface KitFile {
@@ -41,7 +48,8 @@ export function kitPolicy(preset: string, overrides: unknown): Policy {
 
 export function buildKit(opts: KitOptions): KitFile[] {
   const policy = kitPolicy(opts.preset, opts.overrides);
-  const source = defaultSource(opts.source);
+  const selfHosted = opts.selfHostedBase ? selfHostedUrls(opts.selfHostedBase) : undefined;
+  const source = defaultSource({ ...opts.source, ...(selfHosted && { chromeUpdateUrl: selfHosted.updates, edgeUpdateUrl: selfHosted.updates }) });
   const files: KitFile[] = [];
   const add = (path: string, content: string | Uint8Array, check: () => void) => {
     check();
@@ -69,6 +77,11 @@ export function buildKit(opts: KitOptions): KitFile[] {
   const firefox = firefoxPolicies(policy, source);
   add('firefox/policies.json', firefox, () => checkJson(firefox, (v) => (v as { policies: { '3rdparty': { Extensions: Record<string, unknown> } } }).policies['3rdparty'].Extensions[source.firefoxId], policy));
 
+  if (selfHosted) {
+    const updates = updateManifest(source.chromeId, selfHosted.crx, opts.version ?? '0.0.0');
+    add('self-hosted/updates.xml', updates, () => checkXml(updates, 'the update manifest'));
+  }
+
   const addinPolicy = `${JSON.stringify(policy, null, 2)}\n`;
   add('outlook-addin/policy.json', addinPolicy, () => checkJson(addinPolicy, (v) => v, policy));
   if (opts.addinUrl && opts.addinManifest) {
@@ -77,6 +90,31 @@ export function buildKit(opts: KitOptions): KitFile[] {
   }
   files.push({ path: 'README.txt', content: readme(policy, source, opts) });
   return files;
+}
+
+function selfHostedUrls(base: string): { updates: string; crx: string } {
+  let url: URL;
+  try {
+    url = new URL(base.endsWith('/') ? base : `${base}/`);
+  } catch {
+    throw new KitError(`--self-hosted must be an https:// address, not "${base}"`);
+  }
+  if (url.protocol !== 'https:') throw new KitError(`--self-hosted must be an https:// address, not "${base}"`);
+  return { updates: new URL('updates.xml', url).href, crx: new URL('congvu-guard.crx', url).href };
+}
+
+/** Chrome's update manifest (gupdate protocol 2.0) for a self-hosted .crx. */
+export function updateManifest(appId: string, crxUrl: string, version: string): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/</g, '&lt;');
+  return [
+    "<?xml version='1.0' encoding='UTF-8'?>",
+    "<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>",
+    `  <app appid='${esc(appId)}'>`,
+    `    <updatecheck codebase='${esc(crxUrl)}' version='${esc(version)}' />`,
+    '  </app>',
+    '</gupdate>',
+    '',
+  ].join('\n');
 }
 
 export function writeKit(files: KitFile[], out: string): void {
@@ -100,6 +138,9 @@ function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): stri
     'macos/congvu-guard.mobileconfig        → MDM / System Settings › Profiles',
     'firefox/policies.json                  → <Firefox>/distribution/ (Windows: C:\\Program Files\\Mozilla Firefox\\distribution), Linux: /etc/firefox/policies/',
     'outlook-addin/policy.json              → bên cạnh các tệp của add-in / beside the add-in files',
+    opts.selfHostedBase
+      ? `self-hosted/updates.xml               → ${opts.selfHostedBase} (cùng tệp congvu-guard.crx, đóng gói bằng: chromium --pack-extension=dist/chrome --pack-extension-key=<khóa riêng>.pem)`
+      : '',
     opts.addinUrl ? `outlook-addin/manifest.xml             → Exchange admin center / Microsoft 365 admin center (${opts.addinUrl})` : '',
     '',
     'Xem docs/deploy.md / see docs/deploy.en.md.',
