@@ -1,6 +1,7 @@
 // Builds dist/outlook-addin/: launchevent.js (one ES2016 script, no import/export, the core
-// bundled in), commands.html, policy.json and the office.js files Outlook loads, so the add-in
-// works from any HTTPS server inside a closed network.
+// bundled in), commands.html, the task panes (compose.html/.js, read.html/.js), policy.json and
+// the office.js files Outlook loads, so the add-in works from any HTTPS server inside a closed
+// network.
 //
 // Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
 // lowers async/await, spread, optional chaining and the rest; polyfills.ts covers the library.
@@ -14,6 +15,7 @@ import { build, type Plugin } from 'esbuild';
 import rewritePattern from 'regexpu-core';
 import { PRESETS, type AuthorityId } from '../core';
 import { ADDIN_FILES } from './handler-names';
+import { PANES, paneHtml, type PaneKind } from './taskpane/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -69,6 +71,58 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
   const unlowered: string[] = [];
   const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);
   writeFileSync(outFile, unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code);
+}
+
+/**
+ * The task panes run in Outlook's browser runtime (a WebView or the browser itself, never the
+ * ES2016 launch-event engine), so they are built for ES2018 with the real pdfjs: PDFs are
+ * checked here. One self-contained script per pane, Preact's JSX runtime bundled in.
+ */
+export async function buildPanes(outDir: string, minify = true): Promise<void> {
+  for (const [kind, pane] of Object.entries(PANES) as [PaneKind, (typeof PANES)[PaneKind]][]) {
+    await build({
+      entryPoints: [join(here, 'taskpane', pane.entry)],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2018',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      minify,
+      legalComments: 'none',
+      charset: 'utf8',
+      outfile: join(outDir, pane.script),
+      logLevel: 'error',
+    });
+    const file = join(outDir, pane.script);
+    writeFileSync(file, withoutDynamicImport(readFileSync(file, 'utf8')));
+    // A build check: the pane must load in an ES2018 engine, or the user sees no pane at all.
+    parse(readFileSync(file, 'utf8'), { ecmaVersion: 2018, sourceType: 'script' });
+    writeFileSync(join(outDir, pane.html), paneHtml(kind));
+  }
+}
+
+const NO_IMPORT = "(function (u) { return Promise.reject(new Error('import(' + u + ') is not available in the task pane')); })";
+
+/**
+ * pdfjs keeps two run-time `import(url)` calls (ES2020 syntax esbuild leaves as is): the worker
+ * file, which is never loaded because the worker module is bundled in (core/extract/pdf.ts), and
+ * a JPEG 2000 decoder that text extraction does not use. Each becomes a call that rejects, which
+ * pdfjs already handles, so the pane parses in an ES2018 engine.
+ */
+export function withoutDynamicImport(code: string): string {
+  const starts: number[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node & Record<string, unknown>;
+    if (n.type === 'ImportExpression') starts.push(n.start);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && value && typeof value === 'object') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'script' }));
+  let out = code;
+  for (const start of starts.sort((a, b) => b - a)) out = `${out.slice(0, start)}${NO_IMPORT}${out.slice(start + 'import'.length)}`;
+  return out;
 }
 
 const SAFE_REGEXP = '__cvgRegExp';
@@ -173,6 +227,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<strin
   rmSync(join(outDir, ADDIN_FILES.launchEvent), { force: true });
   await buildLaunchEvent(join(outDir, ADDIN_FILES.launchEvent), options.minify ?? true);
   writeFileSync(join(outDir, ADDIN_FILES.commands), COMMANDS_HTML);
+  await buildPanes(outDir, options.minify ?? true);
   writeFileSync(join(outDir, ADDIN_FILES.policy), `${JSON.stringify(PRESETS[options.preset ?? 'danang'], null, 2)}\n`);
   if (options.copyOfficeJs ?? true) copyOfficeJs(outDir);
   return outDir;

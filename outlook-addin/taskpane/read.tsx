@@ -1,0 +1,91 @@
+// The read task pane: for a received message, lists documents that give a public mailbox as
+// their contact point (core check(), direction 'incoming') with the rule's text and citation, and
+// keeps an info bar on the message ('cvg-incoming') so the warning stays visible after the pane
+// is closed. Says plainly when nothing was found, and what could not be read.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t, type Lang } from '../../core';
+import { readModeItem } from '../office/read';
+import { paneContext, type PaneDeps } from './compose-check';
+import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason, reasonText } from './common';
+import { checkReceived, type ReadReport } from './read-check';
+
+export interface ReadPaneProps {
+  deps?: PaneDeps;
+}
+
+export function readNotes(report: ReadReport, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (report.bodyFailed) lines.push(t(lang, 'addin.pane.read-failed', { parts: t(lang, 'addin.pane.part.body') }));
+  if (report.attachmentsUnsupported) lines.push(t(lang, 'addin.pane.attachments-unsupported'));
+  for (const f of report.files) {
+    if (f.state === 'unreadable') lines.push(t(lang, 'addin.pane.file-unreadable', { file: f.info.name, reason: fileReason(f.error, f.info.name, lang) }));
+  }
+  if (report.bar === 'failed') lines.push(t(lang, 'addin.read.bar-failed'));
+  return lines;
+}
+
+export function ReadPane({ deps }: ReadPaneProps) {
+  const ctx = useMemo(() => paneContext(deps), [deps]);
+  const seq = useRef(0);
+  const langRef = useRef<Lang>('vi');
+  const [lang, setLang] = useState<Lang>('vi');
+  const [report, setReport] = useState<ReadReport>();
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<string>();
+
+  const run = useCallback(async () => {
+    const n = ++seq.current;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const item = readModeItem();
+      if (!item) {
+        setError(t(langRef.current, 'addin.pane.no-item'));
+        return;
+      }
+      const next = await checkReceived(item, ctx);
+      if (n !== seq.current) return;
+      langRef.current = next.hosted.policy.language;
+      setLang(langRef.current);
+      setReport(next);
+    } catch (err) {
+      if (n === seq.current) setError(t(langRef.current, 'addin.pane.failed', { reason: reasonText(err, langRef.current) }));
+    } finally {
+      if (n === seq.current) setBusy(false);
+    }
+  }, [ctx]);
+
+  useEffect(() => {
+    void run();
+  }, [run]);
+
+  const read = report?.files.filter((f) => f.state === 'read').length ?? 0;
+  return (
+    <main class="pane" lang={lang} aria-busy={busy}>
+      <PaneHeader title={t(lang, 'addin.pane.read-title')} lang={lang} busy={busy} onRecheck={() => void run()} />
+      {busy && (
+        <p class="status" role="status" data-testid="status">
+          {t(lang, 'addin.pane.checking')}
+        </p>
+      )}
+      {error && (
+        <p class="note error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <>
+          <FindingGroups lang={lang} findings={report.findings} />
+          {report.findings.length === 0 && !busy && (
+            <p class="clean" data-testid="clean">
+              {t(lang, 'addin.read.clean')}
+            </p>
+          )}
+          <p class="muted">{report.files.length === 0 ? t(lang, 'addin.read.no-attachments') : t(lang, 'addin.read.checked', { count: read })}</p>
+          <Notes lines={readNotes(report, lang)} />
+          <PolicyProblems hosted={report.hosted} lang={lang} />
+        </>
+      )}
+    </main>
+  );
+}
