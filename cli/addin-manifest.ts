@@ -3,15 +3,22 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { KitError } from '../deploy/errors';
-import { rewriteManifest } from '../outlook-addin/manifest/rewrite';
+import { addWebApplicationInfo, normalizeBaseUrl, rewriteManifest } from '../outlook-addin/manifest/rewrite';
 
-export async function addinManifestRewriter(): Promise<(baseUrl: string) => string> {
+export async function addinManifestRewriter(): Promise<(baseUrl: string, options?: { azureAppId?: string }) => string> {
   const xml = await readFile(new URL('../../manifest.xml', import.meta.url), 'utf8');
-  return (baseUrl: string) => {
+  return (baseUrl: string, options: { azureAppId?: string } = {}) => {
+    let moved: string;
     try {
-      return rewriteManifest(xml, baseUrl);
+      moved = rewriteManifest(xml, baseUrl);
     } catch (e) {
       throw new KitError(`--addin-url: ${(e as Error).message}`);
+    }
+    if (options.azureAppId === undefined) return moved;
+    try {
+      return addWebApplicationInfo(moved, options.azureAppId, new URL(normalizeBaseUrl(baseUrl)).host);
+    } catch (e) {
+      throw new KitError(`--azure-app-id: ${(e as Error).message}`);
     }
   };
 }

@@ -18,6 +18,7 @@ import { convertLegacyText } from '../core/encoding';
 import packageJson from '../package.json';
 import { buildKit, KitError, writeKit } from '../deploy/kit';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
+import { isGuid } from '../outlook-addin/manifest/rewrite';
 import { listFiles, MissingPathError } from './files';
 import { toJson, toText } from './report';
 import { scanFiles } from './scan';
@@ -27,7 +28,7 @@ const USAGE = `Usage:
   congvu-guard convert-text            (text on standard input → NFC Unicode on standard output)
   congvu-guard policy validate [--json] FILE
   congvu-guard policy schema
-  congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL]
+  congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL [--azure-app-id GUID]]
                             [--chrome-update-url URL] [--edge-id ID] [--edge-update-url URL]
                             [--firefox-install-url URL] [--organisation NAME]
                             [--self-hosted URL] [--manifest-schemas DIR] --out DIR
@@ -144,6 +145,7 @@ async function buildCommand(args: string[]): Promise<number> {
       policy: { type: 'string' },
       out: { type: 'string' },
       'addin-url': { type: 'string' },
+      'azure-app-id': { type: 'string' },
       'chrome-update-url': { type: 'string' },
       'edge-id': { type: 'string' },
       'edge-update-url': { type: 'string' },
@@ -155,6 +157,11 @@ async function buildCommand(args: string[]): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`policy build takes no positional arguments (${positionals.join(' ')})`);
   if (!values.out) throw new UsageError('policy build needs --out DIR');
+  const azureAppId = values['azure-app-id'];
+  if (azureAppId !== undefined) {
+    if (!isGuid(azureAppId)) throw new UsageError(`--azure-app-id must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000, not "${azureAppId}"`);
+    if (!values['addin-url']) throw new UsageError('--azure-app-id needs --addin-url (the Application ID URI is api://<add-in host>/<id>)');
+  }
   let overrides: unknown;
   if (values.policy) {
     const parsed = parsePolicyText(await readFile(values.policy, 'utf8').catch((e: Error) => Promise.reject(new UsageError(`cannot read ${values.policy}: ${e.message}`))), 'managed');
@@ -175,6 +182,7 @@ async function buildCommand(args: string[]): Promise<number> {
       overrides,
       source,
       addinUrl: values['addin-url'],
+      azureAppId,
       organisation: values.organisation,
       addinManifest: values['addin-url'] ? await addinManifestRewriter() : undefined,
       manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse as parsePlist } from 'plist';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/policy/presets';
 import { RULE_IDS } from '../core/types';
+import { rewriteManifest } from '../outlook-addin/manifest/rewrite';
 import { buildKit, KitError, kitPolicy } from './kit';
+import { checkManifest } from './validate';
 import { defaultSource } from './targets';
 
 const kit = buildKit({ preset: 'danang', overrides: { attachmentMaxFileMB: 15, attachmentMaxTotalMB: 25, rules: { 'public-webmail-work': 'block' } } });
@@ -124,5 +128,32 @@ describe('deployment kit', () => {
 
   it('builds a kit for every preset', () => {
     for (const preset of Object.keys(PRESETS)) expect(buildKit({ preset }).length).toBeGreaterThan(8);
+  });
+});
+
+describe('deployment kit: the Outlook add-in manifest with Office SSO (--azure-app-id)', () => {
+  const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+  const manifestXml = readFileSync(new URL('../manifest.xml', import.meta.url), 'utf8');
+  const schemas = fileURLToPath(new URL('../../shared/owemxml/', import.meta.url));
+  const rewriter = (baseUrl: string, o?: { azureAppId?: string }) => rewriteManifest(manifestXml, baseUrl, o);
+  const manifestOf = (files: ReturnType<typeof buildKit>) => files.find((f) => f.path === 'outlook-addin/manifest.xml')!.content as string;
+
+  it('passes the id through: WebApplicationInfo in the manifest, validated against the schema', () => {
+    const files = buildKit({ preset: 'danang', addinUrl: 'https://addin.example.gov.vn/congvu-guard/', azureAppId: APP_ID, addinManifest: rewriter, manifestSchemas: schemas });
+    const xml = manifestOf(files);
+    expect(xml).toContain(`<Id>${APP_ID}</Id>`);
+    expect(xml).toContain(`<Resource>api://addin.example.gov.vn/${APP_ID}</Resource>`);
+    expect(checkManifest(xml, schemas)).toBe('schema');
+    expect(files.find((f) => f.path === 'README.txt')!.content).toContain(`api://addin.example.gov.vn/${APP_ID}`);
+  });
+
+  it('without the id the manifest has no WebApplicationInfo (on-premises Exchange)', () => {
+    const xml = manifestOf(buildKit({ preset: 'danang', addinUrl: 'https://mail.danang.gov.vn/congvu-guard/', addinManifest: rewriter, manifestSchemas: schemas }));
+    expect(xml).not.toContain('WebApplicationInfo');
+  });
+
+  it('refuses an id that is not a GUID, naming the flag, and an id without --addin-url', () => {
+    expect(() => buildKit({ preset: 'danang', addinUrl: 'https://a.example/x/', azureAppId: 'my-app', addinManifest: rewriter })).toThrow(/--azure-app-id/);
+    expect(() => buildKit({ preset: 'danang', azureAppId: APP_ID })).toThrow(/--azure-app-id needs --addin-url/);
   });
 });

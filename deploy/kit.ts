@@ -18,8 +18,14 @@ export interface KitOptions {
   /** Where IT hosts the Outlook add-in's files (manifest URLs are rewritten to it). */
   addinUrl?: string;
   organisation?: string;
+  /**
+   * The Application (client) ID of the Microsoft Entra app registration for Office SSO (the
+   * Exchange Online spam report through Microsoft Graph); adds WebApplicationInfo to the
+   * manifest. Needs addinUrl: the Application ID URI is api://<add-in host>/<id>.
+   */
+  azureAppId?: string;
   /** Rewrites the add-in manifest for the hosting URL; supplied by the add-in's own module. */
-  addinManifest?: (baseUrl: string) => string;
+  addinManifest?: (baseUrl: string, options?: { azureAppId?: string }) => string;
   /** Folder of the [MS-OWEMXML] schemas, to validate the rewritten manifest with xmllint. */
   manifestSchemas?: string;
   /**
@@ -46,7 +52,13 @@ export function kitPolicy(preset: string, overrides: unknown): Policy {
   return r.policy;
 }
 
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 export function buildKit(opts: KitOptions): KitFile[] {
+  if (opts.azureAppId !== undefined) {
+    if (!GUID.test(opts.azureAppId)) throw new KitError(`--azure-app-id must be the application (client) ID, a GUID such as 00000000-0000-0000-0000-000000000000, not "${opts.azureAppId}"`);
+    if (!opts.addinUrl) throw new KitError('--azure-app-id needs --addin-url: the Application ID URI is api://<add-in host>/<id>');
+  }
   const policy = kitPolicy(opts.preset, opts.overrides);
   const selfHosted = opts.selfHostedBase ? selfHostedUrls(opts.selfHostedBase) : undefined;
   const source = defaultSource({ ...opts.source, ...(selfHosted && { chromeUpdateUrl: selfHosted.updates, edgeUpdateUrl: selfHosted.updates }) });
@@ -85,7 +97,7 @@ export function buildKit(opts: KitOptions): KitFile[] {
   const addinPolicy = `${JSON.stringify(policy, null, 2)}\n`;
   add('outlook-addin/policy.json', addinPolicy, () => checkJson(addinPolicy, (v) => v, policy));
   if (opts.addinUrl && opts.addinManifest) {
-    const manifest = opts.addinManifest(opts.addinUrl);
+    const manifest = opts.azureAppId ? opts.addinManifest(opts.addinUrl, { azureAppId: opts.azureAppId }) : opts.addinManifest(opts.addinUrl);
     add('outlook-addin/manifest.xml', manifest, () => checkManifest(manifest, opts.manifestSchemas));
   }
   files.push({ path: 'README.txt', content: readme(policy, source, opts) });
@@ -142,6 +154,9 @@ function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): stri
       ? `self-hosted/updates.xml               → ${opts.selfHostedBase} (cùng tệp congvu-guard.crx, đóng gói bằng: chromium --pack-extension=dist/chrome --pack-extension-key=<khóa riêng>.pem)`
       : '',
     opts.addinUrl ? `outlook-addin/manifest.xml             → Exchange admin center / Microsoft 365 admin center (${opts.addinUrl})` : '',
+    opts.azureAppId && opts.addinUrl
+      ? `  WebApplicationInfo: ${opts.azureAppId}, api://${new URL(opts.addinUrl).host}/${opts.azureAppId} (Mail.Send, Mail.ReadWrite; chỉ Microsoft 365 / Microsoft 365 only)`
+      : '',
     '',
     'Xem docs/deploy.md / see docs/deploy.en.md.',
     '',

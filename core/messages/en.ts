@@ -191,6 +191,8 @@ export const en = {
   'report-spam.reason.timeout': 'no answer in time',
   'report-spam.reason.ews': 'Exchange: {code}',
   'report-spam.reason.office': 'Outlook: {code}',
+  'report-spam.reason.graph': 'Microsoft 365: {code}',
+  'report-spam.reason.consent': 'Microsoft 365 consent or permission missing, code {code}',
   'report-spam.reason.unexpected': 'unexpected error',
   // Outlook add-in: task panes “Kiểm tra thư” (compose) and the read pane.
   'addin.pane.compose-title': 'Check message',

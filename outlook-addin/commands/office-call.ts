@@ -4,13 +4,14 @@
 // handler can always reach `event.completed()`.
 // TODO [2026-01-31]: move to outlook-addin/office/ once that folder's wrappers land (owned there).
 
-export type FailureKind = 'timeout' | 'office' | 'ews' | 'unexpected';
+/** `graph`: Microsoft Graph or Office SSO refused; `consent`: the permission or consent is missing (401/403, 13005). */
+export type FailureKind = 'timeout' | 'office' | 'ews' | 'graph' | 'consent' | 'unexpected';
 
 /** Why a step failed, in a form the notification can name in a few words. */
 export class StepError extends Error {
   constructor(
     readonly kind: FailureKind,
-    /** Office error name/code, or the EWS ResponseCode (e.g. ErrorItemNotFound). */
+    /** Office error name/code, the EWS ResponseCode (e.g. ErrorItemNotFound), or the Graph status and code. */
     readonly code: string,
     message = code,
   ) {

@@ -8,9 +8,11 @@
 //    has turned off the tokens EWS needs, so EWS is not tried there.
 // 2. Integrated spam reporting (Mailbox 1.14, ReportPhishingCommandSurface): `onSpamReport`;
 //    the client moves the item through event.completed({ moveItemTo }).
-// 3. Anywhere else, or when the message is over the EWS cap, or when EWS failed before anything
-//    was sent: a new-message form with the item attached, so the user sends it with one click.
-//    Sending through Microsoft Graph needs an app registration by IT and is not done here.
+// 3. Exchange Online with Office SSO (IdentityAPI 1.3) and the app registration IT creates:
+//    Microsoft Graph sendMail with the EML attached, then move to junkemail (graph.ts).
+// 4. Anywhere else, or when the message is over the EWS or Graph cap, or when EWS, the token or
+//    Graph failed before anything was sent: a new-message form with the item attached, so the
+//    user sends it with one click.
 //
 // Every run calls event.completed() exactly once, within `boundMs`, even when an Office call
 // fails, throws or never answers; the final notification is written before it.
@@ -18,6 +20,7 @@ import { t, type MessageKey } from '../../core/messages';
 import type { Policy } from '../../core/policy/schema';
 import type { Lang } from '../../core/types';
 import { EwsReporter, estimatedReportRequestBytes, sendReportRequest, type EwsTransport } from './ews';
+import { graphUsable, isExchangeOnline, isSetSupported, reportViaGraph, type FetchLike } from './graph';
 import { INFO_ICON_ID } from '../office/notifications';
 import { asStepError, Deadline, officeCall, StepError, withTimeout } from './office-call';
 
@@ -59,6 +62,8 @@ export interface ReportSpamOptions {
   /** Kept at the end of the bound for the notification and completed(). */
   reserveMs?: number;
   ledger?: ReportedLedger;
+  /** fetch for Microsoft Graph (default: globalThis.fetch). */
+  fetch?: FetchLike;
 }
 
 /** Which messages were reported in this runtime, and which are being reported now. */
@@ -86,7 +91,7 @@ export type Outcome =
   | { kind: 'sent'; address: string; moved: 'yes' | 'no' | 'failed' }
   | { kind: 'already' }
   | { kind: 'busy' }
-  | { kind: 'form'; address: string; why: 'no-ews' | 'too-large' | 'ews-failed'; reason?: StepError }
+  | { kind: 'form'; address: string; why: FormWhy; reason?: StepError }
   | { kind: 'failed'; address: string; reason: StepError }
   | { kind: 'uncertain'; reason: StepError }
   | { kind: 'no-address' }
@@ -94,6 +99,8 @@ export type Outcome =
   | { kind: 'unsupported'; address: string };
 
 type Mode = 'ribbon' | 'integrated';
+/** Why the forward form was opened: no automatic path, too large, or EWS/Graph failed first. */
+export type FormWhy = 'no-ews' | 'too-large' | 'ews-failed' | 'graph-failed';
 
 /** Where a run has got to, read when the bound is reached to say the right thing. */
 interface Progress {
@@ -117,6 +124,10 @@ function reasonText(lang: Lang, e: StepError): string {
       return t(lang, 'report-spam.reason.timeout');
     case 'ews':
       return t(lang, 'report-spam.reason.ews', { code });
+    case 'graph':
+      return t(lang, 'report-spam.reason.graph', { code });
+    case 'consent':
+      return t(lang, 'report-spam.reason.consent', { code });
     case 'office':
       return t(lang, 'report-spam.reason.office', { code });
     default:
@@ -137,7 +148,7 @@ export function describeOutcome(o: Outcome, lang: Lang): { text: string; error: 
     case 'busy':
       return { text: say('report-spam.busy'), error: false };
     case 'form':
-      if (o.why === 'ews-failed') {
+      if (o.why === 'ews-failed' || o.why === 'graph-failed') {
         return { text: say('report-spam.form-after-error', { address: o.address, reason: reasonText(lang, o.reason ?? new StepError('unexpected', 'Error')) }), error: true };
       }
       return { text: say(o.why === 'too-large' ? 'report-spam.form-too-large' : 'report-spam.form-opened', { address: o.address }), error: false };
@@ -170,27 +181,6 @@ export function toEwsId(id: string): string {
     }
   }
   return id;
-}
-
-function isSetSupported(name: string, version: string): boolean {
-  try {
-    return office()?.context?.requirements?.isSetSupported(name, version) === true;
-  } catch {
-    return false;
-  }
-}
-
-// Exchange Online's EWS endpoints; the add-in's legacy tokens no longer work there. New
-// Outlook on Windows connects to Microsoft 365 and Outlook.com accounts only.
-const ONLINE_EWS_HOST = /(^|\.)(outlook\.office365\.com|outlook\.office\.com|office365\.us|outlook\.office365\.us|partner\.outlook\.cn)$/i;
-
-function isExchangeOnline(mailbox: Office.Mailbox): boolean {
-  if (mailbox.diagnostics?.hostName === 'newOutlookWindows') return true;
-  try {
-    return Boolean(mailbox.ewsUrl) && ONLINE_EWS_HOST.test(new URL(mailbox.ewsUrl).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** EWS through makeEwsRequestAsync: Mailbox 1.1, and not Exchange Online. */
@@ -372,10 +362,29 @@ export function createReportSpamHandlers(options: ReportSpamOptions): ReportSpam
       const subject = t(lang, 'report-spam.subject', { subject: String(item.subject ?? '') }).slice(0, SUBJECT_MAX);
       const note = userNote ? `${t(lang, 'report-spam.note')}\n\n${t(lang, 'report-spam.user-note', { text: userNote })}` : t(lang, 'report-spam.note');
       const attachmentName = t(lang, 'report-spam.attachment-name');
-      const form = (why: 'no-ews' | 'too-large' | 'ews-failed', reason?: StepError): Outcome =>
+      const form = (why: FormWhy, reason?: StepError): Outcome =>
         openForm(mailbox, { address, subject, note, ewsId, name: String(item.subject ?? '') || attachmentName }, why, reason);
 
-      if (!ewsUsable(mailbox)) return form('no-ews');
+      if (!ewsUsable(mailbox)) {
+        if (!graphUsable(mailbox)) return form('no-ews');
+        const r = await reportViaGraph({
+          mailbox,
+          item,
+          ewsId,
+          report: { to: address, subject, note, attachmentName },
+          move: mode !== 'integrated' && policy.moveReportedSpamToJunk === true,
+          fetch: options.fetch,
+          budget: () => deadline.budget(stepMs, reserveMs),
+          aborted: () => progress.aborted,
+          phase: (p) => void (progress.phase = p),
+          sent: async () => {
+            ledger.remember(ewsId);
+            await saveReported(props, deadline.budget(Math.min(3_000, stepMs), reserveMs));
+          },
+        });
+        if (r.kind === 'fallback') return form(r.why, r.reason);
+        return r.kind === 'sent' ? { kind: 'sent', address, moved: r.moved } : r.kind === 'failed' ? { kind: 'failed', address, reason: r.reason } : r;
+      }
 
       const cap = ewsCapBytes(mailbox);
       const transport: EwsTransport = (xml, label) =>
@@ -426,12 +435,12 @@ export function createReportSpamHandlers(options: ReportSpamOptions): ReportSpam
   function openForm(
     mailbox: Office.Mailbox,
     f: { address: string; subject: string; note: string; ewsId: string; name: string },
-    why: 'no-ews' | 'too-large' | 'ews-failed',
+    why: FormWhy,
     reason?: StepError,
   ): Outcome {
     // displayNewMessageForm is Mailbox 1.6; on-premises Exchange 2016/2019 stop at 1.5.
     if (typeof mailbox.displayNewMessageForm !== 'function' || !isSetSupported('Mailbox', '1.6')) {
-      return why === 'ews-failed' && reason ? { kind: 'failed', address: f.address, reason } : { kind: 'unsupported', address: f.address };
+      return (why === 'ews-failed' || why === 'graph-failed') && reason ? { kind: 'failed', address: f.address, reason } : { kind: 'unsupported', address: f.address };
     }
     try {
       mailbox.displayNewMessageForm({

@@ -79,6 +79,10 @@ export interface FakeOptions {
   customProperties?: Record<string, unknown> | 'hang' | 'fail';
   noDisplayNewMessageForm?: boolean;
   noMakeEws?: boolean;
+  /** Office SSO (IdentityAPI 1.3): the token, a rejection like { code: 13001 }, or HANG. Absent: no Office.auth. */
+  sso?: string | { code: number; name?: string; message?: string } | typeof HANG;
+  /** item.getAsFileAsync's answer (Mailbox 1.14): default the original's EML. */
+  getAsFile?: AsyncResult | typeof HANG;
 }
 
 export interface Fake {
@@ -89,6 +93,8 @@ export interface Fake {
   savedProperties: Map<string, unknown>;
   sent(): { op: string; xml: string }[];
   moved(): { op: string; xml: string }[];
+  /** The options each Office.auth.getAccessToken call got. */
+  tokenCalls: unknown[];
 }
 
 function versionLE(v: string, max: string): boolean {
@@ -112,6 +118,7 @@ export function fakeOffice(o: FakeOptions = {}): Fake {
   const stored = new Map<string, unknown>(typeof o.customProperties === 'object' ? Object.entries(o.customProperties) : []);
   const savedProperties = new Map<string, unknown>();
   const itemId = o.itemId ?? ITEM_ID;
+  const tokenCalls: unknown[] = [];
 
   const defaultEws = (op: string): string => {
     switch (op) {
@@ -142,6 +149,7 @@ export function fakeOffice(o: FakeOptions = {}): Fake {
     ewsUrl: o.ewsUrl ?? 'https://mail.danang.gov.vn/EWS/Exchange.asmx',
     diagnostics: { hostName: o.hostName ?? 'OutlookWebApp', hostVersion: o.hostVersion ?? '15.2.1544.4' },
     convertToEwsId: (id: string) => id.replace(/-/g, '/').replace(/_/g, '+'),
+    convertToRestId: (id: string) => id.replace(/\//g, '-').replace(/\+/g, '_'),
     item: {
       itemId,
       itemType: 'message',
@@ -152,6 +160,11 @@ export function fakeOffice(o: FakeOptions = {}): Fake {
           notifications.push({ key, details });
           later(() => cb?.(o.notifications === 'fail' ? fail('GenericResponseError') : ok()));
         },
+      },
+      getAsFileAsync: (cb: (r: AsyncResult) => void) => {
+        const answer = o.getAsFile;
+        if (answer === HANG) return;
+        later(() => cb(answer ?? ok(ORIGINAL_MIME_B64)));
       },
       loadCustomPropertiesAsync: (cb: (r: AsyncResult) => void) => {
         if (o.customProperties === 'hang') return;
@@ -180,11 +193,24 @@ export function fakeOffice(o: FakeOptions = {}): Fake {
       MoveSpamItemTo: { CustomFolder: 'customFolder', DeletedItemsFolder: 'deletedItemsFolder', JunkFolder: 'junkFolder', NoMove: 'noMove' },
     },
     context: {
-      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'Mailbox' && versionLE(version, o.mailbox ?? '1.5') },
+      requirements: {
+        isSetSupported: (name: string, version = '1.1') =>
+          (name === 'Mailbox' && versionLE(version, o.mailbox ?? '1.5')) || (name === 'IdentityAPI' && o.sso !== undefined && versionLE(version, '1.3')),
+      },
       mailbox,
     },
     actions: { associate: () => undefined },
   };
+  if (o.sso !== undefined) {
+    const sso = o.sso;
+    (data as Record<string, unknown>).auth = {
+      getAccessToken: (options: unknown) => {
+        tokenCalls.push(options);
+        if (sso === HANG) return new Promise<string>(() => undefined);
+        return new Promise<string>((resolve, reject) => later(() => (typeof sso === 'string' ? resolve(sso) : reject({ name: 'Error', message: `SSO error ${sso.code}`, ...sso }))));
+      },
+    };
+  }
   const office = new OfficeMockObject(data) as unknown as Record<string, unknown>;
   return {
     office,
@@ -194,6 +220,7 @@ export function fakeOffice(o: FakeOptions = {}): Fake {
     savedProperties,
     sent: () => ews.filter((e) => e.op === 'CreateItem'),
     moved: () => ews.filter((e) => e.op === 'MoveItem'),
+    tokenCalls,
   };
 }
 
@@ -214,5 +241,40 @@ export function fakeEvent(): CompletableEvent & { calls: unknown[][] } {
   return {
     calls,
     completed: (...args: unknown[]) => void calls.push(args),
+  };
+}
+
+export interface GraphRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Graph's answer to a request: a Response, HANG, or undefined for the default (202/201/200). */
+export type GraphAnswer = (req: GraphRequest) => Response | typeof HANG | undefined;
+
+/** A fake Microsoft Graph behind `fetch`, recording every request. A hang ignores the abort signal. */
+export function fakeGraph(answer: GraphAnswer = () => undefined): { fetch: (url: string, init: RequestInit) => Promise<Response>; requests: GraphRequest[] } {
+  const requests: GraphRequest[] = [];
+  return {
+    requests,
+    fetch: async (url, init) => {
+      const req: GraphRequest = {
+        method: init.method ?? 'GET',
+        url,
+        headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])),
+        body: typeof init.body === 'string' ? init.body : undefined,
+      };
+      requests.push(req);
+      await new Promise((r) => setTimeout(r, 1));
+      const custom = answer(req);
+      if (custom === HANG) return new Promise<Response>(() => undefined);
+      if (custom) return custom;
+      if (url.endsWith('/me/sendMail')) return new Response(null, { status: 202 });
+      if (url.endsWith('/move')) return new Response(JSON.stringify({ id: 'moved' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      if (url.endsWith('/$value')) return new Response(ORIGINAL_MIME, { status: 200, headers: { 'Content-Type': 'message/rfc822' } });
+      return new Response(JSON.stringify({ error: { code: 'ResourceNotFound' } }), { status: 404 });
+    },
   };
 }

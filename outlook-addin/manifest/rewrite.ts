@@ -59,6 +59,61 @@ function escapeRegExp(s: string): string {
 export interface RewriteOptions {
   /** The base the manifest's URLs currently start with (default: PLACEHOLDER_BASE). */
   from?: string;
+  /**
+   * The Application (client) ID of the Microsoft Entra app registration IT created for Office
+   * SSO (Exchange Online's spam report through Microsoft Graph). Adds `WebApplicationInfo`;
+   * without it the manifest has none, as an on-premises Exchange needs.
+   */
+  azureAppId?: string;
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** An Application (client) ID as the Entra admin center shows it: a GUID without braces. */
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** Microsoft Graph delegated permissions the Graph path of the spam report uses. */
+export const WEB_APPLICATION_SCOPES = ['openid', 'profile', 'Mail.Send', 'Mail.ReadWrite'] as const;
+
+/**
+ * Adds `<WebApplicationInfo>` (Office SSO) to the VersionOverrides V1_1 of a mail add-in
+ * manifest, where the [MS-OWEMXML] MailAppVersionOverridesV1_1 schema allows it: right after
+ * that element's `<Resources>` (the sequence is Description, Requirements, Hosts, Resources,
+ * WebApplicationInfo, EquivalentAddins, …). Resource is the Application ID URI
+ * `api://<resourceHost>/<appId>`. Throws ManifestRewriteError for a bad id or host, a manifest
+ * that already has one, or one without a V1_1 `<Resources>`.
+ */
+export function addWebApplicationInfo(xml: string, appId: string, resourceHost: string): string {
+  const id = appId.trim();
+  if (!isGuid(id)) throw new ManifestRewriteError(`Not an application (client) ID: "${appId}". Give the GUID from the app registration, e.g. 00000000-0000-0000-0000-000000000000.`);
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(resourceHost)) throw new ManifestRewriteError(`Not a host name: "${resourceHost}".`);
+  if (/<(?:[A-Za-z_][\w.-]*:)?WebApplicationInfo[\s>]/.test(xml.replace(/<!--[\s\S]*?-->/g, ''))) {
+    throw new ManifestRewriteError('The manifest already has a WebApplicationInfo element.');
+  }
+  const open = /<VersionOverrides\b[^>]*\bxmlns\s*=\s*["']http:\/\/schemas\.microsoft\.com\/office\/mailappversionoverrides\/1\.1["'][^>]*>/.exec(xml);
+  if (!open) throw new ManifestRewriteError('The manifest has no VersionOverrides V1_1 to add WebApplicationInfo to.');
+  const start = open.index + open[0].length;
+  const close = xml.indexOf('</VersionOverrides>', start);
+  const resources = xml.lastIndexOf('</Resources>', close);
+  if (close < 0 || resources < start) throw new ManifestRewriteError('The VersionOverrides V1_1 of the manifest has no <Resources> to place WebApplicationInfo after.');
+  const at = resources + '</Resources>'.length;
+  // Indentation of the </Resources> line, so the result reads like the rest of the file.
+  const lineStart = xml.lastIndexOf('\n', resources) + 1;
+  const indent = /^[ \t]*/.exec(xml.slice(lineStart, resources))![0];
+  const scopes = WEB_APPLICATION_SCOPES.map((s) => `${indent}    <Scope>${s}</Scope>`).join('\n');
+  const element = [
+    '',
+    `${indent}<WebApplicationInfo>`,
+    `${indent}  <Id>${id.toLowerCase()}</Id>`,
+    `${indent}  <Resource>api://${resourceHost.toLowerCase()}/${id.toLowerCase()}</Resource>`,
+    `${indent}  <Scopes>`,
+    scopes,
+    `${indent}  </Scopes>`,
+    `${indent}</WebApplicationInfo>`,
+  ].join('\n');
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
 }
 
 /**
@@ -92,5 +147,6 @@ export function rewriteManifest(xml: string, baseUrl: string, options: RewriteOp
   if (from !== to && fromOrigin !== toOrigin && stale.test(withoutComments)) {
     throw new ManifestRewriteError(`A URL under ${fromOrigin} is left that does not start with ${from}; fix manifest.xml.`);
   }
+  if (options.azureAppId !== undefined) out = addWebApplicationInfo(out, options.azureAppId, new URL(to).host);
   return out;
 }

@@ -1,7 +1,7 @@
 // rewriteManifest(): moves the placeholder URLs to where IT hosts the add-in; the result must
 // still validate.
 import { describe, expect, it } from 'vitest';
-import { ManifestRewriteError, PLACEHOLDER_BASE, normalizeBaseUrl, rewriteManifest } from '../../outlook-addin/manifest/rewrite';
+import { addWebApplicationInfo, ManifestRewriteError, PLACEHOLDER_BASE, normalizeBaseUrl, rewriteManifest } from '../../outlook-addin/manifest/rewrite';
 import { collectUrls, parseXml, readManifest, xmllint } from './manifest-helpers';
 
 const xml = readManifest();
@@ -52,5 +52,45 @@ describe('rewriteManifest', () => {
   it('normalises the base URL', () => {
     expect(normalizeBaseUrl(' https://MAIL.danang.gov.vn/congvu-guard ')).toBe(DANANG);
     expect(normalizeBaseUrl(PLACEHOLDER_BASE)).toBe(PLACEHOLDER_BASE);
+  });
+});
+
+describe('WebApplicationInfo (Office SSO for the Exchange Online spam report)', () => {
+  const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+
+  it('is not in the repository manifest, nor in a rewrite without azureAppId (on-premises Exchange)', () => {
+    expect(xml).not.toContain('WebApplicationInfo');
+    expect(rewriteManifest(xml, DANANG)).not.toContain('WebApplicationInfo');
+  });
+
+  it('with azureAppId: added after the V1_1 Resources, api://host/id, the four scopes, and it validates', () => {
+    const out = rewriteManifest(xml, DANANG, { azureAppId: APP_ID.toUpperCase() });
+    expect(out.match(/<WebApplicationInfo>/g)).toHaveLength(1);
+    const block = /<WebApplicationInfo>[\s\S]*?<\/WebApplicationInfo>/.exec(out)![0];
+    expect(block).toContain(`<Id>${APP_ID}</Id>`);
+    expect(block).toContain(`<Resource>api://mail.danang.gov.vn/${APP_ID}</Resource>`);
+    expect([...block.matchAll(/<Scope>([^<]+)<\/Scope>/g)].map((m) => m[1])).toEqual(['openid', 'profile', 'Mail.Send', 'Mail.ReadWrite']);
+    // Inside the V1_1 VersionOverrides, right after its Resources, before both closing tags.
+    expect(out).toMatch(/<\/Resources>\s*<WebApplicationInfo>[\s\S]*<\/WebApplicationInfo>\s*<\/VersionOverrides>\s*<\/VersionOverrides>\s*<\/OfficeApp>/);
+    const r = xmllint(out);
+    expect(r.status, r.output).toBe(0);
+  });
+
+  it('the schema accepts it only there: before Resources it is refused', () => {
+    const out = rewriteManifest(xml, DANANG, { azureAppId: APP_ID });
+    const block = /\s*<WebApplicationInfo>[\s\S]*?<\/WebApplicationInfo>/.exec(out)![0];
+    const withoutBlock = out.replace(block, '');
+    const v11Resources = withoutBlock.lastIndexOf('<Resources>');
+    const misplaced = `${withoutBlock.slice(0, v11Resources)}${block.trim()}${withoutBlock.slice(v11Resources)}`;
+    expect(xmllint(misplaced).status).not.toBe(0);
+  });
+
+  it('keeps the port in the Application ID URI and refuses bad ids and a second element', () => {
+    expect(rewriteManifest(xml, 'https://addins.example.gov.vn:8443/outlook', { azureAppId: APP_ID })).toContain(`<Resource>api://addins.example.gov.vn:8443/${APP_ID}</Resource>`);
+    for (const bad of ['', 'not-a-guid', `{${APP_ID}}`, `${APP_ID}x`, '3f2504e0-4f89-11d3-9a0c-0305e82c330']) {
+      expect(() => rewriteManifest(xml, DANANG, { azureAppId: bad }), bad).toThrow(ManifestRewriteError);
+    }
+    const once = addWebApplicationInfo(xml, APP_ID, 'mail.danang.gov.vn');
+    expect(() => addWebApplicationInfo(once, APP_ID, 'mail.danang.gov.vn')).toThrow(/already/);
   });
 });

@@ -13,6 +13,9 @@
  *   ewsCapBytes     makeEwsRequestAsync cap (default 1 MB)
  *   latencyMs       delay before each callback (default 5)
  *   item            { itemId, subject, from, to, cc, bcc, body, mime, attachments: [{ id, name, contentType, content(base64), isInline }] }
+ *   sso             Office SSO (add IdentityAPI: '1.3' to supportedSets): { token } resolves,
+ *                   { error: { code, name, message } } rejects (13001, 13005, …), 'hang' never
+ *                   settles; absent: no Office.auth. Calls are recorded in state.tokenRequests.
  *   faults          { '<method>': 'hang' | 'throw' | { name, message, code } }
  *                   method names: makeEwsRequestAsync, notificationMessages.replaceAsync,
  *                   loadCustomPropertiesAsync, customProperties.saveAsync, displayNewMessageForm,
@@ -38,6 +41,8 @@
  * - getAsFileAsync (Mailbox 1.14) gives the message as base64 EML.
  * - convertToEwsId turns a REST id (base64url) into an EWS id (base64).
  * - Office.actions.associate(name, fn) binds the manifest's FunctionName to a function.
+ * - Office.auth.getAccessToken(options) (IdentityAPI 1.3) returns a Promise of the token, settled
+ *   later; a failure rejects with { code: 13xxx, name, message }.
  */
 (function () {
   'use strict';
@@ -55,6 +60,7 @@
     customProperties: {},
     completed: [],
     calls: [],
+    tokenRequests: [],
   });
   var latency = typeof config.latencyMs === 'number' ? config.latencyMs : 5;
   var faults = config.faults || {};
@@ -546,6 +552,22 @@
       RecipientType: { DistributionList: 'distributionList', User: 'user', ExternalUser: 'externalUser', Other: 'other' },
     },
   };
+
+  if (config.sso) {
+    window.Office.auth = {
+      getAccessToken: function (options) {
+        state.tokenRequests.push(JSON.parse(JSON.stringify(options || {})));
+        var sso = config.sso;
+        return new Promise(function (resolve, reject) {
+          if (sso === 'hang') return;
+          setTimeout(function () {
+            if (sso.error) reject({ code: sso.error.code, name: sso.error.name || 'Error', message: sso.error.message || 'SSO error ' + sso.error.code });
+            else resolve(sso.token);
+          }, latency);
+        });
+      },
+    };
+  }
 
   /**
    * Runs a function the way Outlook runs an ExecuteFunction command: looks the name up among

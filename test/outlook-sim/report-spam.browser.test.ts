@@ -1,7 +1,9 @@
 // "Báo cáo thư rác" in a real browser: the commands bundle built from outlook-addin/commands/
 // index.ts, loaded in Debian's Chromium on a fake HTTPS origin after office-sim.js (the
 // simulated Outlook host and on-premises Exchange), and run the way Outlook runs an
-// ExecuteFunction command. Every request besides the served files is refused and recorded.
+// ExecuteFunction command. Every request besides the served files is refused and recorded, but
+// for https://graph.microsoft.com/v1.0/…, served by a fake Microsoft Graph (recorded; 202 for
+// sendMail, 201 for move) for the Exchange Online path.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,17 +61,31 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+
+interface GraphRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** The fake Graph's answer; undefined for the default (202 sendMail, 201 move, 404 else). */
+type GraphReply = (req: GraphRequest) => { status: number; body?: string } | undefined;
+
 interface Session {
   page: Page;
+  graph: GraphRequest[];
   stray: string[];
   errors: string[];
   close(): Promise<void>;
 }
 
 /** Opens commands.html as Outlook would, with the sim configured by `simConfig`. */
-async function open(simConfig: Record<string, unknown>, policy: unknown = { ...danangPreset }): Promise<Session> {
+async function open(simConfig: Record<string, unknown>, policy: unknown = { ...danangPreset }, graphReply: GraphReply = () => undefined): Promise<Session> {
   const context = await browser.newContext();
   const stray: string[] = [];
+  const graph: GraphRequest[] = [];
   const errors: string[] = [];
   const files: Record<string, { body: string; type: string }> = {
     [PAGE]: {
@@ -84,7 +100,22 @@ async function open(simConfig: Record<string, unknown>, policy: unknown = { ...d
     [`${ORIGIN}/outlook/policy.json`]: { type: 'application/json', body: JSON.stringify(policy) },
   };
   await context.route('**/*', async (route) => {
-    const url = route.request().url().split('?')[0]!;
+    const request = route.request();
+    const url = request.url().split('?')[0]!;
+    if (url.startsWith(`${GRAPH}/`)) {
+      const cors = { 'Access-Control-Allow-Origin': ORIGIN, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'GET, POST' };
+      if (request.method() === 'OPTIONS') {
+        await route.fulfill({ status: 204, headers: cors });
+        return;
+      }
+      const req: GraphRequest = { method: request.method(), url, headers: await request.allHeaders(), body: request.postData() };
+      graph.push(req);
+      const custom = graphReply(req);
+      const status = custom?.status ?? (url.endsWith('/me/sendMail') ? 202 : url.endsWith('/move') ? 201 : 404);
+      const body = custom?.body ?? (status === 201 ? JSON.stringify({ id: 'moved' }) : status === 202 ? '' : JSON.stringify({ error: { code: 'ErrorItemNotFound' } }));
+      await route.fulfill({ status, headers: { ...cors, 'Content-Type': 'application/json' }, body });
+      return;
+    }
     const file = files[url];
     if (file) await route.fulfill({ status: 200, contentType: file.type, body: file.body });
     else {
@@ -96,7 +127,7 @@ async function open(simConfig: Record<string, unknown>, policy: unknown = { ...d
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(PAGE);
   await page.waitForFunction(() => typeof (window as unknown as { __officeSim: { state: { actions: Record<string, unknown> } } }).__officeSim.state.actions.reportSpamCommand === 'function');
-  return { page, stray, errors, close: () => context.close() };
+  return { page, graph, stray, errors, close: () => context.close() };
 }
 
 interface SimState {
@@ -244,6 +275,100 @@ describe('Report spam in Chromium against the simulated Outlook host', () => {
       expect(st.forms[0]!.htmlBody).toContain('Ghi chú của người báo cáo: Lừa đảo trúng thưởng');
       expect(run.calls).toHaveLength(1);
       expect(run.calls[0]![0]).toMatchObject({ onErrorDeleteItem: false, moveItemTo: 'noMove', showPostProcessingDialog: { title: 'Báo cáo thư rác' } });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+interface TokenState {
+  tokenRequests: unknown[];
+}
+
+const online = {
+  ...onPremises,
+  supportedSets: { Mailbox: '1.14', IdentityAPI: '1.3' },
+  ewsUrl: 'https://outlook.office365.com/EWS/Exchange.asmx',
+  sso: { token: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.sim.token' },
+};
+
+describe('Report spam on Exchange Online through Microsoft Graph, in Chromium', () => {
+  it('one sendMail with the original attached as message/rfc822, headers intact; then the move; a second click sends nothing', async () => {
+    const s = await open(online);
+    try {
+      const run = await click(s.page);
+      await settle(s.page);
+      expect(run.calls).toEqual([[]]);
+      const st = (await state(s.page)) as SimState & TokenState;
+      expect(st.tokenRequests).toEqual([{ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true }]);
+      expect(st.sent).toHaveLength(0); // no EWS
+      expect(st.forms).toHaveLength(0);
+
+      const sends = s.graph.filter((r) => r.url === `${GRAPH}/me/sendMail`);
+      expect(sends).toHaveLength(1);
+      expect(sends[0]!.method).toBe('POST');
+      expect(sends[0]!.headers.authorization).toBe(`Bearer ${online.sso.token}`);
+      const body = JSON.parse(sends[0]!.body!) as { message: { subject: string; toRecipients: unknown; attachments: { '@odata.type': string; name: string; contentType: string; contentBytes: string }[] }; saveToSentItems: boolean };
+      expect(body.saveToSentItems).toBe(true);
+      expect(body.message.toRecipients).toEqual([{ emailAddress: { address: ADDRESS } }]);
+      expect(body.message.subject).toBe('Báo cáo thư rác: Trúng thưởng <script> & quà');
+      expect(body.message.attachments).toHaveLength(1);
+      const att = body.message.attachments[0]!;
+      expect(att['@odata.type']).toBe('#microsoft.graph.fileAttachment');
+      expect(att.contentType).toBe('message/rfc822');
+      expect(att.name).toBe('thu-rac.eml');
+      const forwarded = Buffer.from(att.contentBytes, 'base64').toString('utf8');
+      expect(forwarded).toBe(ORIGINAL_MIME);
+      expect(forwarded).toMatch(/^Received: from mail\.evil\.example/m);
+      expect(forwarded).toContain('DKIM-Signature: v=1;');
+      expect(forwarded).toContain('Message-ID: <spam-1@evil.example>');
+
+      const moves = s.graph.filter((r) => r.url.endsWith('/move'));
+      expect(moves).toHaveLength(1);
+      expect(moves[0]!.url).toBe(`${GRAPH}/me/messages/${encodeURIComponent(st.openItemId.replace(/\//g, '-').replace(/\+/g, '_'))}/move`);
+      expect(JSON.parse(moves[0]!.body!)).toEqual({ destinationId: 'junkemail' });
+      expect(s.graph.indexOf(moves[0]!)).toBeGreaterThan(s.graph.indexOf(sends[0]!));
+      expect(Object.values(st.notifications)[0]!.message).toBe(`Đã gửi báo cáo thư rác tới ${ADDRESS} và chuyển thư này vào mục Thư rác.`);
+
+      await click(s.page);
+      await settle(s.page);
+      expect(s.graph.filter((r) => r.url === `${GRAPH}/me/sendMail`)).toHaveLength(1);
+      expect(s.errors).toEqual([]);
+      expect(s.stray.filter((u) => !u.endsWith('/favicon.ico'))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('sendMail 500: an error notification, nothing moved', async () => {
+    const s = await open(online, { ...danangPreset }, (req) => (req.url.endsWith('/sendMail') ? { status: 500, body: JSON.stringify({ error: { code: 'ErrorInternalServerError' } }) } : undefined));
+    try {
+      const run = await click(s.page);
+      await settle(s.page);
+      expect(run.calls).toEqual([[]]);
+      expect(s.graph.filter((r) => r.url.endsWith('/move'))).toHaveLength(0);
+      const note = Object.values((await state(s.page)).notifications)[0]!;
+      expect(note.type).toBe('errorMessage');
+      expect(note.message).toContain('Chưa gửi được');
+      expect(note.message).toContain('thư vẫn ở chỗ cũ');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('consent missing (13005): no Graph request, the forward form, and the notification says so', async () => {
+    const s = await open({ ...online, sso: { error: { code: 13005, name: 'InvalidGrant', message: 'The add-in does not have consent.' } } });
+    try {
+      const run = await click(s.page);
+      await settle(s.page);
+      expect(run.calls).toEqual([[]]);
+      expect(s.graph).toHaveLength(0);
+      const st = await state(s.page);
+      expect(st.forms).toHaveLength(1);
+      expect(st.forms[0]!.attachments).toEqual([{ type: 'item', itemId: st.openItemId, name: 'Trúng thưởng <script> & quà' }]);
+      const note = Object.values(st.notifications)[0]!;
+      expect(note.message).toContain('chưa được cấp quyền Microsoft 365');
+      expect(note.message).toContain('Đã soạn thư chuyển tiếp');
     } finally {
       await s.close();
     }
