@@ -1,8 +1,8 @@
-// Promises over Office.js callback calls, each with a time limit. An Office call can fail
-// (AsyncResult status "failed"), throw synchronously (bad arguments, missing API) or never call
-// back at all (a host that lost its connection): all three become a rejected promise, so a
-// handler can always reach `event.completed()`.
-// TODO [2026-01-31]: move to outlook-addin/office/ once that folder's wrappers land (owned there).
+// The spam report's view of failures: every Office call goes through office/call.ts (failed,
+// thrown or never answered all reject); here they become StepErrors the notification can name,
+// and the steps of one run share a Deadline.
+
+import { officeCall as callOffice, OfficeCallError } from '../office/call';
 
 /** `graph`: Microsoft Graph or Office SSO refused; `consent`: the permission or consent is missing (401/403, 13005). */
 export type FailureKind = 'timeout' | 'office' | 'ews' | 'graph' | 'consent' | 'unexpected';
@@ -37,32 +37,16 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, label: string): 
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-interface AsyncResultLike<T> {
-  status: Office.AsyncResultStatus | 'succeeded' | 'failed';
-  value: T;
-  error?: { name?: string; message?: string; code?: number | string };
-}
-
 /**
- * Calls an Office method that takes a callback, and waits at most `ms` for it.
- * `start` receives the callback to hand to the Office method.
+ * Calls an Office method that takes a callback, and waits at most `ms` for it, through the
+ * add-in's one Office call wrapper; its failures become StepErrors the notification can name.
  */
-export function officeCall<T>(label: string, ms: number, start: (callback: (result: AsyncResultLike<T>) => void) => void): Promise<T> {
-  const call = new Promise<T>((resolve, reject) => {
-    try {
-      start((result) => {
-        // Office.AsyncResultStatus.Succeeded is the string "succeeded" (documented enum value).
-        if (result && String(result.status) === 'succeeded') resolve(result.value);
-        else {
-          const err = result?.error;
-          reject(new StepError('office', String(err?.code ?? err?.name ?? 'Failed'), `${label}: ${err?.message ?? 'failed'}`));
-        }
-      });
-    } catch (e) {
-      reject(new StepError('office', e instanceof Error ? e.name : 'Error', `${label}: ${e instanceof Error ? e.message : String(e)}`));
-    }
+export function officeCall<T>(label: string, ms: number, start: Parameters<typeof callOffice<T>>[2]): Promise<T> {
+  return callOffice<T>(label, ms, start).catch((e: unknown) => {
+    if (!(e instanceof OfficeCallError)) throw asStepError(e);
+    if (e.failure === 'timeout') throw new StepError('timeout', 'Timeout', `${label}: no answer within ${ms} ms`);
+    throw new StepError('office', e.code ?? 'Failed', e.message);
   });
-  return withTimeout(call, ms, label);
 }
 
 /** A fixed end time shared by the steps of one handler run. */

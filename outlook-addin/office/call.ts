@@ -11,6 +11,8 @@ export class OfficeCallError extends Error {
     readonly call: string,
     readonly failure: OfficeFailure,
     detail: string,
+    /** Office's error code or name (e.g. 9020, "APINotSupported"), when it gave one. */
+    readonly code?: string,
   ) {
     super(`${call}: ${failure}${detail ? ` (${detail})` : ''}`);
     this.name = 'OfficeCallError';
@@ -20,7 +22,7 @@ export class OfficeCallError extends Error {
 interface AsyncResultLike<T> {
   status: unknown;
   value: T;
-  error?: { name?: string; message?: string; code?: number } | null;
+  error?: { name?: string; message?: string; code?: number | string } | null;
 }
 
 /** `Office.AsyncResultStatus.Failed` as the running host spells it ("failed" in office.js). */
@@ -47,14 +49,15 @@ export function officeCall<T>(call: string, timeoutMs: number, start: (callback:
         settle(() => {
           if (!result || result.status === failedStatus()) {
             const e = result?.error;
-            reject(new OfficeCallError(call, 'failed', [e?.name, e?.message].filter(Boolean).join(': ')));
+            const code = e?.code ?? e?.name;
+            reject(new OfficeCallError(call, 'failed', [e?.name, e?.message].filter(Boolean).join(': '), code === undefined ? undefined : String(code)));
           } else {
             resolve(result.value);
           }
         }),
       );
     } catch (err) {
-      settle(() => reject(new OfficeCallError(call, 'threw', err instanceof Error ? err.message : String(err))));
+      settle(() => reject(new OfficeCallError(call, 'threw', err instanceof Error ? err.message : String(err), err instanceof Error ? err.name : 'Error')));
     }
   });
 }
