@@ -7,6 +7,7 @@ import type { RecordEvent } from '../host/messages';
 import type { ComposeHandle } from '../sites/types';
 import { mountBanner, type BannerItem, type MountedBanner } from '../ui/banner';
 import type { FileInfo } from './page-bridge';
+import { stoppedNotice } from './stopped-notice';
 
 export interface SessionEnv {
   policy(): Policy | undefined;
@@ -81,10 +82,7 @@ export class ComposeSession {
   fileStopped(files: FileInfo[]): void {
     const policy = this.env.policy();
     if (!policy) return;
-    const lang = this.env.lang();
-    const f = files[0]!;
-    const detail = t(lang, 'attachment-size.file', { file: f.name, size: (f.size / 1048576).toFixed(f.size >= 10 * 1048576 ? 0 : 1), limit: policy.attachmentMaxFileMB });
-    this.notice = `${t(lang, 'banner.file-stopped')} ${detail}`;
+    this.notice = stoppedNotice(files, policy, this.env.lang());
     this.render();
   }
 

@@ -1,11 +1,11 @@
 // Content script for official webmail hosts: only the attachment guard, and only on the host
 // of the policy's official webmail. Elsewhere on government sites it does nothing.
-import { t } from '../../core/messages';
 import { browser } from '../host/browser-api';
 import { mountBanner } from '../ui/banner';
 import { sendLimitsToPage, startAttachmentGuard } from './attachment-guard';
 import type { FileInfo } from './page-bridge';
 import { PolicyClient } from './policy-client';
+import { stoppedNotice } from './stopped-notice';
 
 const controller = new AbortController();
 let started = false;
@@ -19,11 +19,10 @@ function showStopped(client: PolicyClient, files: FileInfo[]): void {
   host.style.cssText = 'position:fixed;top:12px;right:12px;z-index:2147483647;max-width:420px;';
   document.documentElement.append(host);
   const banner = mountBanner(host);
-  const f = files[0]!;
   banner.update({
     lang,
     items: [],
-    notice: `${t(lang, 'banner.file-stopped')} ${t(lang, 'attachment-size.file', { file: f.name, size: (f.size / 1048576).toFixed(0), limit: policy.attachmentMaxFileMB })}`,
+    notice: stoppedNotice(files, policy, lang),
     onAction: () => undefined,
     onClose: () => banner.remove(),
   });

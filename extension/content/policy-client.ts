@@ -1,10 +1,10 @@
 // The content scripts' view of the effective policy, refreshed when IT or the user changes it.
+import { MB } from '../../core/rules/attachment-size';
 import type { Lang } from '../../core/types';
 import { browser } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
 import type { Limits } from './attachment-guard';
 
-const MB = 1024 * 1024;
 
 export class PolicyClient {
   state?: PolicyState;

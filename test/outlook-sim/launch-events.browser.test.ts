@@ -5,26 +5,19 @@
 // Office call that never answers, and the legacy on-send event of on-premises Outlook on the web.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../outlook-addin/handler-names';
+import { launchChromium, openHostedPage, ROOT } from './serve';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const DIST = join(ROOT, 'dist/outlook-addin');
-const ORIGIN = 'https://mail.danang.gov.vn/congvu-guard/';
 const MB = 1024 * 1024;
-const sim = readFileSync(join(ROOT, 'test/outlook-sim/office-sim.js'), 'utf8');
 const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx')).toString('base64');
 
 let browser: Browser;
 const stray: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -32,25 +25,7 @@ afterAll(async () => {
 });
 
 async function open(config: object): Promise<Page> {
-  const page = await browser.newPage();
-  await page.addInitScript(`window.__officeSim = ${JSON.stringify(config)};`);
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (!url.startsWith(ORIGIN)) {
-      stray.push(url);
-      return route.abort();
-    }
-    const path = url.slice(ORIGIN.length).split('?')[0]!;
-    // The simulated host stands in for office.js.
-    if (path === 'office-js/office.js') return route.fulfill({ contentType: 'text/javascript', body: sim });
-    const types: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript', json: 'application/json' };
-    try {
-      return route.fulfill({ contentType: types[path.split('.').pop()!] ?? 'application/octet-stream', body: readFileSync(join(DIST, path)) });
-    } catch {
-      return route.fulfill({ status: 404, body: '' });
-    }
-  });
-  await page.goto(`${ORIGIN}commands.html`);
+  const page = await openHostedPage(browser, { file: 'commands.html', config, stray });
   await page.waitForFunction(`typeof window.${HANDLERS.messageSend} === 'function'`);
   return page;
 }

@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { danangPreset } from '../../core/policy/presets/danang';
+import { launchChromium } from './serve';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const ORIGIN = 'https://addin.danang.gov.vn';
@@ -49,11 +50,7 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   bundle = readFileSync(join(dir, 'commands.js'), 'utf8');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

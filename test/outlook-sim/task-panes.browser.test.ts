@@ -2,15 +2,12 @@
 // simulated Office host, at a pane's width: what a civil servant sees and clicks.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../core/encoding';
+import { launchChromium, openHostedPage, ROOT } from './serve';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const DIST = join(ROOT, 'dist/outlook-addin');
 const SHOTS = join(ROOT, 'dist/screenshots');
-const ORIGIN = 'https://mail.danang.gov.vn/congvu-guard/';
-const sim = readFileSync(join(ROOT, 'test/outlook-sim/office-sim.js'), 'utf8');
 const b64 = (f: string) => readFileSync(join(ROOT, 'test/fixtures/docs', f)).toString('base64');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -18,35 +15,14 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function pane(file: string, config: object): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 340, height: 900 } });
-  await page.addInitScript(`window.__officeSim = ${JSON.stringify(config)};`);
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (!url.startsWith(ORIGIN)) return route.abort();
-    const path = url.slice(ORIGIN.length).split('?')[0]!;
-    if (path === 'office-js/office.js') return route.fulfill({ contentType: 'text/javascript', body: sim });
-    const types: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript', json: 'application/json' };
-    try {
-      return route.fulfill({ contentType: types[path.split('.').pop()!] ?? 'application/octet-stream', body: readFileSync(join(DIST, path)) });
-    } catch {
-      return route.fulfill({ status: 404, body: '' });
-    }
-  });
-  await page.goto(`${ORIGIN}${file}`);
-  return page;
-}
+const pane = (file: string, config: object): Promise<Page> => openHostedPage(browser, { file, config, viewport: { width: 340, height: 900 } });
 
 describe('Outlook task panes in Chromium on the simulated host', () => {
   it('"Kiểm tra thư" lists what the draft and its files break, and converts legacy text in one click', async () => {
