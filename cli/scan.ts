@@ -19,9 +19,12 @@ export interface FileResult {
   error?: string;
 }
 
-async function readWhole(path: string, size: number): Promise<Uint8Array> {
+/** The file's size and, when it is under the limit, its bytes: one open, one stat, one read. */
+async function readFile(path: string): Promise<{ size: number; bytes?: Uint8Array }> {
   const handle = await open(path, 'r');
   try {
+    const { size } = await handle.stat();
+    if (size > SCAN_LIMITS.maxInputMB * 1024 * 1024) return { size };
     const bytes = new Uint8Array(size);
     let read = 0;
     while (read < size) {
@@ -29,7 +32,7 @@ async function readWhole(path: string, size: number): Promise<Uint8Array> {
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    return read === size ? bytes : bytes.slice(0, read);
+    return { size, bytes: read === size ? bytes : bytes.slice(0, read) };
   } finally {
     await handle.close();
   }
@@ -78,11 +81,10 @@ export async function scanFiles(
   const one = async (path: string): Promise<FileResult> => {
     let size = 0;
     try {
-      const handle = await open(path, 'r');
-      size = (await handle.stat()).size;
-      await handle.close();
-      if (size > SCAN_LIMITS.maxInputMB * 1024 * 1024) throw new ExtractFailure('too-large', `${size} bytes`);
-      const document = await pool.extract(basename(path), await readWhole(path, size));
+      const file = await readFile(path);
+      size = file.size;
+      if (!file.bytes) throw new ExtractFailure('too-large', `${size} bytes`);
+      const document = await pool.extract(basename(path), file.bytes);
       return { path, findings: check(messageFor(path, size, document), policy) };
     } catch (e) {
       // Size rules still apply to a file we could not open up.

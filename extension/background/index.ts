@@ -3,7 +3,7 @@
 import { browser, type Runtime } from '../host/browser-api';
 import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { serveExtractPort } from './extract';
-import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
+import { getPolicy, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
 
 const tabStatus = new Map<number, TabStatus>();
@@ -35,7 +35,4 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
 
-// Content scripts hear policy changes through storage.onChanged on their side; the
-// service worker only has to keep its own cache fresh.
-onPolicyChange(() => undefined);
 void getPolicy();

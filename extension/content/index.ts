@@ -25,11 +25,8 @@ function start(adapter: SiteAdapter): void {
     browser.runtime.sendMessage({ type: 'tab-status', status: { site: adapter.site, composes: sessions.size, findings } }).catch(() => undefined);
   };
 
-  const policy = new PolicyClient((state) => {
-    const limits = policy.limits();
-    if (limits) sendLimitsToPage(limits);
-    else sendLimitsToPage({ maxFileBytes: Infinity, maxTotalBytes: Infinity });
-    void state;
+  const policy = new PolicyClient(() => {
+    sendLimitsToPage(policy.limits() ?? { maxFileBytes: Infinity, maxTotalBytes: Infinity });
     for (const s of sessions.values()) s.refresh();
   });
 
