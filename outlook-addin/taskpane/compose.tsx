@@ -1,10 +1,11 @@
 // The compose task pane "Kiểm tra thư": checks the draft on open and on "Kiểm tra lại" with the
 // same helpers as the launch events (so it serves clients without event-based activation), lists
 // what it found by severity, and converts legacy TCVN3/VNI text to Unicode in one click.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { t, type Finding, type Lang, type MessageKey } from '../../core';
 import { composeItem } from '../office/compose';
 import { checkCompose, convertDraft, paneContext, type ComposeReport, type ConversionResult, type PaneDeps, type Rereads } from './compose-check';
+import { usePaneCheck } from './use-pane-check';
 import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason, joinWords, reasonText } from './common';
 
 export interface ComposePaneProps {
@@ -43,41 +44,9 @@ function conversionLines(result: ConversionResult, after: ComposeReport | undefi
 export function ComposePane({ deps }: ComposePaneProps) {
   const ctx = useMemo(() => paneContext(deps), [deps]);
   const rereads = useRef<Rereads>(new Map());
-  const seq = useRef(0);
-  const langRef = useRef<Lang>('vi');
-  const [lang, setLang] = useState<Lang>('vi');
-  const [report, setReport] = useState<ComposeReport>();
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<string>();
+  const check = useCallback((item: NonNullable<ReturnType<typeof composeItem>>) => checkCompose(item, ctx, rereads.current), [ctx]);
+  const { lang, langRef, report, busy, error, run } = usePaneCheck(composeItem, check);
   const [conversion, setConversion] = useState<Conversion>({ state: 'idle' });
-
-  const run = useCallback(async (): Promise<ComposeReport | undefined> => {
-    const n = ++seq.current;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const item = composeItem();
-      if (!item) {
-        setError(t(langRef.current, 'addin.pane.no-item'));
-        return undefined;
-      }
-      const next = await checkCompose(item, ctx, rereads.current);
-      if (n !== seq.current) return undefined;
-      langRef.current = next.hosted.policy.language;
-      setLang(langRef.current);
-      setReport(next);
-      return next;
-    } catch (err) {
-      if (n === seq.current) setError(t(langRef.current, 'addin.pane.failed', { reason: reasonText(err, langRef.current) }));
-      return undefined;
-    } finally {
-      if (n === seq.current) setBusy(false);
-    }
-  }, [ctx]);
-
-  useEffect(() => {
-    void run();
-  }, [run]);
 
   const recheck = () => {
     setConversion({ state: 'idle' });

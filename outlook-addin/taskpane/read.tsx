@@ -2,12 +2,13 @@
 // their contact point (core check(), direction 'incoming') with the rule's text and citation, and
 // keeps an info bar on the message ('cvg-incoming') so the warning stays visible after the pane
 // is closed. Says plainly when nothing was found, and what could not be read.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import { t, type Lang } from '../../core';
 import { readModeItem } from '../office/read';
 import { paneContext, type PaneDeps } from './compose-check';
-import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason, reasonText } from './common';
+import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason } from './common';
 import { checkReceived, type ReadReport } from './read-check';
+import { usePaneCheck } from './use-pane-check';
 
 export interface ReadPaneProps {
   deps?: PaneDeps;
@@ -26,38 +27,8 @@ export function readNotes(report: ReadReport, lang: Lang): string[] {
 
 export function ReadPane({ deps }: ReadPaneProps) {
   const ctx = useMemo(() => paneContext(deps), [deps]);
-  const seq = useRef(0);
-  const langRef = useRef<Lang>('vi');
-  const [lang, setLang] = useState<Lang>('vi');
-  const [report, setReport] = useState<ReadReport>();
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<string>();
-
-  const run = useCallback(async () => {
-    const n = ++seq.current;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const item = readModeItem();
-      if (!item) {
-        setError(t(langRef.current, 'addin.pane.no-item'));
-        return;
-      }
-      const next = await checkReceived(item, ctx);
-      if (n !== seq.current) return;
-      langRef.current = next.hosted.policy.language;
-      setLang(langRef.current);
-      setReport(next);
-    } catch (err) {
-      if (n === seq.current) setError(t(langRef.current, 'addin.pane.failed', { reason: reasonText(err, langRef.current) }));
-    } finally {
-      if (n === seq.current) setBusy(false);
-    }
-  }, [ctx]);
-
-  useEffect(() => {
-    void run();
-  }, [run]);
+  const check = useCallback((item: NonNullable<ReturnType<typeof readModeItem>>) => checkReceived(item, ctx), [ctx]);
+  const { lang, report, busy, error, run } = usePaneCheck(readModeItem, check);
 
   const read = report?.files.filter((f) => f.state === 'read').length ?? 0;
   return (
