@@ -161,6 +161,8 @@ export const en = {
   // Outlook add-in: launch events and the hosted policy.
   'addin.policy.unreachable': 'The add-in’s policy file could not be read ({detail}); the default settings apply.',
   'addin.policy.unreachable-short': 'Công Vụ Guard could not read your organisation’s policy, so the default settings apply. You may let IT know.',
+  'addin.policy.snapshot': 'The add-in’s policy file could not be loaded ({detail}); the organisation’s policy packaged at deployment applies.',
+  'addin.policy.snapshot-short': 'Công Vụ Guard could not load the latest policy, so your organisation’s policy packaged at deployment applies. You may let IT know.',
   'addin.policy.has-errors': '{count} settings in the Công Vụ Guard policy could not be used; they keep their defaults. You may let IT know.',
   'addin.send.unchecked': 'Công Vụ Guard has not finished checking this message and its attachments. Please wait a moment, then press Send again.',
   'addin.send.send-again': 'If you have looked again and still want to send, press Send once more.',

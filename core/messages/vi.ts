@@ -163,6 +163,8 @@ export const vi: Record<MessageKey, string> = {
   // Outlook add-in: launch events and the hosted policy.
   'addin.policy.unreachable': 'Không đọc được tệp chính sách của tiện ích ({detail}); đang dùng thiết lập mặc định.',
   'addin.policy.unreachable-short': 'Công Vụ Guard chưa đọc được chính sách của cơ quan nên đang dùng thiết lập mặc định. Anh/chị có thể báo bộ phận CNTT.',
+  'addin.policy.snapshot': 'Không tải được tệp chính sách mới nhất của tiện ích ({detail}); đang dùng bản chính sách của cơ quan đóng gói sẵn khi triển khai.',
+  'addin.policy.snapshot-short': 'Công Vụ Guard chưa tải được chính sách mới nhất nên đang dùng bản chính sách cơ quan đóng gói sẵn. Anh/chị có thể báo bộ phận CNTT.',
   'addin.policy.has-errors': 'Chính sách Công Vụ Guard có {count} thiết lập chưa dùng được; các thiết lập đó dùng giá trị mặc định. Anh/chị có thể báo bộ phận CNTT.',
   'addin.send.unchecked': 'Công Vụ Guard chưa kiểm tra xong thư và tệp đính kèm. Anh/chị vui lòng đợi giây lát rồi bấm Gửi lại.',
   'addin.send.send-again': 'Nếu anh/chị đã xem lại và vẫn muốn gửi, vui lòng bấm Gửi lần nữa.',

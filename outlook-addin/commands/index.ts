@@ -6,11 +6,11 @@ import { HANDLERS } from '../handler-names';
 import { loadHostedPolicy } from '../policy/hosted-policy';
 import { createReportSpamHandlers, SPAM_REPORT_EVENT_HANDLER, type CompletableEvent, type PolicyProvider } from './report-spam';
 
-/** policy.json beside the add-in's files. Unreadable and without an address: say so, not "no address". */
+/** policy.json beside the add-in's files (or the kit's snapshot). Unreadable and without an address: say so, not "no address". */
 export const hostedPolicyProvider: PolicyProvider = {
   async getPolicy() {
     const hosted = await loadHostedPolicy();
-    if (hosted.loadError && !hosted.policy.spamReportAddress) throw new Error(hosted.loadError);
+    if (hosted.source === 'default' && !hosted.policy.spamReportAddress) throw new Error(hosted.loadError ?? 'policy.json is not valid JSON');
     return hosted.policy;
   },
 };
