@@ -1,6 +1,6 @@
 // End to end: the built command, run as IT and clerks run it, on real files.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -150,6 +150,9 @@ describe('congvu-guard policy', () => {
     expect(r.out).toContain(`${out}/windows/congvu-guard-chrome-edge.reg`);
     expect(r.out).toContain(`${out}/outlook-addin/manifest.xml`);
     expect(readFileSync(join(out, 'outlook-addin/manifest.xml'), 'utf8')).toContain('https://mail.danang.gov.vn/congvu-guard/');
+    // The folder IT copies as it is: the add-in's files with the base URL baked into the launch script.
+    for (const p of ['launchevent.js', 'commands.html', 'compose.js', 'read.js', 'office-js/office.js', 'assets/icon-80.png', 'policy.json']) expect(existsSync(join(out, 'outlook-addin', p)), p).toBe(true);
+    expect(readFileSync(join(out, 'outlook-addin/launchevent.js'), 'utf8')).toMatch(/^var __congvuGuardHosting = \{"baseUrl":"https:\/\/mail\.danang\.gov\.vn\/congvu-guard\/","policy":\{"authority":"danang"/);
     const bad = join(dir, 'overrides.json');
     writeFileSync(bad, JSON.stringify({ attachmentMaxFileMB: 'hai mươi', officialDomains: ['danang.gov.vn', 'sai tên miền'] }));
     const refused = run(['policy', 'build', '--preset', 'danang', '--policy', bad, '--out', join(dir, 'kit-bad')]);
@@ -176,6 +179,23 @@ describe('congvu-guard policy', () => {
     const alone = run(['policy', 'build', '--preset', 'danang', '--azure-app-id', appId, '--out', join(dir, 'kit-sso-alone')]);
     expect(alone.code).toBe(2);
     expect(alone.err).toContain('--addin-url');
+  });
+
+  it('--addin-url from a CLI bundle without the add-in files: a clear error naming the fix, nothing written', () => {
+    // A copy of the bundle beside dist/cli (same node_modules and manifest.xml), minus outlook-addin/.
+    const bare = mkdtempSync(join(root, 'dist', 'cli-bare-'));
+    try {
+      cpSync(join(root, 'dist/cli'), bare, { recursive: true, filter: (src) => !src.includes(`${join(root, 'dist/cli/outlook-addin')}`) });
+      expect(existsSync(join(bare, 'outlook-addin'))).toBe(false);
+      const out = join(dir, 'kit-no-addin');
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(join(bare, 'main.js'))}); process.exitCode = await main(process.argv.slice(1));`, 'policy', 'build', '--preset', 'danang', '--addin-url', 'https://mail.danang.gov.vn/congvu-guard/', '--out', out], { cwd: root, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('npm run build');
+      expect(r.stderr).toContain(join(bare, 'outlook-addin'));
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   it('prints the schema as JSON', () => {

@@ -17,6 +17,7 @@ import {
 import { convertLegacyText } from '../core/encoding';
 import packageJson from '../package.json';
 import { buildKit, KitError, writeKit } from '../deploy/kit';
+import { builtAddinDir, readAddinFiles } from './addin-files';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { isGuid } from '../outlook-addin/manifest/rewrite';
 import { listFiles, MissingPathError } from './files';
@@ -185,6 +186,7 @@ async function buildCommand(args: string[]): Promise<number> {
       azureAppId,
       organisation: values.organisation,
       addinManifest: values['addin-url'] ? await addinManifestRewriter() : undefined,
+      addinFiles: values['addin-url'] ? readAddinFiles() : undefined,
       manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),
       selfHostedBase: values['self-hosted'],
       version: PACKAGE_VERSION,
@@ -194,7 +196,8 @@ async function buildCommand(args: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof KitError) {
-      process.stderr.write(`congvu-guard: ${e.message}\n`);
+      const where = /built files/.test(e.message) ? ` (looked in ${builtAddinDir()})` : '';
+      process.stderr.write(`congvu-guard: ${e.message}${where}\n`);
       return 2;
     }
     throw e;

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readAddinFiles } from '../cli/addin-files';
 import { parse as parsePlist } from 'plist';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/policy/presets';
 import { RULE_IDS } from '../core/types';
 import { rewriteManifest } from '../outlook-addin/manifest/rewrite';
+import { BAKED_GLOBAL } from '../outlook-addin/policy/baked';
 import { buildKit, KitError, kitPolicy } from './kit';
 import { checkManifest } from './validate';
 import { defaultSource } from './targets';
@@ -137,9 +139,11 @@ describe('deployment kit: the Outlook add-in manifest with Office SSO (--azure-a
   const schemas = fileURLToPath(new URL('../../shared/owemxml/', import.meta.url));
   const rewriter = (baseUrl: string, o?: { azureAppId?: string }) => rewriteManifest(manifestXml, baseUrl, o);
   const manifestOf = (files: ReturnType<typeof buildKit>) => files.find((f) => f.path === 'outlook-addin/manifest.xml')!.content as string;
+  // What `npm run build` put in dist/outlook-addin/ (the tests run after it).
+  const addinFiles = readAddinFiles(fileURLToPath(new URL('../dist/outlook-addin/', import.meta.url)));
 
   it('passes the id through: WebApplicationInfo in the manifest, validated against the schema', () => {
-    const files = buildKit({ preset: 'danang', addinUrl: 'https://addin.example.gov.vn/congvu-guard/', azureAppId: APP_ID, addinManifest: rewriter, manifestSchemas: schemas });
+    const files = buildKit({ preset: 'danang', addinUrl: 'https://addin.example.gov.vn/congvu-guard/', azureAppId: APP_ID, addinManifest: rewriter, manifestSchemas: schemas, addinFiles });
     const xml = manifestOf(files);
     expect(xml).toContain(`<Id>${APP_ID}</Id>`);
     expect(xml).toContain(`<Resource>api://addin.example.gov.vn/${APP_ID}</Resource>`);
@@ -148,12 +152,47 @@ describe('deployment kit: the Outlook add-in manifest with Office SSO (--azure-a
   });
 
   it('without the id the manifest has no WebApplicationInfo (on-premises Exchange)', () => {
-    const xml = manifestOf(buildKit({ preset: 'danang', addinUrl: 'https://mail.danang.gov.vn/congvu-guard/', addinManifest: rewriter, manifestSchemas: schemas }));
+    const xml = manifestOf(buildKit({ preset: 'danang', addinUrl: 'https://mail.danang.gov.vn/congvu-guard/', addinManifest: rewriter, manifestSchemas: schemas, addinFiles }));
     expect(xml).not.toContain('WebApplicationInfo');
   });
 
   it('refuses an id that is not a GUID, naming the flag, and an id without --addin-url', () => {
     expect(() => buildKit({ preset: 'danang', addinUrl: 'https://a.example/x/', azureAppId: 'my-app', addinManifest: rewriter })).toThrow(/--azure-app-id/);
     expect(() => buildKit({ preset: 'danang', azureAppId: APP_ID })).toThrow(/--azure-app-id needs --addin-url/);
+  });
+});
+
+describe('deployment kit: the add-in folder IT copies to its web server as it is (--addin-url)', () => {
+  const manifestXml = readFileSync(new URL('../manifest.xml', import.meta.url), 'utf8');
+  const rewriter = (baseUrl: string) => rewriteManifest(manifestXml, baseUrl);
+  const built = readAddinFiles(fileURLToPath(new URL('../dist/outlook-addin/', import.meta.url)))!;
+  const BASE = 'https://mail.danang.gov.vn/congvu-guard/';
+  const overrides = { attachmentMaxFileMB: 5, spamReportAddress: 'baocaothurac@stttt.danang.gov.vn' };
+  const folder = (files: ReturnType<typeof buildKit>) => new Map(files.filter((f) => f.path.startsWith('outlook-addin/')).map((f) => [f.path.slice('outlook-addin/'.length), f.content]));
+
+  it('holds every built file, office.js and the icons included, with the policy and the manifest', () => {
+    const files = folder(buildKit({ preset: 'danang', overrides, addinUrl: BASE, addinManifest: rewriter, addinFiles: built }));
+    for (const f of built) expect(files.has(f.path), f.path).toBe(true);
+    for (const p of ['office-js/office.js', 'assets/icon-32.png', 'commands.html', 'compose.html', 'read.html', 'launchevent.js', 'policy.json', 'manifest.xml']) expect(files.has(p), p).toBe(true);
+    expect(JSON.parse(files.get('policy.json') as string)).toEqual(kitPolicy('danang', overrides));
+    expect(files.get('assets/icon-32.png')).toEqual(built.find((f) => f.path === 'assets/icon-32.png')!.content);
+  });
+
+  it('bakes the base URL and the policy snapshot into launchevent.js, once, ahead of the unchanged bundle', () => {
+    const script = folder(buildKit({ preset: 'danang', overrides, addinUrl: 'https://mail.danang.gov.vn/congvu-guard', addinFiles: built })).get('launchevent.js') as string;
+    const original = new TextDecoder().decode(built.find((f) => f.path === 'launchevent.js')!.content as Uint8Array);
+    const [first, ...rest] = script.split('\n');
+    expect(rest.join('\n')).toBe(original);
+    const baked = JSON.parse(first!.slice(`var ${BAKED_GLOBAL} = `.length, -1)) as { baseUrl: string; policy: unknown };
+    expect(baked).toEqual({ baseUrl: BASE, policy: kitPolicy('danang', overrides) });
+    // A kit built from a kit's own folder does not stack two lines.
+    const again = folder(buildKit({ preset: 'danang', addinUrl: BASE, addinFiles: [...built.filter((f) => f.path !== 'launchevent.js'), { path: 'launchevent.js', content: script }] })).get('launchevent.js') as string;
+    expect(again.split(`var ${BAKED_GLOBAL} =`)).toHaveLength(2);
+  });
+
+  it('refuses without the built files, and when the manifest names a file the folder lacks', () => {
+    expect(() => buildKit({ preset: 'danang', addinUrl: BASE, addinManifest: rewriter })).toThrow(/npm run build/);
+    const noIcon = built.filter((f) => f.path !== 'assets/icon-80.png');
+    expect(() => buildKit({ preset: 'danang', addinUrl: BASE, addinManifest: rewriter, addinFiles: noIcon })).toThrow(/assets\/icon-80\.png/);
   });
 });

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isPresetName, resolvePolicy, type AuthorityId, type Policy } from '../core/policy';
+import { addinFolder, type AddinFile } from './addin-folder';
 import { admlFile, admxFile } from './admx';
 import { KitError } from './errors';
 import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
@@ -26,6 +27,12 @@ export interface KitOptions {
   azureAppId?: string;
   /** Rewrites the add-in manifest for the hosting URL; supplied by the add-in's own module. */
   addinManifest?: (baseUrl: string, options?: { azureAppId?: string }) => string;
+  /**
+   * The add-in's built files (what `npm run build:addin` writes to dist/outlook-addin/), paths
+   * relative to that folder. Needed with addinUrl: the kit writes them, with the base URL and
+   * the policy baked into launchevent.js, as the folder IT copies to its web server.
+   */
+  addinFiles?: AddinFile[];
   /** Folder of the [MS-OWEMXML] schemas, to validate the rewritten manifest with xmllint. */
   manifestSchemas?: string;
   /**
@@ -96,9 +103,14 @@ export function buildKit(opts: KitOptions): KitFile[] {
 
   const addinPolicy = `${JSON.stringify(policy, null, 2)}\n`;
   add('outlook-addin/policy.json', addinPolicy, () => checkJson(addinPolicy, (v) => v, policy));
+  let manifest: string | undefined;
   if (opts.addinUrl && opts.addinManifest) {
-    const manifest = opts.azureAppId ? opts.addinManifest(opts.addinUrl, { azureAppId: opts.azureAppId }) : opts.addinManifest(opts.addinUrl);
-    add('outlook-addin/manifest.xml', manifest, () => checkManifest(manifest, opts.manifestSchemas));
+    const xml = opts.azureAppId ? opts.addinManifest(opts.addinUrl, { azureAppId: opts.azureAppId }) : opts.addinManifest(opts.addinUrl);
+    add('outlook-addin/manifest.xml', xml, () => checkManifest(xml, opts.manifestSchemas));
+    manifest = xml;
+  }
+  if (opts.addinUrl) {
+    for (const f of addinFolder({ baseUrl: opts.addinUrl, policy, files: opts.addinFiles, manifest })) files.push({ path: `outlook-addin/${f.path}`, content: f.content });
   }
   files.push({ path: 'README.txt', content: readme(policy, source, opts) });
   return files;
@@ -149,7 +161,9 @@ function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): stri
     ...LINUX_POLICY_DIRS.map((t) => `linux/${t.name}/congvu-guard.json → ${t.dir}/`),
     'macos/congvu-guard.mobileconfig        → MDM / System Settings › Profiles',
     'firefox/policies.json                  → <Firefox>/distribution/ (Windows: C:\\Program Files\\Mozilla Firefox\\distribution), Linux: /etc/firefox/policies/',
-    'outlook-addin/policy.json              → bên cạnh các tệp của add-in / beside the add-in files',
+    opts.addinUrl
+      ? `outlook-addin/                         → chép nguyên thư mục lên máy chủ web tại / copy the whole folder as it is to ${opts.addinUrl}`
+      : 'outlook-addin/policy.json              → bên cạnh các tệp của add-in / beside the add-in files',
     opts.selfHostedBase
       ? `self-hosted/updates.xml               → ${opts.selfHostedBase} (cùng tệp congvu-guard.crx, đóng gói bằng: chromium --pack-extension=dist/chrome --pack-extension-key=<khóa riêng>.pem)`
       : '',

@@ -1,6 +1,6 @@
 // Builds dist/outlook-addin/: launchevent.js (one ES2016 script, no import/export, the core
-// bundled in), commands.html, the task panes (compose.html/.js, read.html/.js), policy.json and
-// the office.js files Outlook loads, so the add-in works from any HTTPS server inside a closed
+// bundled in), commands.html, the task panes (compose.html/.js, read.html/.js), policy.json, the
+// manifest's icons (assets/) and the office.js files Outlook loads, so the add-in works from any HTTPS server inside a closed
 // network.
 //
 // Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
@@ -230,6 +230,8 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<strin
   await buildPanes(outDir, options.minify ?? true);
   writeFileSync(join(outDir, ADDIN_FILES.policy), `${JSON.stringify(PRESETS[options.preset ?? 'danang'], null, 2)}\n`);
   if (options.copyOfficeJs ?? true) copyOfficeJs(outDir);
+  // The manifest's icons (IconUrl, HighResolutionIconUrl, the ribbon's images) live under assets/.
+  cpSync(join(here, 'assets'), join(outDir, 'assets'), { recursive: true });
   return outDir;
 }
 
