@@ -16,6 +16,11 @@
  *   sso             Office SSO (add IdentityAPI: '1.3' to supportedSets): { token } resolves,
  *                   { error: { code, name, message } } rejects (13001, 13005, …), 'hang' never
  *                   settles; absent: no Office.auth. Calls are recorded in state.tokenRequests.
+ *   runtime         'browser' (default) | 'javascript': classic Outlook's JavaScript-only runtime
+ *                   for launch events and integrated spam reporting, where Office.onReady is
+ *                   not there (the add-in's script is loaded elsewhere, with no window/location)
+ *   javascriptRuntimeUrl  the URL of the manifest's Override type="javascript" file; exposed as
+ *                   Office.context.urls.javascriptRuntimeUrl only from Mailbox 1.14
  *   faults          { '<method>': 'hang' | 'throw' | { name, message, code } }
  *                   method names: makeEwsRequestAsync, notificationMessages.replaceAsync,
  *                   loadCustomPropertiesAsync, customProperties.saveAsync, displayNewMessageForm,
@@ -41,6 +46,9 @@
  * - getAsFileAsync (Mailbox 1.14) gives the message as base64 EML.
  * - convertToEwsId turns a REST id (base64url) into an EWS id (base64).
  * - Office.actions.associate(name, fn) binds the manifest's FunctionName to a function.
+ * - Office.context.urls.javascriptRuntimeUrl (Mailbox 1.14): the URL of the JavaScript file
+ *   classic Outlook on Windows runs for event-based activation and integrated spam reporting.
+ *   Before 1.14 there is no Office.context.urls.
  * - Office.auth.getAccessToken(options) (IdentityAPI 1.3) returns a Promise of the token, settled
  *   later; a failure rejects with { code: 13xxx, name, message }.
  */
@@ -516,14 +524,6 @@
   // ---- Office ----------------------------------------------------------------------------------
   var readyInfo = { host: 'Outlook', platform: config.platform || 'OfficeOnline' };
   window.Office = {
-    onReady: function (cb) {
-      return new Promise(function (resolve) {
-        setTimeout(function () {
-          if (typeof cb === 'function') cb(readyInfo);
-          resolve(readyInfo);
-        }, latency);
-      });
-    },
     context: {
       requirements: {
         isSetSupported: function (name, version) {
@@ -552,6 +552,20 @@
       RecipientType: { DistributionList: 'distributionList', User: 'user', ExternalUser: 'externalUser', Other: 'other' },
     },
   };
+
+  if (config.runtime !== 'javascript') {
+    window.Office.onReady = function (cb) {
+      return new Promise(function (resolve) {
+        setTimeout(function () {
+          if (typeof cb === 'function') cb(readyInfo);
+          resolve(readyInfo);
+        }, latency);
+      });
+    };
+  }
+  if (config.javascriptRuntimeUrl && supports('Mailbox', '1.14')) {
+    window.Office.context.urls = { javascriptRuntimeUrl: String(config.javascriptRuntimeUrl) };
+  }
 
   if (config.sso) {
     window.Office.auth = {
