@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseScript } from 'acorn';
 import { fileURLToPath } from 'node:url';
 import { readAddinFiles } from '../cli/addin-files';
 import { parse as parsePlist } from 'plist';
@@ -171,8 +172,10 @@ describe('deployment kit: the add-in folder IT copies to its web server as it is
   const folder = (files: ReturnType<typeof buildKit>) => new Map(files.filter((f) => f.path.startsWith('outlook-addin/')).map((f) => [f.path.slice('outlook-addin/'.length), f.content]));
 
   it('holds every built file, office.js and the icons included, with the policy and the manifest', () => {
-    const files = folder(buildKit({ preset: 'danang', overrides, addinUrl: BASE, addinManifest: rewriter, addinFiles: built }));
+    const schemas = fileURLToPath(new URL('../../shared/owemxml/', import.meta.url));
+    const files = folder(buildKit({ preset: 'danang', overrides, addinUrl: BASE, addinManifest: rewriter, addinFiles: built, manifestSchemas: schemas }));
     for (const f of built) expect(files.has(f.path), f.path).toBe(true);
+    expect(checkManifest(files.get('manifest.xml') as string, schemas)).toBe('schema');
     for (const p of ['office-js/office.js', 'assets/icon-32.png', 'commands.html', 'compose.html', 'read.html', 'launchevent.js', 'policy.json', 'manifest.xml']) expect(files.has(p), p).toBe(true);
     expect(JSON.parse(files.get('policy.json') as string)).toEqual(kitPolicy('danang', overrides));
     expect(files.get('assets/icon-32.png')).toEqual(built.find((f) => f.path === 'assets/icon-32.png')!.content);
@@ -185,6 +188,8 @@ describe('deployment kit: the add-in folder IT copies to its web server as it is
     expect(rest.join('\n')).toBe(original);
     const baked = JSON.parse(first!.slice(`var ${BAKED_GLOBAL} = `.length, -1)) as { baseUrl: string; policy: unknown };
     expect(baked).toEqual({ baseUrl: BASE, policy: kitPolicy('danang', overrides) });
+    // Still one script classic Outlook's ES2016 engine loads.
+    expect(() => parseScript(script, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
     // A kit built from a kit's own folder does not stack two lines.
     const again = folder(buildKit({ preset: 'danang', addinUrl: BASE, addinFiles: [...built.filter((f) => f.path !== 'launchevent.js'), { path: 'launchevent.js', content: script }] })).get('launchevent.js') as string;
     expect(again.split(`var ${BAKED_GLOBAL} =`)).toHaveLength(2);
