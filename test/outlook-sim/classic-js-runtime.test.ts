@@ -87,21 +87,30 @@ describe('the kit’s launchevent.js in classic Outlook’s JavaScript-only runt
     expect(bars).toContain('Công Vụ Guard chưa tải được chính sách mới nhất nên đang dùng bản chính sách cơ quan đóng gói sẵn. Anh/chị có thể báo bộ phận CNTT.');
   });
 
-  it('integrated spam reporting (Mailbox 1.14) reports to the policy’s spamReportAddress', async () => {
-    const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
-    const mime = ['From: "Khuyen mai" <bulk@evil.example>', 'To: canbo@danang.gov.vn', 'Subject: Trung thuong', 'Message-ID: <spam-9@evil.example>', '', 'Bam vao day.', ''].join('\r\n');
-    const { record, state } = await runInJsRuntime({
+  const mime = ['From: "Khuyen mai" <bulk@evil.example>', 'To: canbo@danang.gov.vn', 'Subject: Trung thuong', 'Message-ID: <spam-9@evil.example>', '', 'Bam vao day.', ''].join('\r\n');
+  const reportSpam = (server: WebServer) =>
+    runInJsRuntime({
       script,
       sim: { mode: 'read', supportedSets: { Mailbox: '1.14' }, javascriptRuntimeUrl: `${BASE}launchevent.js`, item: { subject: 'Trung thuong', mime, from: 'bulk@evil.example', to: ['canbo@danang.gov.vn'] } },
       handler: HANDLERS.reportSpam,
       extra: { type: 'SpamReporting', options: [], freeText: 'Lừa đảo' },
       fetch: serverFetch(server),
     });
+
+  it('integrated spam reporting (Mailbox 1.14) reports to the policy’s spamReportAddress', async () => {
+    const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
+    const { record, state } = await reportSpam(server);
     expect(server.requests).toEqual([`${BASE}policy.json`]);
     expect(record.calls).toHaveLength(1);
     expect(state.sent).toHaveLength(1);
     expect(state.sent[0]!.to).toEqual([SPAM_ADDRESS]);
     expect(state.sent[0]!.attachments[0]!.contentType).toBe('message/rfc822');
     expect(record.calls[0]![0]).toMatchObject({ onErrorDeleteItem: false, showPostProcessingDialog: { description: expect.stringContaining(SPAM_ADDRESS) } });
+  });
+
+  it('integrated spam reporting with the server down still reports to the snapshot’s address', async () => {
+    const { record, state } = await reportSpam({ sites: { [BASE]: folder }, requests: [], down: true });
+    expect(record.calls).toHaveLength(1);
+    expect(state.sent.map((m) => m.to)).toEqual([[SPAM_ADDRESS]]);
   });
 });
