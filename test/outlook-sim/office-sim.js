@@ -16,6 +16,9 @@
  *   sso             Office SSO (add IdentityAPI: '1.3' to supportedSets): { token } resolves,
  *                   { error: { code, name, message } } rejects (13001, 13005, …), 'hang' never
  *                   settles; absent: no Office.auth. Calls are recorded in state.tokenRequests.
+ *   naa             nested app authentication (add NestedAppAuth: '1.1' to supportedSets): the
+ *                   host's bridge on window.nestedAppAuthBridge, simulated by naa-bridge-sim.js
+ *                   (load it before this file) with this config; requests in state.naaRequests.
  *   faults          { '<method>': 'hang' | 'throw' | { name, message, code } }
  *                   method names: makeEwsRequestAsync, notificationMessages.replaceAsync,
  *                   loadCustomPropertiesAsync, customProperties.saveAsync, displayNewMessageForm,
@@ -61,6 +64,7 @@
     completed: [],
     calls: [],
     tokenRequests: [],
+    naaRequests: [],
   });
   var latency = typeof config.latencyMs === 'number' ? config.latencyMs : 5;
   var faults = config.faults || {};
@@ -568,6 +572,8 @@
       },
     };
   }
+
+  if (config.naa) window.nestedAppAuthBridge = window.__createNaaBridgeSim(config.naa, state.naaRequests);
 
   /**
    * Runs a function the way Outlook runs an ExecuteFunction command: looks the name up among
