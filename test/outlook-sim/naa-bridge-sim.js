@@ -1,4 +1,4 @@
-/* global globalThis */
+/* global window */
 /*
  * A simulated nested app authentication (NAA) bridge: what an Outlook host that supports the
  * NestedAppAuth requirement set puts on window.nestedAppAuthBridge for MSAL.js. Plain script:
