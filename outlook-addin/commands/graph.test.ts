@@ -174,9 +174,20 @@ describe('report spam on Exchange Online through Microsoft Graph with a NAA toke
     expect(event.calls).toEqual([[]]);
   });
 
+  it('a runtime without a DOM (classic Outlook\'s JavaScript-only runtime) cannot load naa.js: the forward form, calmly, no token asked for', async () => {
+    const { fake, graph, bridge, options } = await setup();
+    const { naa: _naa, ...withoutLoader } = options();
+    expect(_naa).toBeDefined();
+    await createReportSpamHandlers({ policy: policy(), ...withoutLoader }).onSpamReport(fakeEvent());
+    expect(bridge.requests).toHaveLength(0);
+    expect(graph.requests).toHaveLength(0);
+    expect(fake.forms).toHaveLength(1);
+    expect(last(fake.notifications)!.details.message).toBe(t('vi', 'report-spam.form-opened', { address: ADDRESS }));
+  });
+
   it.each([
     ['no app registration (naa.json missing)', { naaClientId: async () => undefined }, 'Microsoft 365: NoAppRegistration'],
-    ['naa.js cannot load here (a runtime without a DOM)', { naa: async () => undefined }, 'Microsoft 365: NAAUnavailable'],
+    ['naa.js fails to load', { naa: async () => undefined }, 'Microsoft 365: NAAUnavailable'],
     ['a client ID the directory does not know', { naaClientId: async () => '00000000-0000-4000-8000-000000000000' }, 'unauthorized_client'],
   ] as [string, Partial<ReportSpamOptions>, string][])('%s: the forward form, and the notification says why', async (_label, extra, reason) => {
     const { fake, graph, options } = await setup();

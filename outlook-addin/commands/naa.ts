@@ -44,6 +44,12 @@ interface ScriptDocument {
 
 let pending: Promise<NaaModule | undefined> | undefined;
 
+/** Whether loadNaaScript can work here: naa.js is loaded already, or there is a page to load it into. */
+export function canLoadNaaScript(): boolean {
+  const doc = (globalThis as { document?: Partial<ScriptDocument> }).document;
+  return loaded() !== undefined || (typeof doc?.createElement === 'function' && pageUrl() !== undefined);
+}
+
 /** Loads naa.js from beside the page once; undefined in a runtime with no DOM or when it fails. */
 export const loadNaaScript: NaaLoader = (ms) => {
   const ready = loaded();

@@ -23,7 +23,7 @@ import type { Policy } from '../../core/policy/schema';
 import type { Lang } from '../../core/types';
 import { EwsReporter, estimatedReportRequestBytes, sendReportRequest, type EwsTransport } from './ews';
 import { graphUsable, isExchangeOnline, isSetSupported, reportViaGraph, type FetchLike } from './graph';
-import { fetchNaaClientId, loadNaaScript, naaTokenSource, type NaaClientId, type NaaLoader } from './naa';
+import { canLoadNaaScript, fetchNaaClientId, loadNaaScript, naaTokenSource, type NaaClientId, type NaaLoader } from './naa';
 import { INFO_ICON_ID } from '../office/notifications';
 import { asStepError, Deadline, officeCall, StepError, withTimeout } from './office-call';
 
@@ -375,7 +375,8 @@ export function createReportSpamHandlers(options: ReportSpamOptions): ReportSpam
         openForm(mailbox, { address, subject, note, ewsId, name: String(item.subject ?? '') || attachmentName }, why, reason);
 
       if (!ewsUsable(mailbox)) {
-        if (!graphUsable(mailbox)) return form('no-ews');
+        // Classic Outlook's JavaScript-only runtime (integrated spam reporting) cannot load naa.js.
+        if (!graphUsable(mailbox) || !(options.naa ? true : canLoadNaaScript())) return form('no-ews');
         const r = await reportViaGraph({
           mailbox,
           item,
