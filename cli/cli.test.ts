@@ -163,14 +163,13 @@ describe('congvu-guard policy', () => {
     expect(run(['policy', 'build', '--preset', 'danang', '--addin-url', 'http://plain.example/', '--out', join(dir, 'kit-http')]).code).toBe(2);
   });
 
-  it('--azure-app-id adds WebApplicationInfo for Office SSO; a bad one is a usage error naming the flag', () => {
+  it('--azure-app-id writes naa.json for nested app authentication (no WebApplicationInfo); a bad one is a usage error naming the flag', () => {
     const appId = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
     const out = join(dir, 'kit-sso');
     const r = run(['policy', 'build', '--preset', 'danang', '--addin-url', 'https://addin.example.gov.vn/congvu-guard/', '--azure-app-id', appId, '--out', out]);
     expect(r.code, r.err).toBe(0);
-    const manifest = readFileSync(join(out, 'outlook-addin/manifest.xml'), 'utf8');
-    expect(manifest).toContain(`<Resource>api://addin.example.gov.vn/${appId}</Resource>`);
-    expect(manifest).toContain('<Scope>Mail.Send</Scope>');
+    expect(JSON.parse(readFileSync(join(out, 'outlook-addin/naa.json'), 'utf8'))).toEqual({ clientId: appId });
+    expect(readFileSync(join(out, 'outlook-addin/manifest.xml'), 'utf8')).not.toContain('WebApplicationInfo');
     expect(readFileSync(join(dir, 'kit', 'outlook-addin/manifest.xml'), 'utf8')).not.toContain('WebApplicationInfo');
     const bad = run(['policy', 'build', '--preset', 'danang', '--addin-url', 'https://addin.example.gov.vn/congvu-guard/', '--azure-app-id', 'not-a-guid', '--out', join(dir, 'kit-sso-bad')]);
     expect(bad.code).toBe(2);

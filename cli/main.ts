@@ -161,7 +161,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const azureAppId = values['azure-app-id'];
   if (azureAppId !== undefined) {
     if (!isGuid(azureAppId)) throw new UsageError(`--azure-app-id must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000, not "${azureAppId}"`);
-    if (!values['addin-url']) throw new UsageError('--azure-app-id needs --addin-url (the Application ID URI is api://<add-in host>/<id>)');
+    if (!values['addin-url']) throw new UsageError("--azure-app-id needs --addin-url (the app registration's redirect URI is brk-multihub://<add-in host>)");
   }
   let overrides: unknown;
   if (values.policy) {

@@ -9,6 +9,7 @@ import { PRESETS } from '../core/policy/presets';
 import { RULE_IDS } from '../core/types';
 import { rewriteManifest } from '../outlook-addin/manifest/rewrite';
 import { BAKED_GLOBAL } from '../outlook-addin/policy/baked';
+import { ADDIN_FILES } from '../outlook-addin/handler-names';
 import { buildKit, KitError, kitPolicy } from './kit';
 import { checkManifest } from './validate';
 import { defaultSource } from './targets';
@@ -134,7 +135,7 @@ describe('deployment kit', () => {
   });
 });
 
-describe('deployment kit: the Outlook add-in manifest with Office SSO (--azure-app-id)', () => {
+describe('deployment kit: the app registration for nested app authentication (--azure-app-id)', () => {
   const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
   const manifestXml = readFileSync(new URL('../manifest.xml', import.meta.url), 'utf8');
   const schemas = fileURLToPath(new URL('../../shared/owemxml/', import.meta.url));
@@ -143,23 +144,26 @@ describe('deployment kit: the Outlook add-in manifest with Office SSO (--azure-a
   // What `npm run build` put in dist/outlook-addin/ (the tests run after it).
   const addinFiles = readAddinFiles(fileURLToPath(new URL('../dist/outlook-addin/', import.meta.url)));
 
-  it('passes the id through: WebApplicationInfo in the manifest, validated against the schema', () => {
-    const files = buildKit({ preset: 'danang', addinUrl: 'https://addin.example.gov.vn/congvu-guard/', azureAppId: APP_ID, addinManifest: rewriter, manifestSchemas: schemas, addinFiles });
+  it('writes the client ID to outlook-addin/naa.json, where the add-in reads it, and names the redirect URI IT registers', () => {
+    const files = buildKit({ preset: 'danang', addinUrl: 'https://addin.example.gov.vn/congvu-guard/', azureAppId: APP_ID.toUpperCase(), addinManifest: rewriter, manifestSchemas: schemas, addinFiles });
+    const naa = files.find((f) => f.path === `outlook-addin/${ADDIN_FILES.naaConfig}`);
+    expect(JSON.parse(naa!.content as string)).toEqual({ clientId: APP_ID });
+    expect(files.find((f) => f.path === 'README.txt')!.content).toContain('brk-multihub://addin.example.gov.vn');
+    // Nested app authentication needs no WebApplicationInfo (that served Office SSO's token).
     const xml = manifestOf(files);
-    expect(xml).toContain(`<Id>${APP_ID}</Id>`);
-    expect(xml).toContain(`<Resource>api://addin.example.gov.vn/${APP_ID}</Resource>`);
+    expect(xml).not.toContain('WebApplicationInfo');
     expect(checkManifest(xml, schemas)).toBe('schema');
-    expect(files.find((f) => f.path === 'README.txt')!.content).toContain(`api://addin.example.gov.vn/${APP_ID}`);
   });
 
-  it('without the id the manifest has no WebApplicationInfo (on-premises Exchange)', () => {
-    const xml = manifestOf(buildKit({ preset: 'danang', addinUrl: 'https://mail.danang.gov.vn/congvu-guard/', addinManifest: rewriter, manifestSchemas: schemas, addinFiles }));
-    expect(xml).not.toContain('WebApplicationInfo');
+  it('without the id there is no naa.json: the spam report takes the forward form on Exchange Online', () => {
+    const files = buildKit({ preset: 'danang', addinUrl: 'https://mail.danang.gov.vn/congvu-guard/', addinManifest: rewriter, manifestSchemas: schemas, addinFiles });
+    expect(files.some((f) => f.path.endsWith(ADDIN_FILES.naaConfig))).toBe(false);
+    expect(manifestOf(files)).not.toContain('WebApplicationInfo');
   });
 
   it('refuses an id that is not a GUID, naming the flag, and an id without --addin-url', () => {
     expect(() => buildKit({ preset: 'danang', addinUrl: 'https://a.example/x/', azureAppId: 'my-app', addinManifest: rewriter })).toThrow(/--azure-app-id/);
-    expect(() => buildKit({ preset: 'danang', azureAppId: APP_ID })).toThrow(/--azure-app-id needs --addin-url/);
+    expect(() => buildKit({ preset: 'danang', azureAppId: APP_ID })).toThrow(/--azure-app-id needs --addin-url.*brk-multihub/);
   });
 });
 

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isPresetName, resolvePolicy, type AuthorityId, type Policy } from '../core/policy';
 import { addinFolder, type AddinFile } from './addin-folder';
+import { ADDIN_FILES } from '../outlook-addin/handler-names';
 import { admlFile, admxFile } from './admx';
 import { KitError } from './errors';
 import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
@@ -20,9 +21,10 @@ export interface KitOptions {
   addinUrl?: string;
   organisation?: string;
   /**
-   * The Application (client) ID of the Microsoft Entra app registration for Office SSO (the
-   * Exchange Online spam report through Microsoft Graph); adds WebApplicationInfo to the
-   * manifest. Needs addinUrl: the Application ID URI is api://<add-in host>/<id>.
+   * The Application (client) ID of the Microsoft Entra app registration the add-in uses for
+   * nested app authentication (the Exchange Online spam report through Microsoft Graph); written
+   * to outlook-addin/naa.json. Needs addinUrl: the registration's redirect URI is
+   * brk-multihub://<add-in host>.
    */
   azureAppId?: string;
   /** Rewrites the add-in manifest for the hosting URL; supplied by the add-in's own module. */
@@ -64,7 +66,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export function buildKit(opts: KitOptions): KitFile[] {
   if (opts.azureAppId !== undefined) {
     if (!GUID.test(opts.azureAppId)) throw new KitError(`--azure-app-id must be the application (client) ID, a GUID such as 00000000-0000-0000-0000-000000000000, not "${opts.azureAppId}"`);
-    if (!opts.addinUrl) throw new KitError('--azure-app-id needs --addin-url: the Application ID URI is api://<add-in host>/<id>');
+    if (!opts.addinUrl) throw new KitError('--azure-app-id needs --addin-url: the app registration\'s redirect URI is brk-multihub://<add-in host>');
   }
   const policy = kitPolicy(opts.preset, opts.overrides);
   const selfHosted = opts.selfHostedBase ? selfHostedUrls(opts.selfHostedBase) : undefined;
@@ -105,15 +107,39 @@ export function buildKit(opts: KitOptions): KitFile[] {
   add('outlook-addin/policy.json', addinPolicy, () => checkJson(addinPolicy, (v) => v, policy));
   let manifest: string | undefined;
   if (opts.addinUrl && opts.addinManifest) {
-    const xml = opts.azureAppId ? opts.addinManifest(opts.addinUrl, { azureAppId: opts.azureAppId }) : opts.addinManifest(opts.addinUrl);
+    // No WebApplicationInfo: nested app authentication needs none (it served Office SSO's
+    // getAccessToken, which the add-in no longer calls).
+    const xml = opts.addinManifest(opts.addinUrl);
     add('outlook-addin/manifest.xml', xml, () => checkManifest(xml, opts.manifestSchemas));
     manifest = xml;
   }
   if (opts.addinUrl) {
     for (const f of addinFolder({ baseUrl: opts.addinUrl, policy, files: opts.addinFiles, manifest })) files.push({ path: `outlook-addin/${f.path}`, content: f.content });
   }
+  if (opts.azureAppId) {
+    const naa = naaConfigFile(opts.azureAppId);
+    add(`outlook-addin/${NAA_CONFIG_FILE}`, naa, () => checkNaaConfig(naa, opts.azureAppId!));
+  }
   files.push({ path: 'README.txt', content: readme(policy, source, opts) });
   return files;
+}
+
+/** naa.json, read by the add-in beside policy.json (outlook-addin/commands/naa.ts). */
+export const NAA_CONFIG_FILE = ADDIN_FILES.naaConfig;
+
+/** The add-in's NAA configuration: the app registration's client ID. */
+export function naaConfigFile(azureAppId: string): string {
+  return `${JSON.stringify({ clientId: azureAppId.toLowerCase() }, null, 2)}\n`;
+}
+
+function checkNaaConfig(text: string, azureAppId: string): void {
+  const value = JSON.parse(text) as { clientId?: unknown };
+  if (value.clientId !== azureAppId.toLowerCase() || !GUID.test(String(value.clientId))) throw new KitError('generated naa.json does not carry the client ID');
+}
+
+/** The redirect URI the app registration needs for nested app authentication: the add-in's origin. */
+export function naaRedirectUri(addinUrl: string): string {
+  return `brk-multihub://${new URL(addinUrl).host}`;
 }
 
 function selfHostedUrls(base: string): { updates: string; crx: string } {
@@ -169,7 +195,7 @@ function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): stri
       : '',
     opts.addinUrl ? `outlook-addin/manifest.xml             → Exchange admin center / Microsoft 365 admin center (${opts.addinUrl})` : '',
     opts.azureAppId && opts.addinUrl
-      ? `  WebApplicationInfo: ${opts.azureAppId}, api://${new URL(opts.addinUrl).host}/${opts.azureAppId} (Mail.Send, Mail.ReadWrite; chỉ Microsoft 365 / Microsoft 365 only)`
+      ? `outlook-addin/${NAA_CONFIG_FILE}               → bên cạnh policy.json / beside policy.json: app ${opts.azureAppId}, SPA redirect URI ${naaRedirectUri(opts.addinUrl)} (Mail.Send, Mail.ReadWrite, admin consent; chỉ Microsoft 365 / Microsoft 365 only)`
       : '',
     '',
     'Xem docs/deploy.md / see docs/deploy.en.md.',

@@ -1,6 +1,7 @@
 // Builds dist/outlook-addin/: launchevent.js (one ES2016 script, no import/export, the core
-// bundled in), commands.html, the task panes (compose.html/.js, read.html/.js), policy.json, the
-// manifest's icons (assets/) and the office.js files Outlook loads, so the add-in works from any HTTPS server inside a closed
+// bundled in), naa.js (MSAL, loaded only by the spam report's Graph path), commands.html, the task
+// panes (compose.html/.js, read.html/.js), policy.json, the manifest's icons (assets/) and the
+// office.js files Outlook loads, so the add-in works from any HTTPS server inside a closed
 // network.
 //
 // Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
@@ -100,6 +101,27 @@ export async function buildPanes(outDir: string, minify = true): Promise<void> {
     parse(readFileSync(file, 'utf8'), { ecmaVersion: 2018, sourceType: 'script' });
     writeFileSync(join(outDir, pane.html), paneHtml(kind));
   }
+}
+
+/**
+ * naa.js: MSAL.js and the NAA token request in a file of its own, so launchevent.js stays ES2016
+ * and small; the spam report loads it with a <script> element only when it reports through
+ * Microsoft Graph (commands/naa.ts). It runs where a DOM runs (ES2018 like the panes).
+ */
+export async function buildNaaScript(outFile: string, minify = true): Promise<void> {
+  await build({
+    entryPoints: [join(here, 'commands', 'naa-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2018',
+    minify,
+    legalComments: 'none',
+    charset: 'utf8',
+    outfile: outFile,
+    logLevel: 'error',
+  });
+  parse(readFileSync(outFile, 'utf8'), { ecmaVersion: 2018, sourceType: 'script' });
 }
 
 const NO_IMPORT = "(function (u) { return Promise.reject(new Error('import(' + u + ') is not available in the task pane')); })";
@@ -226,6 +248,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<strin
   mkdirSync(outDir, { recursive: true });
   rmSync(join(outDir, ADDIN_FILES.launchEvent), { force: true });
   await buildLaunchEvent(join(outDir, ADDIN_FILES.launchEvent), options.minify ?? true);
+  await buildNaaScript(join(outDir, ADDIN_FILES.naa), options.minify ?? true);
   writeFileSync(join(outDir, ADDIN_FILES.commands), COMMANDS_HTML);
   await buildPanes(outDir, options.minify ?? true);
   writeFileSync(join(outDir, ADDIN_FILES.policy), `${JSON.stringify(PRESETS[options.preset ?? 'danang'], null, 2)}\n`);

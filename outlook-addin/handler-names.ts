@@ -22,5 +22,9 @@ export const ADDIN_FILES = {
   composePane: 'compose.html',
   readPane: 'read.html',
   policy: 'policy.json',
+  /** MSAL and the NAA token request, loaded only by the spam report's Graph path. */
+  naa: 'naa.js',
+  /** Written by the deployment kit: { "clientId": "<app registration's client ID>" } for NAA. */
+  naaConfig: 'naa.json',
   officeJs: 'office-js/office.js',
 } as const;

@@ -195,6 +195,7 @@ export const en = {
   'report-spam.reason.office': 'Outlook: {code}',
   'report-spam.reason.graph': 'Microsoft 365: {code}',
   'report-spam.reason.consent': 'Microsoft 365 consent or permission missing, code {code}',
+  'report-spam.reason.sign-in': 'Microsoft 365 sign-in needed in Outlook',
   'report-spam.reason.unexpected': 'unexpected error',
   // Outlook add-in: task panes “Kiểm tra thư” (compose) and the read pane.
   'addin.pane.compose-title': 'Check message',

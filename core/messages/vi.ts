@@ -197,6 +197,7 @@ export const vi: Record<MessageKey, string> = {
   'report-spam.reason.office': 'Outlook: {code}',
   'report-spam.reason.graph': 'Microsoft 365: {code}',
   'report-spam.reason.consent': 'chưa được cấp quyền Microsoft 365, mã {code}',
+  'report-spam.reason.sign-in': 'cần đăng nhập Microsoft 365 trong Outlook',
   'report-spam.reason.unexpected': 'lỗi không mong đợi',
   // Outlook add-in: task panes “Kiểm tra thư” (compose) and the read pane.
   'addin.pane.compose-title': 'Kiểm tra thư',

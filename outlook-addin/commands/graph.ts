@@ -1,55 +1,33 @@
-// The Exchange Online path of "Báo cáo thư rác": Microsoft Graph with a token from Office's
-// sign-in (SSO). Exchange Online has turned off the legacy tokens makeEwsRequestAsync needs, so
-// this is how a report is sent there without the user's help.
+// The Exchange Online path of "Báo cáo thư rác": Microsoft Graph with a token from nested app
+// authentication (NAA, naa.ts). Exchange Online has turned off the legacy tokens
+// makeEwsRequestAsync needs, so this is how a report is sent there without the user's help.
 //
-// What it needs, set up once by IT (docs/outlook-addin.md):
-// - an app registration in Microsoft Entra ID with the delegated Microsoft Graph permissions
-//   Mail.Send and Mail.ReadWrite, admin consent for the organisation, and the Application ID URI
-//   api://<add-in host>/<application id>;
-// - `WebApplicationInfo` in the manifest naming that app (added by
-//   `congvu-guard policy build --addin-url URL --azure-app-id GUID`, never in the repository's
-//   manifest.xml, which an on-premises Exchange must accept).
-// The documented SSO pattern hands the token to a server that swaps it (on-behalf-of flow). The
-// add-in's files are static, so it asks for the token with `forMSGraphAccess: true` and calls
-// Graph with it directly; that works when the registration grants the delegated Mail.Send and
-// Mail.ReadWrite permissions above (and fails with 401/403 otherwise, which is reported as a
-// missing consent, with the forward form offered instead).
+// Why not the Office SSO token (Office.auth.getAccessToken): Microsoft documents it as an access
+// token for the add-in's own web API, which a server swaps on-behalf-of for a Graph token; Graph
+// itself rejects it (401 InvalidAuthenticationToken). The add-in's files are static, so it asks
+// the Outlook host for a Graph token through NAA (requirement set NestedAppAuth 1.1) instead.
+//
+// What it needs, set up once by IT (docs/outlook-addin.md): an app registration in Microsoft
+// Entra ID with the single-page-application redirect URI brk-multihub://<add-in host>, the
+// delegated Microsoft Graph permissions Mail.Send and Mail.ReadWrite with admin consent, and its
+// client ID in naa.json beside policy.json (`congvu-guard policy build --azure-app-id`).
 //
 // Facts from Microsoft's documentation this file follows:
-// - Office.auth.getAccessToken (IdentityAPI 1.3; OfficeRuntime.auth in shared runtimes) resolves
-//   with the token or rejects with { code: 13xxx, name, message }: 13001 not signed in, 13002
-//   the user aborted sign-in or consent, 13003 user type not supported, 13005 invalid grant (no
-//   consent), 13006 client error, 13007 the host could not get a token, 13012 not supported here.
 // - item.getAsFileAsync (Mailbox 1.14) gives the open message as base64 EML; otherwise
 //   GET /me/messages/{id}/$value returns its MIME. Graph takes REST ids, from
 //   mailbox.convertToRestId(itemId, RestVersion.v2_0).
 // - POST /me/sendMail answers 202 Accepted with no body; a fileAttachment carries base64
 //   contentBytes. A request with attachments inline is limited to 4 MB.
 // - POST /me/messages/{id}/move with destinationId "junkemail" answers 201 Created.
+// - A token Graph does not accept gets 401 with { error: { code: "InvalidAuthenticationToken" } }.
 import { officeCall, StepError, withTimeout } from './office-call';
 
 export const GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
 /** The sendMail request with its attachment inline must stay under 4 MB (documented). */
 export const GRAPH_REQUEST_CAP = 4 * 1024 * 1024;
-/** The options the brief and Microsoft's SSO article give for a token used on Graph. */
-export const TOKEN_OPTIONS = { allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true } as const;
-/** Token errors that mean the grant or consent is missing (13002 aborted, 13005 invalid grant). */
-const CONSENT_CODES = new Set(['13002', '13004', '13005']);
-
-interface AuthLike {
-  getAccessToken?: (options?: Record<string, unknown>) => Promise<string>;
-}
 
 function office(): typeof Office | undefined {
   return (globalThis as { Office?: typeof Office }).Office;
-}
-
-function auth(): AuthLike | undefined {
-  const o = office() as unknown as { auth?: AuthLike } | undefined;
-  if (typeof o?.auth?.getAccessToken === 'function') return o.auth;
-  const runtime = (globalThis as { OfficeRuntime?: { auth?: AuthLike } }).OfficeRuntime;
-  if (typeof runtime?.auth?.getAccessToken === 'function') return runtime.auth;
-  return undefined;
 }
 
 export function isSetSupported(name: string, version: string): boolean {
@@ -73,26 +51,9 @@ export function isExchangeOnline(mailbox: Office.Mailbox): boolean {
   }
 }
 
-/** Graph through Office SSO: Exchange Online, IdentityAPI 1.3 and a getAccessToken to call. */
+/** Graph through NAA: Exchange Online, a client with NestedAppAuth 1.1, and fetch. */
 export function graphUsable(mailbox: Office.Mailbox): boolean {
-  return isExchangeOnline(mailbox) && isSetSupported('IdentityAPI', '1.3') && auth() !== undefined && typeof globalThis.fetch === 'function';
-}
-
-/** A token for Graph, or StepError('consent' | 'graph' | 'timeout'). */
-export async function graphToken(ms: number): Promise<string> {
-  const a = auth();
-  if (!a?.getAccessToken) throw new StepError('graph', 'NoSSO', 'Office.auth.getAccessToken is not available');
-  let token: unknown;
-  try {
-    token = await withTimeout(Promise.resolve().then(() => a.getAccessToken!({ ...TOKEN_OPTIONS })), ms, 'getAccessToken');
-  } catch (e) {
-    if (e instanceof StepError) throw e;
-    const err = e as { code?: unknown; name?: unknown; message?: unknown } | undefined;
-    const code = String(err?.code ?? err?.name ?? 'Error');
-    throw new StepError(CONSENT_CODES.has(code) ? 'consent' : 'graph', code, `getAccessToken: ${String(err?.message ?? code)}`);
-  }
-  if (typeof token !== 'string' || !token) throw new StepError('graph', 'NoToken', 'getAccessToken gave no token');
-  return token;
+  return isExchangeOnline(mailbox) && isSetSupported('NestedAppAuth', '1.1') && typeof globalThis.fetch === 'function';
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -213,6 +174,8 @@ export interface GraphRun {
   report: Omit<GraphReport, 'emlBase64'>;
   move: boolean;
   fetch?: FetchLike;
+  /** A Graph token within `ms` (naa.ts), or a StepError. */
+  token(ms: number): Promise<string>;
   /** Time one step may take now (already capped by the run's deadline). */
   budget(): number;
   /** True once the run's bound was reached: nothing may be sent after that. */
@@ -252,7 +215,7 @@ export async function reportViaGraph(run: GraphRun): Promise<GraphOutcome> {
   let body: string;
   const restId = toRestId(run.mailbox, run.ewsId);
   try {
-    client = new GraphClient(await graphToken(run.budget()), fetchFn, run.budget);
+    client = new GraphClient(await run.token(run.budget()), fetchFn, run.budget);
     const emlBase64 = await emlOf(run, client, restId);
     body = sendMailBody({ ...run.report, emlBase64 });
     if (new TextEncoder().encode(body).length > GRAPH_REQUEST_CAP) return { kind: 'fallback', why: 'too-large' };

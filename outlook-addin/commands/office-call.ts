@@ -4,8 +4,12 @@
 
 import { officeCall as callOffice, OfficeCallError } from '../office/call';
 
-/** `graph`: Microsoft Graph or Office SSO refused; `consent`: the permission or consent is missing (401/403, 13005). */
-export type FailureKind = 'timeout' | 'office' | 'ews' | 'graph' | 'consent' | 'unexpected';
+/**
+ * `graph`: Microsoft Graph or the NAA token request failed; `consent`: Graph refused the
+ * permission (401/403); `sign-in`: the host needs the user to sign in or consent, which a surface
+ * without UI cannot ask for.
+ */
+export type FailureKind = 'timeout' | 'office' | 'ews' | 'graph' | 'consent' | 'sign-in' | 'unexpected';
 
 /** Why a step failed, in a form the notification can name in a few words. */
 export class StepError extends Error {

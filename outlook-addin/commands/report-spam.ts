@@ -8,8 +8,10 @@
 //    has turned off the tokens EWS needs, so EWS is not tried there.
 // 2. Integrated spam reporting (Mailbox 1.14, ReportPhishingCommandSurface): `onSpamReport`;
 //    the client moves the item through event.completed({ moveItemTo }).
-// 3. Exchange Online with Office SSO (IdentityAPI 1.3) and the app registration IT creates:
-//    Microsoft Graph sendMail with the EML attached, then move to junkemail (graph.ts).
+// 3. Exchange Online with nested app authentication (NestedAppAuth 1.1) and the app
+//    registration IT creates: a Graph token from the Outlook host (naa.ts; silent only in
+//    integrated spam reporting, which cannot show UI), Microsoft Graph sendMail with the EML
+//    attached, then move to junkemail (graph.ts).
 // 4. Anywhere else, or when the message is over the EWS or Graph cap, or when EWS, the token or
 //    Graph failed before anything was sent: a new-message form with the item attached, so the
 //    user sends it with one click.
@@ -21,6 +23,7 @@ import type { Policy } from '../../core/policy/schema';
 import type { Lang } from '../../core/types';
 import { EwsReporter, estimatedReportRequestBytes, sendReportRequest, type EwsTransport } from './ews';
 import { graphUsable, isExchangeOnline, isSetSupported, reportViaGraph, type FetchLike } from './graph';
+import { canLoadNaaScript, fetchNaaClientId, loadNaaScript, naaTokenSource, type NaaClientId, type NaaLoader } from './naa';
 import { INFO_ICON_ID } from '../office/notifications';
 import { asStepError, Deadline, officeCall, StepError, withTimeout } from './office-call';
 
@@ -64,6 +67,10 @@ export interface ReportSpamOptions {
   ledger?: ReportedLedger;
   /** fetch for Microsoft Graph (default: globalThis.fetch). */
   fetch?: FetchLike;
+  /** Loads MSAL's NAA token function (default: naa.js beside the page). */
+  naa?: NaaLoader;
+  /** The app registration's client ID (default: naa.json beside the page). */
+  naaClientId?: NaaClientId;
 }
 
 /** Which messages were reported in this runtime, and which are being reported now. */
@@ -128,6 +135,8 @@ function reasonText(lang: Lang, e: StepError): string {
       return t(lang, 'report-spam.reason.graph', { code });
     case 'consent':
       return t(lang, 'report-spam.reason.consent', { code });
+    case 'sign-in':
+      return t(lang, 'report-spam.reason.sign-in');
     case 'office':
       return t(lang, 'report-spam.reason.office', { code });
     default:
@@ -366,7 +375,8 @@ export function createReportSpamHandlers(options: ReportSpamOptions): ReportSpam
         openForm(mailbox, { address, subject, note, ewsId, name: String(item.subject ?? '') || attachmentName }, why, reason);
 
       if (!ewsUsable(mailbox)) {
-        if (!graphUsable(mailbox)) return form('no-ews');
+        // Classic Outlook's JavaScript-only runtime (integrated spam reporting) cannot load naa.js.
+        if (!graphUsable(mailbox) || !(options.naa ? true : canLoadNaaScript())) return form('no-ews');
         const r = await reportViaGraph({
           mailbox,
           item,
@@ -374,6 +384,9 @@ export function createReportSpamHandlers(options: ReportSpamOptions): ReportSpam
           report: { to: address, subject, note, attachmentName },
           move: mode !== 'integrated' && policy.moveReportedSpamToJunk === true,
           fetch: options.fetch,
+          // A ribbon click may show the host's sign-in window; the integrated spam-reporting
+          // event runs without UI, so there a token comes silently or not at all.
+          token: naaTokenSource(options.naa ?? loadNaaScript, options.naaClientId ?? fetchNaaClientId, mode === 'ribbon'),
           budget: () => deadline.budget(stepMs, reserveMs),
           aborted: () => progress.aborted,
           phase: (p) => void (progress.phase = p),

@@ -81,6 +81,8 @@ export interface FakeOptions {
   noMakeEws?: boolean;
   /** Office SSO (IdentityAPI 1.3): the token, a rejection like { code: 13001 }, or HANG. Absent: no Office.auth. */
   sso?: string | { code: number; name?: string; message?: string } | typeof HANG;
+  /** The client supports NestedAppAuth 1.1 (the bridge itself: installNaaBridge). */
+  naa?: boolean;
   /** item.getAsFileAsync's answer (Mailbox 1.14): default the original's EML. */
   getAsFile?: AsyncResult | typeof HANG;
 }
@@ -195,7 +197,8 @@ export function fakeOffice(o: FakeOptions = {}): Fake {
     context: {
       requirements: {
         isSetSupported: (name: string, version = '1.1') =>
-          (name === 'Mailbox' && versionLE(version, o.mailbox ?? '1.5')) || (name === 'IdentityAPI' && o.sso !== undefined && versionLE(version, '1.3')),
+          (name === 'Mailbox' && versionLE(version, o.mailbox ?? '1.5')) || (name === 'IdentityAPI' && o.sso !== undefined && versionLE(version, '1.3')) ||
+          (name === 'NestedAppAuth' && o.naa === true && versionLE(version, '1.1')),
       },
       mailbox,
     },
@@ -254,8 +257,20 @@ export interface GraphRequest {
 /** Graph's answer to a request: a Response, HANG, or undefined for the default (202/201/200). */
 export type GraphAnswer = (req: GraphRequest) => Response | typeof HANG | undefined;
 
-/** A fake Microsoft Graph behind `fetch`, recording every request. A hang ignores the abort signal. */
-export function fakeGraph(answer: GraphAnswer = () => undefined): { fetch: (url: string, init: RequestInit) => Promise<Response>; requests: GraphRequest[] } {
+/** Graph's documented answer to a token it does not accept. */
+export function invalidTokenResponse(): Response {
+  return new Response(
+    JSON.stringify({ error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.', innerError: { date: new Date().toISOString(), 'request-id': 'b5c1c2e0-sim', 'client-request-id': 'b5c1c2e0-sim' } } }),
+    { status: 401, headers: { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' } },
+  );
+}
+
+/**
+ * A fake Microsoft Graph behind `fetch`, recording every request. A hang ignores the abort
+ * signal. With `acceptToken`, any other bearer token gets 401 InvalidAuthenticationToken, as
+ * Graph answers the Office SSO token (an access token for the add-in's own API, not for Graph).
+ */
+export function fakeGraph(answer: GraphAnswer = () => undefined, acceptToken?: string): { fetch: (url: string, init: RequestInit) => Promise<Response>; requests: GraphRequest[] } {
   const requests: GraphRequest[] = [];
   return {
     requests,
@@ -268,6 +283,7 @@ export function fakeGraph(answer: GraphAnswer = () => undefined): { fetch: (url:
       };
       requests.push(req);
       await new Promise((r) => setTimeout(r, 1));
+      if (acceptToken !== undefined && req.headers.authorization !== `Bearer ${acceptToken}`) return invalidTokenResponse();
       const custom = answer(req);
       if (custom === HANG) return new Promise<Response>(() => undefined);
       if (custom) return custom;
@@ -275,6 +291,41 @@ export function fakeGraph(answer: GraphAnswer = () => undefined): { fetch: (url:
       if (url.endsWith('/move')) return new Response(JSON.stringify({ id: 'moved' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
       if (url.endsWith('/$value')) return new Response(ORIGINAL_MIME, { status: 200, headers: { 'Content-Type': 'message/rfc822' } });
       return new Response(JSON.stringify({ error: { code: 'ResourceNotFound' } }), { status: 404 });
+    },
+  };
+}
+
+export const NAA_CLIENT_ID = '5d1c7f3a-2b44-4c1e-9a57-0e2f6b8d4c31';
+export const NAA_TOKEN = 'eyJ0eXAiOiJKV1QiLCJub25jZSI6Im5hYSJ9.graph-mail.naa-sim';
+
+export interface NaaBridgeConfig {
+  clientId?: string;
+  token?: string;
+  silent?: 'ok' | 'interaction_required' | 'hang';
+  popup?: 'ok' | 'cancel';
+}
+
+/**
+ * Puts the simulated host bridge (test/outlook-sim/naa-bridge-sim.js) on window, as an Outlook
+ * with NestedAppAuth does, and returns what MSAL asked it. Each call gets its own client ID
+ * unless one is given, so MSAL's in-memory clients and tokens do not carry over between tests.
+ */
+export async function installNaaBridge(config: NaaBridgeConfig = {}): Promise<{ requests: { method: string; clientId?: string; scope?: string }[]; clientId: string; token: string; remove(): void }> {
+  await import('../../test/outlook-sim/naa-bridge-sim.js');
+  const g = globalThis as unknown as { window?: unknown; nestedAppAuthBridge?: unknown; __createNaaBridgeSim: (c: unknown, r: unknown[]) => unknown };
+  const hadWindow = g.window !== undefined;
+  if (!hadWindow) g.window = globalThis;
+  const clientId = config.clientId ?? crypto.randomUUID();
+  const token = config.token ?? `${NAA_TOKEN}.${clientId.slice(0, 8)}`;
+  const requests: { method: string; clientId?: string; scope?: string }[] = [];
+  g.nestedAppAuthBridge = g.__createNaaBridgeSim({ silent: 'ok', popup: 'ok', ...config, clientId, token }, requests);
+  return {
+    requests,
+    clientId,
+    token,
+    remove() {
+      delete g.nestedAppAuthBridge;
+      if (!hadWindow) delete g.window;
     },
   };
 }

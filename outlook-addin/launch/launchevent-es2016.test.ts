@@ -52,4 +52,17 @@ describe('launchevent.js', () => {
     expect(html).not.toMatch(/<script>(?!<)/);
     expect(JSON.parse(readFileSync(join(dir, ADDIN_FILES.policy), 'utf8'))).toMatchObject({ authority: 'danang', spamReportAddress: 'chanthurac@danang.gov.vn' });
   });
+
+  it('keeps MSAL out: naa.js carries it, for the spam report to load on demand', () => {
+    // Markers only MSAL.js brings: its bridge global and its library name.
+    expect(code).not.toContain('nestedAppAuthBridge');
+    expect(code).not.toMatch(/msal\.js\.browser|createNestablePublicClientApplication/);
+    const naa = readFileSync(join(dir, ADDIN_FILES.naa), 'utf8');
+    expect(naa).toContain('nestedAppAuthBridge');
+    expect(() => parse(naa, { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
+    const scope: Record<string, unknown> = { setTimeout, clearTimeout, TextEncoder, TextDecoder, URL, console };
+    scope.window = scope;
+    runInNewContext(naa, scope);
+    expect(typeof (scope.__congvuGuardNaa as { acquireGraphToken?: unknown })?.acquireGraphToken).toBe('function');
+  });
 });

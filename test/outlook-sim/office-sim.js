@@ -21,6 +21,9 @@
  *                   not there (the add-in's script is loaded elsewhere, with no window/location)
  *   javascriptRuntimeUrl  the URL of the manifest's Override type="javascript" file; exposed as
  *                   Office.context.urls.javascriptRuntimeUrl only from Mailbox 1.14
+ *   naa             nested app authentication (add NestedAppAuth: '1.1' to supportedSets): the
+ *                   host's bridge on window.nestedAppAuthBridge, simulated by naa-bridge-sim.js
+ *                   (load it before this file) with this config; requests in state.naaRequests.
  *   faults          { '<method>': 'hang' | 'throw' | { name, message, code } }
  *                   method names: makeEwsRequestAsync, notificationMessages.replaceAsync,
  *                   loadCustomPropertiesAsync, customProperties.saveAsync, displayNewMessageForm,
@@ -69,6 +72,7 @@
     completed: [],
     calls: [],
     tokenRequests: [],
+    naaRequests: [],
   });
   var latency = typeof config.latencyMs === 'number' ? config.latencyMs : 5;
   var faults = config.faults || {};
@@ -582,6 +586,8 @@
       },
     };
   }
+
+  if (config.naa) window.nestedAppAuthBridge = window.__createNaaBridgeSim(config.naa, state.naaRequests);
 
   /**
    * Runs a function the way Outlook runs an ExecuteFunction command: looks the name up among

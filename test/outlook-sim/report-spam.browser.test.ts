@@ -3,7 +3,10 @@
 // simulated Outlook host and on-premises Exchange), and run the way Outlook runs an
 // ExecuteFunction command. Every request besides the served files is refused and recorded, but
 // for https://graph.microsoft.com/v1.0/…, served by a fake Microsoft Graph (recorded; 202 for
-// sendMail, 201 for move) for the Exchange Online path.
+// sendMail, 201 for move) for the Exchange Online path. Like the real Graph, it answers 401
+// InvalidAuthenticationToken to any token but the one the simulated NAA bridge
+// (naa-bridge-sim.js) issued; the Office SSO token is offered too and must never reach it. naa.js
+// (MSAL) is the file outlook-addin/build.ts writes, served beside commands.html with naa.json.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { danangPreset } from '../../core/policy/presets/danang';
+import { buildNaaScript } from '../../outlook-addin/build';
 import { launchChromium } from './serve';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -35,8 +39,13 @@ const ORIGINAL_MIME = [
 
 let dir: string;
 let bundle: string;
+let naaScript: string;
 let browser: Browser;
 const sim = readFileSync(join(ROOT, 'test/outlook-sim/office-sim.js'), 'utf8');
+const bridgeSim = readFileSync(join(ROOT, 'test/outlook-sim/naa-bridge-sim.js'), 'utf8');
+const CLIENT_ID = '5d1c7f3a-2b44-4c1e-9a57-0e2f6b8d4c31';
+const NAA_TOKEN = 'eyJ0eXAiOiJKV1QiLCJub25jZSI6Im5hYSJ9.graph-mail.naa-sim';
+const SSO_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.office-sso.token';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'congvu-commands-'));
@@ -50,6 +59,8 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   bundle = readFileSync(join(dir, 'commands.js'), 'utf8');
+  await buildNaaScript(join(dir, 'naa.js'));
+  naaScript = readFileSync(join(dir, 'naa.js'), 'utf8');
   browser = await launchChromium();
 }, 60_000);
 
@@ -89,10 +100,14 @@ async function open(simConfig: Record<string, unknown>, policy: unknown = { ...d
       type: 'text/html; charset=utf-8',
       body: `<!doctype html><meta charset="utf-8"><title>Công Vụ Guard</title>
 <script>window.__officeSim = ${JSON.stringify(simConfig).replace(/</g, '\\u003c')};</script>
+<script src="naa-bridge-sim.js"></script>
 <script src="office-sim.js"></script>
 <script src="commands.js"></script>`,
     },
+    [`${ORIGIN}/outlook/naa-bridge-sim.js`]: { type: 'text/javascript', body: bridgeSim },
     [`${ORIGIN}/outlook/office-sim.js`]: { type: 'text/javascript', body: sim },
+    [`${ORIGIN}/outlook/naa.js`]: { type: 'text/javascript', body: naaScript },
+    [`${ORIGIN}/outlook/naa.json`]: { type: 'application/json', body: JSON.stringify({ clientId: CLIENT_ID }) },
     [`${ORIGIN}/outlook/commands.js`]: { type: 'text/javascript', body: bundle },
     [`${ORIGIN}/outlook/policy.json`]: { type: 'application/json', body: JSON.stringify(policy) },
   };
@@ -107,6 +122,11 @@ async function open(simConfig: Record<string, unknown>, policy: unknown = { ...d
       }
       const req: GraphRequest = { method: request.method(), url, headers: await request.allHeaders(), body: request.postData() };
       graph.push(req);
+      if (req.headers.authorization !== `Bearer ${NAA_TOKEN}`) {
+        const error = { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.', innerError: { date: new Date().toISOString(), 'request-id': 'sim', 'client-request-id': 'sim' } };
+        await route.fulfill({ status: 401, headers: { ...cors, 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer realm=""' }, body: JSON.stringify({ error }) });
+        return;
+      }
       const custom = graphReply(req);
       const status = custom?.status ?? (url.endsWith('/me/sendMail') ? 202 : url.endsWith('/move') ? 201 : 404);
       const body = custom?.body ?? (status === 201 ? JSON.stringify({ id: 'moved' }) : status === 202 ? '' : JSON.stringify({ error: { code: 'ErrorItemNotFound' } }));
@@ -280,16 +300,19 @@ describe('Report spam in Chromium against the simulated Outlook host', () => {
 
 interface TokenState {
   tokenRequests: unknown[];
+  naaRequests: { method: string; clientId?: string; scope?: string }[];
 }
 
 const online = {
   ...onPremises,
-  supportedSets: { Mailbox: '1.14', IdentityAPI: '1.3' },
+  supportedSets: { Mailbox: '1.14', IdentityAPI: '1.3', NestedAppAuth: '1.1' },
   ewsUrl: 'https://outlook.office365.com/EWS/Exchange.asmx',
-  sso: { token: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.sim.token' },
+  // Office SSO is offered too; Graph rejects its token.
+  sso: { token: SSO_TOKEN },
+  naa: { clientId: CLIENT_ID, token: NAA_TOKEN, silent: 'ok', popup: 'ok' },
 };
 
-describe('Report spam on Exchange Online through Microsoft Graph, in Chromium', () => {
+describe('Report spam on Exchange Online through Microsoft Graph with a NAA token, in Chromium', () => {
   it('one sendMail with the original attached as message/rfc822, headers intact; then the move; a second click sends nothing', async () => {
     const s = await open(online);
     try {
@@ -297,14 +320,16 @@ describe('Report spam on Exchange Online through Microsoft Graph, in Chromium', 
       await settle(s.page);
       expect(run.calls).toEqual([[]]);
       const st = (await state(s.page)) as SimState & TokenState;
-      expect(st.tokenRequests).toEqual([{ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true }]);
+      expect(st.tokenRequests).toEqual([]);
+      expect(st.naaRequests.map((r) => r.method)).toEqual(['GetInitContext', 'GetToken']);
+      expect(st.naaRequests[1]).toMatchObject({ clientId: CLIENT_ID, scope: 'Mail.Send Mail.ReadWrite' });
       expect(st.sent).toHaveLength(0); // no EWS
       expect(st.forms).toHaveLength(0);
 
       const sends = s.graph.filter((r) => r.url === `${GRAPH}/me/sendMail`);
       expect(sends).toHaveLength(1);
       expect(sends[0]!.method).toBe('POST');
-      expect(sends[0]!.headers.authorization).toBe(`Bearer ${online.sso.token}`);
+      expect(s.graph.map((r) => r.headers.authorization)).toEqual([`Bearer ${NAA_TOKEN}`, `Bearer ${NAA_TOKEN}`]);
       const body = JSON.parse(sends[0]!.body!) as { message: { subject: string; toRecipients: unknown; attachments: { '@odata.type': string; name: string; contentType: string; contentBytes: string }[] }; saveToSentItems: boolean };
       expect(body.saveToSentItems).toBe(true);
       expect(body.message.toRecipients).toEqual([{ emailAddress: { address: ADDRESS } }]);
@@ -330,6 +355,7 @@ describe('Report spam on Exchange Online through Microsoft Graph, in Chromium', 
       await click(s.page);
       await settle(s.page);
       expect(s.graph.filter((r) => r.url === `${GRAPH}/me/sendMail`)).toHaveLength(1);
+      expect(s.graph.some((r) => r.headers.authorization?.includes(SSO_TOKEN))).toBe(false);
       expect(s.errors).toEqual([]);
       expect(s.stray.filter((u) => !u.endsWith('/favicon.ico'))).toEqual([]);
     } finally {
@@ -353,19 +379,51 @@ describe('Report spam on Exchange Online through Microsoft Graph, in Chromium', 
     }
   });
 
-  it('consent missing (13005): no Graph request, the forward form, and the notification says so', async () => {
-    const s = await open({ ...online, sso: { error: { code: 13005, name: 'InvalidGrant', message: 'The add-in does not have consent.' } } });
+  it('integrated spam reporting (no UI) with interaction required: no sign-in window, no Graph request, the forward form; a second report sends nothing either', async () => {
+    const s = await open({ ...online, naa: { ...online.naa, silent: 'interaction_required' } });
+    try {
+      const spamEvent = { type: 'SpamReporting', options: [], freeText: '' };
+      const run = await click(s.page, spamEvent);
+      await settle(s.page);
+      expect(run.calls).toHaveLength(1);
+      expect(run.calls[0]![0]).toMatchObject({ onErrorDeleteItem: false, moveItemTo: 'noMove' });
+      let st = (await state(s.page)) as SimState & TokenState;
+      expect(st.naaRequests.map((r) => r.method)).toEqual(['GetInitContext', 'GetToken']);
+      expect(st.tokenRequests).toEqual([]);
+      expect(s.graph).toHaveLength(0);
+      expect(st.sent).toHaveLength(0);
+      expect(st.forms).toHaveLength(1);
+      expect(st.forms[0]!.toRecipients).toEqual([ADDRESS]);
+      expect(st.forms[0]!.attachments).toEqual([{ type: 'item', itemId: st.openItemId, name: 'Trúng thưởng <script> & quà' }]);
+      expect(st.items[st.openItemId]!.folder).toBe('inbox');
+      const note = Object.values(st.notifications)[0]!;
+      expect(note.message).toContain('cần đăng nhập Microsoft 365');
+      expect(note.message).toContain('Đã soạn thư chuyển tiếp');
+
+      await click(s.page, spamEvent);
+      await settle(s.page);
+      st = (await state(s.page)) as SimState & TokenState;
+      expect(st.naaRequests.map((r) => r.method)).not.toContain('GetTokenPopup');
+      expect(s.graph).toHaveLength(0);
+      expect(st.sent).toHaveLength(0);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('NestedAppAuth not supported: no token, no Graph request, the forward form', async () => {
+    const s = await open({ ...online, naa: undefined, supportedSets: { Mailbox: '1.14', IdentityAPI: '1.3' } });
     try {
       const run = await click(s.page);
       await settle(s.page);
       expect(run.calls).toEqual([[]]);
+      const st = (await state(s.page)) as SimState & TokenState;
+      expect(st.tokenRequests).toEqual([]);
       expect(s.graph).toHaveLength(0);
-      const st = await state(s.page);
       expect(st.forms).toHaveLength(1);
-      expect(st.forms[0]!.attachments).toEqual([{ type: 'item', itemId: st.openItemId, name: 'Trúng thưởng <script> & quà' }]);
-      const note = Object.values(st.notifications)[0]!;
-      expect(note.message).toContain('chưa được cấp quyền Microsoft 365');
-      expect(note.message).toContain('Đã soạn thư chuyển tiếp');
+      expect(Object.values(st.notifications)[0]!.message).toContain(`Đã soạn sẵn thư chuyển tiếp tới ${ADDRESS}`);
+      expect(s.stray.filter((u) => !u.endsWith('/favicon.ico'))).toEqual([]);
     } finally {
       await s.close();
     }

@@ -1,0 +1,2 @@
+// Types for the plain-script NAA bridge simulation (it sets globalThis.__createNaaBridgeSim).
+export {};
