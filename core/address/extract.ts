@@ -6,6 +6,8 @@
 // so the text is searched only with String#indexOf for a few rare characters — '@', '＠',
 // and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
 
+import { hasInvisible, INVISIBLE_CHARS } from './invisible';
+
 export interface FoundAddress {
   /** Normalised: NFKC, lower case, de-obfuscated. */
   address: string;
@@ -261,8 +263,39 @@ function hiddenAtBefore(text: string, close: number): number {
   return text.charCodeAt(j) === open ? j : -1;
 }
 
-/** Every address in `text`, in order of appearance, each once per place it appears. */
+/**
+ * Every address in `text`, in order of appearance, each once per place it appears. Invisible
+ * format characters inside an address ("canbo@gmail\u200b.com") are read through; index and
+ * length still point into `text` as given, so a quote shows the address as it was written.
+ */
 export function extractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
+  if (!hasInvisible(text)) return extractVisible(text, opts);
+  // Where each dropped character stood, counted in the shortened text.
+  const dropped: number[] = [];
+  const visible = text.replace(INVISIBLE_CHARS, (_c: string, at: number) => {
+    dropped.push(at - dropped.length);
+    return '';
+  });
+  const original = (k: number) => k + droppedUpTo(dropped, k);
+  return extractVisible(visible, opts).map((f) => {
+    const index = original(f.index);
+    return { ...f, index, length: original(f.index + f.length - 1) + 1 - index };
+  });
+}
+
+/** How many dropped characters stood before the kept character at `k` of the shortened text. */
+function droppedUpTo(dropped: readonly number[], k: number): number {
+  let lo = 0;
+  let hi = dropped.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dropped[mid]! <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function extractVisible(text: string, opts: ExtractOptions): FoundAddress[] {
   const found: FoundAddress[] = [];
   for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
     const f = parseAround(text, i, i + 1, false, opts);
