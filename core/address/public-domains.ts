@@ -29,7 +29,7 @@ function isInstitutional(domain: string): boolean {
   return NEVER_PUBLIC_SUFFIXES.some((s) => domain.endsWith(s));
 }
 
-const REVIEWED_OUT = new Set(NOT_WEBMAIL.map((e) => e.domain));
+const REVIEWED_OUT = new Set(Object.values(NOT_WEBMAIL).flat());
 
 export const PUBLIC_WEBMAIL_DOMAINS: ReadonlySet<string> = new Set(
   [...(freeEmailDomains as string[]), ...ADDED].map((d) => d.toLowerCase()).filter((d) => !isInstitutional(d) && !REVIEWED_OUT.has(d)),
