@@ -59,6 +59,18 @@ describe('congvu-guard scan', () => {
     expect(r.out).toContain('Không có phát hiện nào.');
   });
 
+  it('takes no recipient of a received mail for its contact point: third-party mails to Gmail, web.de, Fastmail', () => {
+    const r = run(['scan', '--json', '--preset', 'danang', join(root, 'test/fixtures/third-party')]);
+    const report = JSON.parse(r.out) as JsonReport;
+    expect(report.files.map((f) => [f.path.split('/').pop(), f.findings.flatMap((x) => x.addresses ?? []), f.error])).toEqual([
+      ['mailparser-delivery-status.eml', [], undefined],
+      ['mailparser-simple.eml', [], undefined],
+      ['mailparser-spam.eml', [], undefined],
+      ['postal-mime-bounce.eml', [], undefined],
+    ]);
+    expect(r.code).toBe(0);
+  });
+
   it('reports unreadable files clearly and goes on with the rest', () => {
     const folder = join(dir, 'mixed');
     mkdirSync(folder);

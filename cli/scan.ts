@@ -3,8 +3,8 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
-import { check, emptyMessage, type Finding, type Lang, type MessageKey, type Policy, t } from '../core';
-import type { AttachmentView, ExtractedDocument, MessageView } from '../core/types';
+import { check, emptyMessage, receivedMail, type Finding, type Lang, type MessageKey, type Policy, t } from '../core';
+import type { ExtractedDocument, MessageView } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
 
 export const SCAN_LIMITS = {
@@ -49,14 +49,7 @@ function failureText(e: unknown, lang: Lang): string {
 /** A received .eml is checked as incoming mail; any other file as a document about to be sent. */
 function messageFor(path: string, size: number, document: ExtractedDocument | undefined): MessageView {
   const name = basename(path);
-  if (document && extname(path).toLowerCase() === '.eml') {
-    const msg = emptyMessage('incoming');
-    msg.surface = 'official';
-    msg.bodyText = document.text;
-    msg.bodyLinks = document.links;
-    msg.attachments = document.parts.map((p): AttachmentView => ({ name: p.name, size: p.size, contentType: p.contentType, document: p.document, error: p.error }));
-    return msg;
-  }
+  if (document && extname(path).toLowerCase() === '.eml') return receivedMail(document);
   const msg = emptyMessage('outgoing');
   msg.surface = 'official';
   msg.attachments = [{ name, size, document }];

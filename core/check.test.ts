@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { check } from './check';
+import { check, receivedMail } from './check';
+import { extractDocument } from './extract';
 import { en } from './messages/en';
 import { renderFinding, t } from './messages';
 import { vi } from './messages/vi';
@@ -84,5 +85,25 @@ describe('messages', () => {
   it('fill placeholders and leave unknown ones visible', () => {
     expect(t('vi', 'document.unreadable', { reason: 'tệp bị hỏng' })).toBe('Không đọc được tệp này: tệp bị hỏng');
     expect(t('en', 'document.unreadable')).toBe('Could not read this file: {reason}');
+  });
+});
+
+// Mails from parser test corpora (test/fixtures/third-party/README.md): each went to a public
+// mailbox (Gmail, web.de, Fastmail) that is the reader's own, and none names a public contact.
+describe('received third-party mail', () => {
+  const dir = new URL('../test/fixtures/third-party/', import.meta.url);
+  const mails = readdirSync(dir).filter((n) => n.endsWith('.eml'));
+
+  it.each(mails)('%s: the recipient\'s own public mailbox is not taken for a contact point', async (name) => {
+    const document = await extractDocument(name, new Uint8Array(readFileSync(new URL(name, dir))));
+    expect(check(receivedMail(document), PRESETS.danang)).toEqual([]);
+  });
+
+  it('flags the same mail once it comes from a public mailbox', async () => {
+    const bytes = readFileSync(new URL('mailparser-simple.eml', dir), 'latin1').replace('From: andris@kreata.ee', 'From: andris.kreata@gmail.com');
+    const document = await extractDocument('simple.eml', new TextEncoder().encode(bytes));
+    const [finding] = check(receivedMail(document), PRESETS.danang);
+    expect(finding?.messageKey).toBe('public-contact-in-document.incoming-body');
+    expect(finding?.evidence.addresses).toEqual(['andris.kreata@gmail.com']);
   });
 });

@@ -4,7 +4,7 @@ import { makeClassifier, type AddressClassifier } from './address/classify';
 import type { Policy } from './policy/schema';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
-import { RULE_IDS, type Finding, type MessageView } from './types';
+import { RULE_IDS, type AttachmentView, type ExtractedDocument, type Finding, type MessageView } from './types';
 
 const classifiers = new WeakMap<Policy, AddressClassifier>();
 function classifierFor(policy: Policy): AddressClassifier {
@@ -40,4 +40,21 @@ export function check(msg: MessageView, policy: Policy): Finding[] {
 /** An empty draft, for hosts and tests to fill in. */
 export function emptyMessage(direction: MessageView['direction'] = 'outgoing'): MessageView {
   return { direction, to: [], cc: [], bcc: [], subject: '', bodyText: '', bodyLinks: [], attachments: [] };
+}
+
+/**
+ * A received e-mail file as the message a reader has open: its senders (the contact points),
+ * subject and body as the text, its attachments as attachments. Recipients are not carried:
+ * no rule on received mail looks at them.
+ */
+export function receivedMail(document: ExtractedDocument): MessageView {
+  const msg = emptyMessage('incoming');
+  msg.surface = 'official';
+  msg.from = document.senders?.from;
+  msg.sender = document.senders?.sender;
+  msg.replyTo = document.senders?.replyTo;
+  msg.bodyText = document.text;
+  msg.bodyLinks = document.links;
+  msg.attachments = document.parts.map((p): AttachmentView => ({ name: p.name, size: p.size, contentType: p.contentType, document: p.document, error: p.error }));
+  return msg;
 }

@@ -2,6 +2,6 @@
 export * from './types';
 export * from './policy';
 export * from './address';
-export { check, emptyMessage, citationFor } from './check';
+export { check, emptyMessage, citationFor, receivedMail } from './check';
 export { RULES } from './rules';
 export { t, renderFinding, renderPolicyError, type MessageKey, type RenderedFinding } from './messages';

@@ -35,6 +35,15 @@ export interface ExtractedDocument {
   parts: ExtractedPart[];
   /** Extraction stopped early (size or time budget) but what was read is kept. */
   truncated?: boolean;
+  /** For an e-mail: its own contact points. Its recipients are in neither this nor `text`. */
+  senders?: SenderHeaders;
+}
+
+/** Who a message is from and where answers go (From, Sender, Reply-To): its contact points. */
+export interface SenderHeaders {
+  from?: string;
+  sender?: string;
+  replyTo?: string[];
 }
 
 export interface ExtractedPart {
@@ -63,6 +72,9 @@ export interface MessageView {
   /** Where it is being written or read: a public webmail, the official system, or unknown. */
   surface?: 'public-webmail' | 'official' | 'unknown';
   from?: string;
+  /** A received message's Sender and Reply-To (with `from`, its contact points). */
+  sender?: string;
+  replyTo?: string[];
   to: string[];
   cc: string[];
   bcc: string[];

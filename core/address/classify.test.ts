@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../policy/presets';
 import { makeClassifier } from './classify';
+import { extractAddresses } from './extract';
 
 describe('makeClassifier', () => {
   const danang = makeClassifier(PRESETS.danang);
@@ -28,6 +29,36 @@ describe('makeClassifier', () => {
 
   it('never calls a school or government domain public, whatever the list says', () => {
     expect(danang.classify('a@imail.edu.vn')).toBe('other');
+  });
+
+  it('reads the root dot of a fully qualified domain as the same domain', () => {
+    expect(danang.classify('canbo@gmail.com.')).toBe('public-webmail');
+    expect(danang.classify('lienhe@yahoo.com.vn.')).toBe('public-webmail');
+    expect(danang.classify('vanthu@danang.gov.vn.')).toBe('official');
+    expect(danang.classify('a@stttt.danang.gov.vn.')).toBe('official');
+    // In running text the same dot ends the sentence and never reaches the classifier.
+    const found = extractAddresses('Liên hệ a@gmail.com. Văn phòng: b@danang.gov.vn.', danang).map((f) => f.address);
+    expect(found).toEqual(['a@gmail.com', 'b@danang.gov.vn']);
+  });
+
+  it('reads a domain through the invisible characters hidden in it', () => {
+    expect(danang.classify('canbo@gmail\u200b.com')).toBe('public-webmail');
+    expect(danang.classify('canbo@g\u00admail.com')).toBe('public-webmail');
+    expect(danang.classify('canbo@gmail.com\ufeff')).toBe('public-webmail');
+    expect(danang.classify('vanthu@danang\u2060.gov.vn')).toBe('official');
+  });
+
+  it('never lets a suffix in the provider list cover every name under it', () => {
+    for (const a of ['info@shop.net.ua', 'a@site.co.cc', 'a@ban.go.ro', 'a@firma.go.ru', 'a@host.dyndns.org', 'a@www.sakura.ne.jp', 'a@business.za.com']) {
+      expect(danang.classify(a), a).toBe('other');
+    }
+  });
+
+  it('matches the bundled providers exactly, bar the ISPs with regional mailboxes', () => {
+    // Free hosts its subscribers' web sites on subdomains of its mail domain.
+    expect(danang.classify('a@free.fr')).toBe('public-webmail');
+    expect(danang.classify('webmaster@monsite.free.fr')).toBe('other');
+    expect(danang.classify('a@dng.vnn.vn')).toBe('public-webmail');
   });
 
   it('lets IT add public domains and official domains win over every list', () => {

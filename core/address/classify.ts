@@ -1,10 +1,23 @@
 import type { Policy } from '../policy/schema';
-import { PUBLIC_WEBMAIL_DOMAINS } from './public-domains';
+import { withoutInvisible } from './invisible';
+import { MAILBOXES_ON_SUBDOMAINS, PUBLIC_WEBMAIL_DOMAINS } from './public-domains';
 
 export type AddressClass = 'official' | 'public-webmail' | 'other';
 
 export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * The domain as a person reads it: lower case, invisible characters dropped, full-width forms
+ * folded, and the root dot of a fully qualified name ("gmail.com.") removed.
+ */
+function canonicalDomain(domain: string): string {
+  let d = domain.toLowerCase();
+  if (NON_ASCII.test(d)) d = withoutInvisible(d).normalize('NFKC').toLowerCase();
+  return d.endsWith('.') ? d.slice(0, -1) : d;
 }
 
 function withinAny(domain: string, roots: readonly string[]): boolean {
@@ -21,6 +34,11 @@ function inSet(domain: string, set: ReadonlySet<string>): boolean {
   }
 }
 
+/** Bundled providers match exactly, except the few whose mailboxes sit on subdomains. */
+function isBundledPublic(domain: string): boolean {
+  return PUBLIC_WEBMAIL_DOMAINS.has(domain) || inSet(domain, MAILBOXES_ON_SUBDOMAINS);
+}
+
 export interface AddressClassifier {
   classify(address: string): AddressClass;
   classifyDomain(domain: string): AddressClass;
@@ -33,9 +51,10 @@ export function makeClassifier(policy: Pick<Policy, 'officialDomains' | 'extraPu
   const official = policy.officialDomains.map((d) => d.toLowerCase());
   const extra = new Set(policy.extraPublicDomains.map((d) => d.toLowerCase()));
   const classifyDomain = (domain: string): AddressClass => {
-    const d = domain.toLowerCase();
+    const d = canonicalDomain(domain);
     if (withinAny(d, official)) return 'official';
-    if (inSet(d, PUBLIC_WEBMAIL_DOMAINS) || inSet(d, extra)) return 'public-webmail';
+    // IT names its own additions, and means their hosts too.
+    if (isBundledPublic(d) || inSet(d, extra)) return 'public-webmail';
     return 'other';
   };
   return {

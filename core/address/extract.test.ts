@@ -161,3 +161,61 @@ describe('properties', () => {
     );
   });
 });
+
+describe('invisible characters and the root dot', () => {
+  const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u00ad', '\u2060', '\ufeff'];
+  const visibleOf = (s: string) => s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+
+  it('reads an address with a zero-width space, soft hyphen or word joiner inside it, and quotes it as written', () => {
+    const text = 'Mọi chi tiết xin liên hệ: can\u00adbo@gmail\u200b.com hoặc vp@gm\u2060ail.com.';
+    const found = extractAddresses(text, known);
+    expect(found.map((f) => f.address)).toEqual(['canbo@gmail.com', 'vp@gmail.com']);
+    expect(found.map((f) => text.slice(f.index, f.index + f.length))).toEqual(['can\u00adbo@gmail\u200b.com', 'vp@gm\u2060ail.com']);
+  });
+
+  it('finds any address whatever invisible characters are sprinkled into it, with a span that covers it exactly', () => {
+    const domain = fc.constantFrom('gmail.com', 'yahoo.com.vn', 'hotmail.com', 'danang.gov.vn', 'vnn.vn');
+    const local = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}[a-z0-9]$/).filter((l) => !l.includes('..'));
+    const sprinkles = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 4 });
+    const filler = fc.constantFrom('Liên hệ', 'Email:', 'Đầu mối:', '(', '');
+    fc.assert(
+      fc.property(filler, local, domain, sprinkles, (before, l, d, inserts) => {
+        const address = `${l}@${d}`;
+        let hidden = address;
+        for (const [at, c] of inserts) {
+          const k = 1 + (at % (hidden.length - 1));
+          hidden = hidden.slice(0, k) + c + hidden.slice(k);
+        }
+        const text = `${before} ${hidden} nhé.`;
+        const found = extractAddresses(text, known);
+        expect(found.map((f) => f.address)).toEqual([address]);
+        const span = text.slice(found[0]!.index, found[0]!.index + found[0]!.length);
+        expect(span).toBe(hidden);
+        expect(visibleOf(span)).toBe(address);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('gives the same addresses for a text with invisible characters as for the text a reader sees', () => {
+    const line = fc.constantFrom('Liên hệ a@gmail.com.', 'b [at] yahoo [dot] com', 'không có địa chỉ', 'c＠hotmail．com', 'email: d@danang.gov.vn', 'e@gmail.\ncom');
+    const sprinkle = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), sprinkle, (lines, inserts) => {
+        const text = lines.join('\n');
+        let hidden = text;
+        for (const [at, c] of inserts) {
+          const k = at % (hidden.length + 1);
+          hidden = hidden.slice(0, k) + c + hidden.slice(k);
+        }
+        expect(find(hidden)).toEqual(find(text));
+        for (const f of extractAddresses(hidden, known)) {
+          expect(f.index + f.length).toBeLessThanOrEqual(hidden.length);
+          expect(INVISIBLE).not.toContain(hidden[f.index]);
+          expect(INVISIBLE).not.toContain(hidden[f.index + f.length - 1]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

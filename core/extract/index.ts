@@ -37,6 +37,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
   budget.checkTime();
   const sink = new TextSink(budget.limits.maxTextChars);
   const parts: ExtractedPart[] = [];
+  let senders: ExtractedDocument['senders'];
 
   if (isOle(bytes)) throw oleError(bytes);
   if (isZip(bytes)) {
@@ -54,7 +55,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     const { text, cut } = decodeText(bytes, budget.limits.maxTextChars);
     if (controlRatio(text) > 0.02) throw new ExtractError('unsupported', 'The file is binary data of a type that is not supported.');
     const kind = textKind(name, text);
-    if (kind === 'eml') await extractEml(bytes, sink, budget, parts, extractWithBudget);
+    if (kind === 'eml') senders = await extractEml(bytes, sink, budget, parts, extractWithBudget);
     else if (kind === 'html') htmlToText(text, sink);
     else sink.write(text);
     if (cut) sink.truncated = true;
@@ -66,6 +67,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
   const found = convertLegacyText(sink.text());
   const doc: ExtractedDocument = { text: found.text, links: sink.links, legacy: [...sink.legacy, ...found.runs], parts };
   if (sink.truncated || sink.damaged) doc.truncated = true;
+  if (senders) doc.senders = senders;
   return doc;
 }
 

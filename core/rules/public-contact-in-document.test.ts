@@ -35,6 +35,18 @@ describe('public-contact-in-document', () => {
     expect(rule.check(draft({ surface: 'public-webmail', bodyText: body }), context())).toEqual([]);
   });
 
+  it('counts who a received message is from and where answers go, never its recipients', () => {
+    const received = (fields: Parameters<typeof draft>[0]) => draft({ direction: 'incoming', surface: 'official', bodyText: 'Kính gửi Văn phòng, xin gửi kế hoạch.', ...fields });
+    const addressesOf = (fields: Parameters<typeof draft>[0]) => rule.check(received(fields), context()).flatMap((f) => f.evidence.addresses ?? []);
+    expect(addressesOf({ from: 'hoidongthi@gmail.com', to: ['vanthu@danang.gov.vn'] })).toEqual(['hoidongthi@gmail.com']);
+    expect(addressesOf({ from: 'vp@quangnam.gov.vn', replyTo: ['lienhe.qn@yahoo.com'] })).toEqual(['lienhe.qn@yahoo.com']);
+    expect(addressesOf({ from: 'vp@quangnam.gov.vn', sender: 'thuky.qn@gmail.com.' })).toEqual(['thuky.qn@gmail.com']);
+    // The reader's own public mailbox and a Cc are where the message went, not who to contact.
+    expect(addressesOf({ from: 'vp@quangnam.gov.vn', to: ['canbo.dn@gmail.com'], cc: ['truongphong@yahoo.com.vn'] })).toEqual([]);
+    // In a draft the sender is the user, whose public mailbox public-webmail-work is about.
+    expect(rule.check(draft({ surface: 'official', from: 'canbo@gmail.com' }), context())).toEqual([]);
+  });
+
   it('raises nothing for official and business addresses', () => {
     const msg = draft({ surface: 'official', bodyText: 'stttt@danang.gov.vn, hotro@fpt.com.vn', attachments: [attachment('a.docx', 'cntt@danang.gov.vn; info@vnpt.vn')] });
     expect(rule.check(msg, context())).toEqual([]);

@@ -1,19 +1,29 @@
 // Chỉ thị 06/CT-UBND (Đà Nẵng, 2014), item 1c: documents must not give a public mailbox
 // as their contact point, and incoming documents that do must not be processed.
 import { addressesFromLinks, extractAddresses } from '../address/extract';
-import type { ExtractedDocument, RawFinding } from '../types';
+import type { ExtractedDocument, RawFinding, SenderHeaders } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule, RuleContext } from './rule';
 import { cite, DOCS } from './sources';
 
-function publicAddresses(text: string, links: readonly string[], ctx: RuleContext): string[] {
+function publicAddresses(texts: readonly string[], links: readonly string[], ctx: RuleContext): string[] {
   const opts = { isKnownDomain: ctx.classifier.isKnownDomain };
-  const all = [...extractAddresses(text, opts).map((f) => f.address), ...addressesFromLinks(links, opts)];
+  const all = [...texts.flatMap((t) => extractAddresses(t, opts).map((f) => f.address)), ...addressesFromLinks(links, opts)];
   return [...new Set(all.filter((a) => ctx.classifier.classify(a) === 'public-webmail'))];
 }
 
+/**
+ * Who a received message is from and where answers go: its contact points. Recipients never
+ * are (the reader's own mailbox, a Cc). A draft's sender is the user, and a mail attached to a
+ * message was written to someone else (a bounce carries the reader's own mail back), so only
+ * the senders of the received message itself count.
+ */
+function senderLines(msg: SenderHeaders, incoming: boolean): string {
+  return incoming ? [msg.from, msg.sender, ...(msg.replyTo ?? [])].filter(Boolean).join('\n') : '';
+}
+
 function documentAddresses(doc: ExtractedDocument, ctx: RuleContext): string[] {
-  return publicAddresses(doc.text, doc.links, ctx);
+  return publicAddresses([doc.text], doc.links, ctx);
 }
 
 export const publicContactInDocumentRule: Rule = {
@@ -43,7 +53,7 @@ export const publicContactInDocumentRule: Rule = {
     // A body written in public webmail is the sender's own business unless it is work,
     // which public-webmail-work already covers; elsewhere the body is a document too.
     if (msg.surface !== 'public-webmail') {
-      const addresses = publicAddresses(msg.bodyText, msg.bodyLinks, ctx);
+      const addresses = publicAddresses([senderLines(msg, incoming), msg.bodyText], msg.bodyLinks, ctx);
       if (addresses.length > 0) {
         findings.push({
           rule: 'public-contact-in-document',

@@ -26,6 +26,8 @@ function addresses(list: unknown): string[] {
 
 export interface ReadHeaders {
   from?: string;
+  /** Who sent it on the sender's behalf (a delegate), when Outlook says. */
+  sender?: string;
   to: string[];
   cc: string[];
   subject: string;
@@ -33,8 +35,9 @@ export interface ReadHeaders {
 
 export function readModeHeaders(item: ReadItem): ReadHeaders {
   const from = (item.from as Office.EmailAddressDetails | undefined)?.emailAddress;
+  const sender = (item.sender as Office.EmailAddressDetails | undefined)?.emailAddress;
   const subject = (item as { subject?: unknown }).subject;
-  return { from: from || undefined, to: addresses(item.to), cc: addresses(item.cc), subject: typeof subject === 'string' ? subject : '' };
+  return { from: from || undefined, sender: sender || undefined, to: addresses(item.to), cc: addresses(item.cc), subject: typeof subject === 'string' ? subject : '' };
 }
 
 /** The message's attachments (Mailbox 1.1). */

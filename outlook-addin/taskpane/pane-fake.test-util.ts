@@ -90,6 +90,8 @@ export function installComposePaneFake(opts: PaneFakeOptions = {}): PaneFake {
 
 export interface ReadFakeOptions extends FakeOptions {
   from?: string;
+  /** A delegate who sent on the From's behalf. */
+  sender?: string;
 }
 
 /** A received message open in read mode. */
@@ -99,6 +101,7 @@ export function installReadPaneFake(opts: ReadFakeOptions = {}): FakeOffice {
   const details = (a: string) => ({ emailAddress: a, displayName: a, recipientType: 'other' });
   it.subject = opts.subject ?? '';
   it.from = details(opts.from ?? 'vanthu@quangnam.gov.vn');
+  it.sender = details(opts.sender ?? opts.from ?? 'vanthu@quangnam.gov.vn');
   it.to = (opts.to ?? ['chuyenvien@danang.gov.vn']).map(details);
   it.cc = (opts.cc ?? []).map(details);
   it.attachments = (opts.attachments ?? []).map((a) => ({ id: a.id, name: a.name, size: a.size, attachmentType: a.attachmentType ?? 'file', isInline: false, contentType: a.contentType }));

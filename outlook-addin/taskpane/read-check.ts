@@ -58,6 +58,8 @@ export async function checkReceived(item: ReadItem, ctx: LaunchContext): Promise
       direction: 'incoming',
       surface: 'official',
       from: headers.from,
+      // Outlook gives no Reply-To in read mode; From and Sender are the contact points it has.
+      sender: headers.sender,
       to: headers.to,
       cc: headers.cc,
       bcc: [],

@@ -90,6 +90,22 @@ describe('read pane', () => {
     expect(fake.bars.get(INCOMING_BAR)?.message).toMatch(/^Thư này dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo Mục 1c, Chỉ thị 06\/CT-UBND/);
   });
 
+  it('a message from a public mailbox is flagged like the scanner flags it; a public recipient is not', async () => {
+    const fromGmail = await open({ ...RECEIVED, from: 'hoidongthi.quangnam@gmail.com' });
+    expect(container.querySelector('li.finding .text')?.textContent).toMatch(/^Thư này dùng địa chỉ thư công cộng \(hoidongthi\.quangnam@gmail\.com\)/);
+    expect(fromGmail.bars.has(INCOMING_BAR)).toBe(true);
+    render(null, container);
+    uninstallFakeOffice();
+    const toGmail = await open({ ...RECEIVED, to: ['canbo.danang@gmail.com'], cc: ['truongphong@yahoo.com.vn'] });
+    expect(container.querySelectorAll('li.finding')).toHaveLength(0);
+    expect(toGmail.bars.has(INCOMING_BAR)).toBe(false);
+  });
+
+  it('a message sent on an official From by a delegate at a public mailbox is flagged', async () => {
+    await open({ ...RECEIVED, from: 'vanthu@quangnam.gov.vn', sender: 'thuky.quangnam@gmail.com' });
+    expect(container.querySelector('li.finding .text')?.textContent).toMatch(/\(thuky\.quangnam@gmail\.com\)/);
+  });
+
   it('Mailbox 1.5: says attachments cannot be read here and still checks the body', async () => {
     const fake = await open({ ...RECEIVED, attachments: [GMAIL_DOC], mailbox: 5 });
     expect(text()).toContain('Outlook này chưa cho phép đọc tệp đính kèm tại đây');
