@@ -178,6 +178,71 @@ describe('congvu-guard policy', () => {
     expect(alone.err).toContain('--addin-url');
   });
 
+  it('names a 5,000-deep array as one bad field instead of crashing, in validate, scan and build', () => {
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `{"officialDomains": ${'['.repeat(5000)}${']'.repeat(5000)}, "attachmentMaxFileMB": 15}`);
+    const validate = run(['policy', 'validate', '--json', deep]);
+    expect(validate.err).not.toContain('RangeError');
+    expect(validate.code).toBe(1);
+    const out = JSON.parse(validate.out) as { errors: Array<{ field: string; problem: string }>; policy: { attachmentMaxFileMB: number } };
+    expect(out.errors.map((e) => [e.field, e.problem])).toEqual([['officialDomains', 'too-deep']]);
+    expect(out.policy.attachmentMaxFileMB).toBe(15);
+    const scan = run(['scan', '--json', '--policy', deep, join(fixtures, 'cong-van-lien-he-gmail.docx')]);
+    expect(scan.code).toBe(1);
+    expect(scan.err).not.toContain('RangeError');
+    expect(scan.err).toContain('“officialDomains” lồng quá nhiều lớp');
+    expect((JSON.parse(scan.out) as JsonReport).files[0]?.findings.some((f) => f.rule === 'public-contact-in-document')).toBe(true);
+    const build = run(['policy', 'build', '--preset', 'danang', '--policy', deep, '--out', join(dir, 'kit-deep')]);
+    expect(build.code).toBe(2);
+    expect(build.err).toContain('officialDomains');
+    expect(build.err).not.toContain('RangeError');
+  });
+
+  it('refuses rule names that are not rules (own "__proto__", "constructor", "toString") and writes no kit with them', () => {
+    const file = join(dir, 'proto-rules.json');
+    writeFileSync(file, '{"rules": {"__proto__": "off", "constructor": "warn", "toString": "block", "attachment-size": "warn"}}');
+    const validate = run(['policy', 'validate', '--json', file]);
+    expect(validate.code).toBe(1);
+    const out = JSON.parse(validate.out) as { errors: Array<{ field: string }>; policy: { rules: Record<string, string> } };
+    expect(out.errors.map((e) => e.field)).toEqual(['rules.__proto__', 'rules.constructor', 'rules.toString']);
+    expect(Object.keys(out.policy.rules)).not.toContain('constructor');
+    const build = run(['policy', 'build', '--preset', 'danang', '--policy', file, '--out', join(dir, 'kit-proto')]);
+    expect(build.code).toBe(2);
+    expect(build.err).toContain('rules.constructor');
+    expect(existsSync(join(dir, 'kit-proto'))).toBe(false);
+  });
+
+  it('refuses risky overrides in policy build (exit 2, field named) and warns on likely mistakes', () => {
+    const refused: Array<[object, string]> = [
+      [{ officialDomains: ['danang.gov.vn', 'gmail.com'] }, 'officialDomains[1] (gmail.com is a public webmail domain'],
+      [{ officialDomains: ['com.vn'] }, 'officialDomains[0] (com.vn is a public suffix'],
+      [{ extraPublicDomains: ['gov.vn'] }, 'extraPublicDomains[0] (gov.vn is a government domain'],
+      [{ spamReportAddress: 'baocao.spam@gmail.com' }, 'spamReportAddress (baocao.spam@gmail.com is a public mailbox'],
+      [{ officialWebmailUrl: 'https://mail.danang.gov.vn@evil.com' }, 'officialWebmailUrl (The address carries a user name'],
+      [{ officialWebmailUrl: 'https://mail.danang.gov.vn/\u202Emoc.live' }, 'officialWebmailUrl (The address contains invisible control'],
+      [{ officialDomains: [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.gov.vn`] }, 'officialDomains[0] ('],
+    ];
+    for (const [overrides, named] of refused) {
+      const file = join(dir, 'risky.json');
+      writeFileSync(file, JSON.stringify(overrides));
+      const out = join(dir, 'kit-risky');
+      const r = run(['policy', 'build', '--preset', 'danang', '--policy', file, '--out', out]);
+      expect(r.code, named).toBe(2);
+      expect(r.err, named).toContain(named);
+      expect(existsSync(out), named).toBe(false);
+    }
+    const warned = join(dir, 'warned.json');
+    writeFileSync(warned, JSON.stringify({ officialDomains: ['danang.gov.vn', 'mail.danang.gov.vn'], spamReportAddress: 'abuse@vnpt.com.vn' }));
+    const r = run(['policy', 'build', '--preset', 'danang', '--policy', warned, '--out', join(dir, 'kit-warned')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('xin kiểm tra lại “officialDomains[1]” = "mail.danang.gov.vn"');
+    expect(r.err).toContain('xin kiểm tra lại “spamReportAddress” = "abuse@vnpt.com.vn"');
+    expect(JSON.parse(readFileSync(join(dir, 'kit-warned', 'outlook-addin/policy.json'), 'utf8'))).toMatchObject({ spamReportAddress: 'abuse@vnpt.com.vn' });
+    const validate = run(['policy', 'validate', '--json', warned]);
+    expect(validate.code).toBe(0);
+    expect((JSON.parse(validate.out) as { warnings: Array<{ field: string }> }).warnings.map((w) => w.field)).toEqual(['officialDomains[1]', 'spamReportAddress']);
+  });
+
   it('prints the schema as JSON', () => {
     const schema = JSON.parse(run(['policy', 'schema']).out) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toContain('officialDomains');

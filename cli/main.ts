@@ -73,7 +73,7 @@ async function scanCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('scan needs at least one file or folder');
   const resolved = await loadPolicy(values.preset, values.policy);
   const lang = langOf(values.lang, resolved.policy.language);
-  for (const e of resolved.errors) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
+  for (const e of [...resolved.errors, ...resolved.warnings]) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
   let files: string[];
   try {
     files = await listFiles(positionals);
@@ -127,11 +127,13 @@ async function policyCommand(args: string[]): Promise<number> {
   const resolved = await loadPolicy(undefined, positionals[0]);
   const lang = langOf(values.lang, resolved.policy.language);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ valid: resolved.errors.length === 0, errors: resolved.errors, policy: resolved.policy }, null, 2)}\n`);
+    const { errors, warnings, policy } = resolved;
+    process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, errors, warnings, policy }, null, 2)}\n`);
   } else if (resolved.errors.length === 0) {
-    process.stdout.write(`${lang === 'vi' ? 'Chính sách hợp lệ.' : 'The policy is valid.'}\n${JSON.stringify(resolved.policy, null, 2)}\n`);
+    const notes = resolved.warnings.map((w) => `${renderPolicyError(w, lang)}\n`).join('');
+    process.stdout.write(`${lang === 'vi' ? 'Chính sách hợp lệ.' : 'The policy is valid.'}\n${notes}${JSON.stringify(resolved.policy, null, 2)}\n`);
   } else {
-    for (const e of resolved.errors) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
+    for (const e of [...resolved.errors, ...resolved.warnings]) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
   }
   return resolved.errors.length === 0 ? 0 : 1;
 }
@@ -188,6 +190,7 @@ async function buildCommand(args: string[]): Promise<number> {
       manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),
       selfHostedBase: values['self-hosted'],
       version: PACKAGE_VERSION,
+      onWarning: (w, policy) => process.stderr.write(`${renderPolicyError(w, policy.language)}\n`),
     });
     writeKit(files, values.out);
     for (const f of files) process.stdout.write(`${values.out}/${f.path}\n`);
