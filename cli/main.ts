@@ -19,7 +19,7 @@ import packageJson from '../package.json';
 import { buildKit, KitError, writeKit } from '../deploy/kit';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { isGuid } from '../outlook-addin/manifest/rewrite';
-import { listFiles, MissingPathError } from './files';
+import { listFiles, MissingPathError, skippedCountsAsUnread, type Listing } from './files';
 import { toJson, toText } from './report';
 import { scanFiles } from './scan';
 
@@ -74,19 +74,20 @@ async function scanCommand(args: string[]): Promise<number> {
   const resolved = await loadPolicy(values.preset, values.policy);
   const lang = langOf(values.lang, resolved.policy.language);
   for (const e of [...resolved.errors, ...resolved.warnings]) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
-  let files: string[];
+  let listing: Listing;
   try {
-    files = await listFiles(positionals);
+    listing = await listFiles(positionals);
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(`no such file or folder: ${e.message}`);
     throw e;
   }
+  const { files, skipped } = listing;
   const bar = process.stderr.isTTY && files.length >= 20 ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
   const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));
   bar?.stop();
-  process.stdout.write(`${values.json ? toJson(results, lang) : toText(results, lang)}\n`);
-  return results.some((r) => r.findings.length > 0 || r.error) ? 1 : 0;
+  process.stdout.write(`${values.json ? toJson(results, lang, skipped) : toText(results, lang, skipped)}\n`);
+  return results.some((r) => r.findings.length > 0 || r.error) || skipped.some(skippedCountsAsUnread) ? 1 : 0;
 }
 
 async function readStdin(): Promise<Uint8Array> {

@@ -100,6 +100,15 @@ export const en = {
   'cli.clean': 'No findings.',
   'cli.addresses': 'Addresses: {addresses}',
   'cli.error': 'Error',
+  'cli.skipped.heading': '{count} skipped, not checked:',
+  'cli.skipped.more': '… and {count} more (the --json report lists them all).',
+  'skip.not-a-document': 'not a kind of file that can be checked (not a document, mail or office file)',
+  'skip.not-a-regular-file': 'not a regular file (a pipe, socket or device), so it was not opened',
+  'skip.folder-link': 'a link to a folder, not followed (it could lead back up the tree)',
+  'skip.broken-link': 'a link that leads nowhere or in a loop ({detail})',
+  'skip.office-lock-file': 'a temporary lock file left by Word or LibreOffice, not a document',
+  'skip.unreadable-folder': 'the folder could not be opened ({detail}); the files in it were not checked',
+  'skip.visited-folder': 'this folder was already checked by another path',
 
   // Popup and options page.
   'ui.app-name': 'Công Vụ Guard',

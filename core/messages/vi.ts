@@ -102,6 +102,15 @@ export const vi: Record<MessageKey, string> = {
   'cli.clean': 'Không có phát hiện nào.',
   'cli.addresses': 'Địa chỉ: {addresses}',
   'cli.error': 'Lỗi',
+  'cli.skipped.heading': '{count} mục bị bỏ qua, không được kiểm tra:',
+  'cli.skipped.more': '… và {count} mục khác (báo cáo --json liệt kê đủ).',
+  'skip.not-a-document': 'không phải loại tệp kiểm tra được (không phải văn bản, thư hay tệp văn phòng)',
+  'skip.not-a-regular-file': 'không phải tệp thông thường (ống dẫn, socket hoặc thiết bị) nên không được mở',
+  'skip.folder-link': 'liên kết tới một thư mục, không đi theo (có thể dẫn ngược lên cây thư mục)',
+  'skip.broken-link': 'liên kết không dẫn tới đâu hoặc vòng lặp liên kết ({detail})',
+  'skip.office-lock-file': 'tệp khóa tạm do Word hoặc LibreOffice để lại, không phải văn bản',
+  'skip.unreadable-folder': 'không mở được thư mục ({detail}); các tệp trong đó chưa được kiểm tra',
+  'skip.visited-folder': 'thư mục này đã được kiểm tra qua một đường dẫn khác',
 
   // Popup and options page.
   'ui.app-name': 'Công Vụ Guard',
