@@ -48,10 +48,11 @@ export interface KitFile {
 export function kitPolicy(preset: string, overrides: unknown, onWarning?: KitOptions['onWarning']): Policy {
   if (!isPresetName(preset)) throw new KitError(`unknown preset "${preset}"`);
   const r = resolvePolicy({ preset: preset as AuthorityId, managed: overrides });
-  if (r.errors.length > 0) {
-    throw new KitError(`the overrides have errors: ${r.errors.map((e) => `${e.field} (${e.expected.en}; got ${e.received})`).join('; ')}`, r.errors);
-  }
+  // Warnings first, so that IT can mend everything in one go even when the build stops.
   for (const w of r.warnings) onWarning?.(w, r.policy);
+  if (r.errors.length > 0) {
+    throw new KitError(`the overrides have errors: ${r.errors.map((e) => `${e.field} (${e.expected.en.replace(/\.$/, '')}; got ${e.received})`).join('; ')}`, r.errors);
+  }
   return r.policy;
 }
 
