@@ -101,11 +101,11 @@ async function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>)
     out.skipped.push({ ...listed(dir), reason: 'unreadable-folder', code: codeOf(e), named: false });
     return;
   }
-  names.sort((a, b) => displayPath(a).display.localeCompare(displayPath(b).display) || Buffer.compare(a, b));
-  for (const name of names) {
+  const entries = names.map((name) => ({ name, shown: displayPath(name).display }));
+  entries.sort((a, b) => a.shown.localeCompare(b.shown) || Buffer.compare(a.name, b.name));
+  for (const { name, shown: baseName } of entries) {
     const place = child(dir, name);
     const opened = place.binary ? place.raw : place.display;
-    const baseName = displayPath(name).display;
     let entry: Stats;
     try {
       entry = await lstat(opened);
