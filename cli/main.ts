@@ -9,6 +9,7 @@ import {
   policySchema,
   renderPolicyError,
   resolvePolicy,
+  t,
   type AuthorityId,
   type Lang,
   type PolicyError,
@@ -132,7 +133,7 @@ async function policyCommand(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, errors, warnings, policy }, null, 2)}\n`);
   } else if (resolved.errors.length === 0) {
     const notes = resolved.warnings.map((w) => `${renderPolicyError(w, lang)}\n`).join('');
-    process.stdout.write(`${lang === 'vi' ? 'Chính sách hợp lệ.' : 'The policy is valid.'}\n${notes}${JSON.stringify(resolved.policy, null, 2)}\n`);
+    process.stdout.write(`${t(lang, 'cli.policy-valid')}\n${notes}${JSON.stringify(resolved.policy, null, 2)}\n`);
   } else {
     for (const e of [...resolved.errors, ...resolved.warnings]) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
   }

@@ -100,6 +100,7 @@ export const en = {
   'cli.clean': 'No findings.',
   'cli.addresses': 'Addresses: {addresses}',
   'cli.error': 'Error',
+  'cli.policy-valid': 'The policy is valid.',
   'cli.skipped.heading': '{count} skipped, not checked:',
   'cli.skipped.more': '… and {count} more (the --json report lists them all).',
   'skip.not-a-document': 'not a kind of file that can be checked (not a document, mail or office file)',

@@ -102,6 +102,7 @@ export const vi: Record<MessageKey, string> = {
   'cli.clean': 'Không có phát hiện nào.',
   'cli.addresses': 'Địa chỉ: {addresses}',
   'cli.error': 'Lỗi',
+  'cli.policy-valid': 'Chính sách hợp lệ.',
   'cli.skipped.heading': '{count} mục bị bỏ qua, không được kiểm tra:',
   'cli.skipped.more': '… và {count} mục khác (báo cáo --json liệt kê đủ).',
   'skip.not-a-document': 'không phải loại tệp kiểm tra được (không phải văn bản, thư hay tệp văn phòng)',
