@@ -151,7 +151,7 @@ describe('congvu-guard scan of a folder', () => {
     expect(r.out).toContain('anh-chup.png — không phải loại tệp kiểm tra được');
   });
 
-  it('opens no named pipe, socket or link to one, and finishes within seconds', async () => {
+  it('opens no named pipe, socket, device or link to one, and finishes within seconds', async () => {
     const folder = join(dir, 'special');
     mkdirSync(folder);
     copyFileSync(gmailDocx, join(folder, 'cong-van.docx'));
@@ -160,6 +160,7 @@ describe('congvu-guard scan of a folder', () => {
     symlinkSync('vong-b.txt', join(folder, 'vong-a.txt'));
     symlinkSync('vong-a.txt', join(folder, 'vong-b.txt'));
     symlinkSync(folder, join(folder, 'chinh-no'));
+    symlinkSync('/dev/zero', join(folder, 'thiet-bi.txt'));
     const server: Server = createServer();
     await new Promise<void>((resolve) => server.listen(join(folder, 'o-cam.eml'), resolve));
     try {
@@ -175,6 +176,7 @@ describe('congvu-guard scan of a folder', () => {
         ['lien-ket-ong.txt', 'not-a-regular-file', undefined],
         ['o-cam.eml', 'not-a-regular-file', undefined],
         ['ong-dan.txt', 'not-a-regular-file', undefined],
+        ['thiet-bi.txt', 'not-a-regular-file', undefined],
         ['vong-a.txt', 'broken-link', 'ELOOP'],
         ['vong-b.txt', 'broken-link', 'ELOOP'],
       ]);
