@@ -223,7 +223,7 @@ export function resolvePolicy(layers: PolicyLayers = {}): ResolvedPolicy {
   if (policy.attachmentMaxTotalMB < policy.attachmentMaxFileMB) policy.attachmentMaxTotalMB = policy.attachmentMaxFileMB;
   const errors = [...user.errors, ...managed.errors];
   const warnings = [...user.warnings, ...managed.warnings];
-  refuseCrossFieldRisks(policy, sources, { base, user: user.values, managed: managed.values }, errors);
+  refuseCrossFieldRisks(policy, sources, { base, user: user.values }, errors);
   const spamRisk = crossFieldRisks(policy).find((r) => r.risk === 'spam-address-outside');
   if (spamRisk && (sources.spamReportAddress !== 'preset' || sources.officialDomains !== 'preset')) {
     warnings.push(riskError(sources.spamReportAddress, spamRisk, policy.spamReportAddress));
@@ -237,7 +237,7 @@ type CrossField = 'extraPublicDomains' | 'spamReportAddress';
  * Some values are wrong only beside another field (a "public" domain that is official). The
  * field named in the finding, when a layer set it, falls back to the layer below it.
  */
-function refuseCrossFieldRisks(policy: Policy, sources: ResolvedPolicy['sources'], layers: { base: Policy; user: LayerResult['values']; managed: LayerResult['values'] }, errors: PolicyError[]): void {
+function refuseCrossFieldRisks(policy: Policy, sources: ResolvedPolicy['sources'], layers: { base: Policy; user: LayerResult['values'] }, errors: PolicyError[]): void {
   for (let round = 0; round < 3; round++) {
     const refused = crossFieldRisks(policy).filter((r) => r.level === 'refuse' && sources[fieldOf(r.field) as CrossField] !== 'preset');
     if (refused.length === 0) return;
