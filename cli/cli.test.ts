@@ -1,6 +1,7 @@
 // End to end: the built command, run as IT and clerks run it, on real files.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -12,13 +13,14 @@ const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/congvu-guard.js');
 const fixtures = join(root, 'test/fixtures/docs');
 
-function run(args: string[], input?: string | Uint8Array) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+function run(args: string[], input?: string | Uint8Array, timeout = 120_000) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', timeout });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 interface JsonReport {
-  files: Array<{ path: string; findings: Array<{ rule: string; severity: string; message: string; citation: string; addresses?: string[] }>; error?: string }>;
+  files: Array<{ path: string; pathBase64?: string; findings: Array<{ rule: string; severity: string; message: string; citation: string; addresses?: string[] }>; error?: string }>;
+  skipped: Array<{ path: string; pathBase64?: string; reason: string; code?: string }>;
 }
 
 let dir: string;
@@ -118,6 +120,117 @@ describe('congvu-guard scan', () => {
   });
 });
 
+describe('congvu-guard scan of a folder', () => {
+  const gmailDocx = join(fixtures, 'cong-van-lien-he-gmail.docx');
+  const nameOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+  it('reads every name the reader reads, dot-files and names with a trailing space, and lists the rest with why', () => {
+    const folder = join(dir, 'kinds');
+    mkdirSync(folder);
+    copyFileSync(gmailDocx, join(folder, 'mau-cong-van.dotm'));
+    copyFileSync(join(fixtures, 'bao-cao-hoi-nghi.pptx'), join(folder, 'trinh-chieu.ppsx'));
+    copyFileSync(join(fixtures, 'bao-cao-hoi-nghi.pptx'), join(folder, 'bao-cao-macro.pptm'));
+    copyFileSync(join(fixtures, 'cong-van-lien-he-gmail.odt'), join(folder, 'mau.ott'));
+    copyFileSync(join(fixtures, 'thu-dinh-kem-cong-van.eml'), join(folder, 'thu-luu.mht'));
+    copyFileSync(gmailDocx, join(folder, '.cong-van-an.docx'));
+    copyFileSync(gmailDocx, join(folder, 'cong van cuoi.docx '));
+    copyFileSync(join(root, 'extension/icons/16.png'), join(folder, 'con-dau.png'));
+    writeFileSync(join(folder, '~$mau-cong-van.dotm'), new Uint8Array(162));
+    const r = run(['scan', '--json', folder]);
+    const report = JSON.parse(r.out) as JsonReport;
+    expect(report.files.map((f) => nameOf(f.path)).sort()).toEqual(
+      ['.cong-van-an.docx', 'bao-cao-macro.pptm', 'cong van cuoi.docx ', 'mau-cong-van.dotm', 'mau.ott', 'thu-luu.mht', 'trinh-chieu.ppsx'].sort(),
+    );
+    for (const f of report.files) expect(f.findings.some((x) => x.rule === 'public-contact-in-document'), f.path).toBe(true);
+    expect(Object.fromEntries(report.skipped.map((s) => [nameOf(s.path), s.reason]))).toEqual({
+      'con-dau.png': 'not-a-document',
+      '~$mau-cong-van.dotm': 'office-lock-file',
+    });
+    const text = run(['scan', '--lang', 'en', folder]);
+    expect(text.out).toContain('2 skipped, not checked:');
+    expect(text.out).toContain(`○ ${join(folder, 'con-dau.png')} — not a kind of file that can be checked`);
+    expect(text.out).toContain('7 files checked: 7 with findings');
+  });
+
+  it('lists an unreadable kind of file in a folder but exits 0 when nothing else is found (README: exit codes)', () => {
+    const folder = join(dir, 'clean-and-image');
+    mkdirSync(folder);
+    copyFileSync(join(fixtures, 'cong-van-sach.docx'), join(folder, 'cong-van-sach.docx'));
+    copyFileSync(join(root, 'extension/icons/16.png'), join(folder, 'anh-chup.png'));
+    const r = run(['scan', folder]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 mục bị bỏ qua, không được kiểm tra:');
+    expect(r.out).toContain('anh-chup.png — không phải loại tệp kiểm tra được');
+  });
+
+  it('opens no named pipe, socket, device or link to one, and finishes within seconds', async () => {
+    const folder = join(dir, 'special');
+    mkdirSync(folder);
+    copyFileSync(gmailDocx, join(folder, 'cong-van.docx'));
+    expect(spawnSync('mkfifo', [join(folder, 'ong-dan.txt')]).status).toBe(0);
+    symlinkSync(join(folder, 'ong-dan.txt'), join(folder, 'lien-ket-ong.txt'));
+    symlinkSync('vong-b.txt', join(folder, 'vong-a.txt'));
+    symlinkSync('vong-a.txt', join(folder, 'vong-b.txt'));
+    symlinkSync(folder, join(folder, 'chinh-no'));
+    symlinkSync('/dev/zero', join(folder, 'thiet-bi.txt'));
+    const server: Server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(folder, 'o-cam.eml'), resolve));
+    try {
+      const started = Date.now();
+      // A scan that opened the pipe would block here until spawnSync's timeout kills it.
+      const r = run(['scan', '--json', folder], undefined, 30_000);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.out) as JsonReport;
+      expect(report.files.map((f) => nameOf(f.path))).toEqual(['cong-van.docx']);
+      expect(report.skipped.map((s) => [nameOf(s.path), s.reason, s.code])).toEqual([
+        ['chinh-no', 'folder-link', undefined],
+        ['lien-ket-ong.txt', 'not-a-regular-file', undefined],
+        ['o-cam.eml', 'not-a-regular-file', undefined],
+        ['ong-dan.txt', 'not-a-regular-file', undefined],
+        ['thiet-bi.txt', 'not-a-regular-file', undefined],
+        ['vong-a.txt', 'broken-link', 'ELOOP'],
+        ['vong-b.txt', 'broken-link', 'ELOOP'],
+      ]);
+      // Named on the command line, a pipe is not opened either, and counts as not read.
+      const named = run(['scan', '--json', join(folder, 'ong-dan.txt')], undefined, 30_000);
+      expect(named.code).toBe(1);
+      expect((JSON.parse(named.out) as JsonReport).skipped).toEqual([{ path: join(folder, 'ong-dan.txt'), reason: 'not-a-regular-file' }]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('reads a file whose name is not UTF-8 (TCVN3) and keeps its exact bytes in the JSON', () => {
+    const folder = join(dir, 'tcvn3-names');
+    mkdirSync(folder);
+    // "Báo cáo" typed on a TCVN3 system: á is the single byte 0xB8.
+    const name = Buffer.from([0x42, 0xb8, 0x6f, 0x20, 0x63, 0xb8, 0x6f, 0x2e, 0x64, 0x6f, 0x63, 0x78]);
+    const raw = Buffer.concat([Buffer.from(`${folder}/`), name]);
+    copyFileSync(gmailDocx, raw);
+    const r = run(['scan', '--json', folder]);
+    expect(r.code).toBe(1);
+    const [file] = (JSON.parse(r.out) as JsonReport).files;
+    expect(file?.error).toBeUndefined();
+    expect(file?.path).toBe(`${folder}/B\\xB8o c\\xB8o.docx`);
+    expect(Buffer.from(file?.pathBase64 ?? '', 'base64').equals(raw)).toBe(true);
+    expect(file?.findings.some((f) => f.rule === 'public-contact-in-document')).toBe(true);
+    expect(run(['scan', folder]).out).toContain(`${folder}/B\\xB8o c\\xB8o.docx`);
+  });
+
+  it('never prints a file name’s ESC, CR or BS raw to the terminal', () => {
+    const folder = join(dir, 'control-names');
+    mkdirSync(folder);
+    copyFileSync(gmailDocx, join(folder, 'bao\u001b[2J\u001b[31mcao\rxoa\b.docx'));
+    const text = run(['scan', folder]);
+    // eslint-disable-next-line no-control-regex
+    expect(text.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(text.out).toContain('bao\\u001b[2J\\u001b[31mcao\\rxoa\\b.docx');
+    const json = JSON.parse(run(['scan', '--json', folder]).out) as JsonReport;
+    expect(json.files[0]?.path).toBe(join(folder, 'bao\u001b[2J\u001b[31mcao\rxoa\b.docx'));
+  });
+});
+
 describe('congvu-guard convert-text', () => {
   const sentence = 'Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc';
 
@@ -207,6 +320,71 @@ describe('congvu-guard policy', () => {
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }
+  });
+
+  it('names a 5,000-deep array as one bad field instead of crashing, in validate, scan and build', () => {
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `{"officialDomains": ${'['.repeat(5000)}${']'.repeat(5000)}, "attachmentMaxFileMB": 15}`);
+    const validate = run(['policy', 'validate', '--json', deep]);
+    expect(validate.err).not.toContain('RangeError');
+    expect(validate.code).toBe(1);
+    const out = JSON.parse(validate.out) as { errors: Array<{ field: string; problem: string }>; policy: { attachmentMaxFileMB: number } };
+    expect(out.errors.map((e) => [e.field, e.problem])).toEqual([['officialDomains', 'too-deep']]);
+    expect(out.policy.attachmentMaxFileMB).toBe(15);
+    const scan = run(['scan', '--json', '--policy', deep, join(fixtures, 'cong-van-lien-he-gmail.docx')]);
+    expect(scan.code).toBe(1);
+    expect(scan.err).not.toContain('RangeError');
+    expect(scan.err).toContain('“officialDomains” lồng quá nhiều lớp');
+    expect((JSON.parse(scan.out) as JsonReport).files[0]?.findings.some((f) => f.rule === 'public-contact-in-document')).toBe(true);
+    const build = run(['policy', 'build', '--preset', 'danang', '--policy', deep, '--out', join(dir, 'kit-deep')]);
+    expect(build.code).toBe(2);
+    expect(build.err).toContain('officialDomains');
+    expect(build.err).not.toContain('RangeError');
+  });
+
+  it('refuses rule names that are not rules (own "__proto__", "constructor", "toString") and writes no kit with them', () => {
+    const file = join(dir, 'proto-rules.json');
+    writeFileSync(file, '{"rules": {"__proto__": "off", "constructor": "warn", "toString": "block", "attachment-size": "warn"}}');
+    const validate = run(['policy', 'validate', '--json', file]);
+    expect(validate.code).toBe(1);
+    const out = JSON.parse(validate.out) as { errors: Array<{ field: string }>; policy: { rules: Record<string, string> } };
+    expect(out.errors.map((e) => e.field)).toEqual(['rules.__proto__', 'rules.constructor', 'rules.toString']);
+    expect(Object.keys(out.policy.rules)).not.toContain('constructor');
+    const build = run(['policy', 'build', '--preset', 'danang', '--policy', file, '--out', join(dir, 'kit-proto')]);
+    expect(build.code).toBe(2);
+    expect(build.err).toContain('rules.constructor');
+    expect(existsSync(join(dir, 'kit-proto'))).toBe(false);
+  });
+
+  it('refuses risky overrides in policy build (exit 2, field named) and warns on likely mistakes', () => {
+    const refused: Array<[object, string]> = [
+      [{ officialDomains: ['danang.gov.vn', 'gmail.com'] }, 'officialDomains[1] (gmail.com is a public webmail domain'],
+      [{ officialDomains: ['com.vn'] }, 'officialDomains[0] (com.vn is a public suffix'],
+      [{ extraPublicDomains: ['gov.vn'] }, 'extraPublicDomains[0] (gov.vn is a government domain'],
+      [{ spamReportAddress: 'baocao.spam@gmail.com' }, 'spamReportAddress (baocao.spam@gmail.com is a public mailbox'],
+      [{ officialWebmailUrl: 'https://mail.danang.gov.vn@evil.com' }, 'officialWebmailUrl (The address carries a user name'],
+      [{ officialWebmailUrl: 'https://mail.danang.gov.vn/\u202Emoc.live' }, 'officialWebmailUrl (The address contains invisible control'],
+      [{ officialDomains: [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.gov.vn`] }, 'officialDomains[0] ('],
+    ];
+    for (const [overrides, named] of refused) {
+      const file = join(dir, 'risky.json');
+      writeFileSync(file, JSON.stringify(overrides));
+      const out = join(dir, 'kit-risky');
+      const r = run(['policy', 'build', '--preset', 'danang', '--policy', file, '--out', out]);
+      expect(r.code, named).toBe(2);
+      expect(r.err, named).toContain(named);
+      expect(existsSync(out), named).toBe(false);
+    }
+    const warned = join(dir, 'warned.json');
+    writeFileSync(warned, JSON.stringify({ officialDomains: ['danang.gov.vn', 'mail.danang.gov.vn'], spamReportAddress: 'abuse@vnpt.com.vn' }));
+    const r = run(['policy', 'build', '--preset', 'danang', '--policy', warned, '--out', join(dir, 'kit-warned')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('xin kiểm tra lại “officialDomains[1]” = "mail.danang.gov.vn"');
+    expect(r.err).toContain('xin kiểm tra lại “spamReportAddress” = "abuse@vnpt.com.vn"');
+    expect(JSON.parse(readFileSync(join(dir, 'kit-warned', 'outlook-addin/policy.json'), 'utf8'))).toMatchObject({ spamReportAddress: 'abuse@vnpt.com.vn' });
+    const validate = run(['policy', 'validate', '--json', warned]);
+    expect(validate.code).toBe(0);
+    expect((JSON.parse(validate.out) as { warnings: Array<{ field: string }> }).warnings.map((w) => w.field)).toEqual(['officialDomains[1]', 'spamReportAddress']);
   });
 
   it('prints the schema as JSON', () => {

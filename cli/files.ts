@@ -1,43 +1,137 @@
-// Which files a scan reads: every file named on the command line, and inside folders the
-// kinds of file that can carry a document (office files, PDF, mail, text).
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-
-export const DOCUMENT_EXTENSIONS = new Set([
-  '.docx', '.docm', '.dotx', '.xlsx', '.xlsm', '.pptx', '.odt', '.ods', '.odp',
-  '.pdf', '.eml', '.txt', '.html', '.htm', '.doc', '.xls', '.ppt',
-]);
+// Which files a scan reads: every regular file named on the command line, and inside folders
+// every file whose name the reader takes (core/extract decides). Everything else found is
+// listed as skipped, with why; nothing is dropped without a word. Nothing but a regular file
+// is ever opened: a named pipe or a device would block the scan outside any deadline.
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { extname, join, sep } from 'node:path';
+import type { Stats } from 'node:fs';
+import { DOCUMENT_EXTENSIONS } from '../core/extract';
+import { displayPath } from './path-text';
 
 export class MissingPathError extends Error {}
 
-// Word's "~$name.docx" owner files and LibreOffice's ".~lock" files are not documents.
-function isOfficeDebris(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.~lock');
+export interface ListedFile {
+  /** The path as people read it: invalid UTF-8 bytes of a name appear as `\xNN`. */
+  path: string;
+  /** The exact bytes to open, when the path is not valid UTF-8 (names from TCVN3 or CP1258 systems). */
+  raw?: Buffer;
 }
 
-export async function listFiles(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+export type SkipReason = 'not-a-document' | 'not-a-regular-file' | 'folder-link' | 'broken-link' | 'office-lock-file' | 'unreadable-folder' | 'visited-folder';
+
+export interface SkippedEntry extends ListedFile {
+  reason: SkipReason;
+  /** The system's error code, when there was one (ENOENT, ELOOP, EACCES). */
+  code?: string;
+  /** Named on the command line (not found inside a folder). */
+  named: boolean;
+}
+
+export interface Listing {
+  files: ListedFile[];
+  skipped: SkippedEntry[];
+}
+
+/** Whether skipped entries make the scan's exit code 1: the person asked for that very path, or a folder's contents went unread. */
+export function skippedCountsAsUnread(s: SkippedEntry): boolean {
+  return s.named || s.reason === 'unreadable-folder';
+}
+
+// Word's "~$name.docx" owner files and LibreOffice's ".~lock.name#" files are not documents.
+function isOfficeDebris(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.~lock.');
+}
+
+/** Windows drops trailing spaces and dots from names; a "báo cáo.docx " copied over is still a .docx. */
+export function isDocumentName(name: string): boolean {
+  return DOCUMENT_EXTENSIONS.has(extname(name.replace(/[ .]+$/, '')).toLowerCase());
+}
+
+interface Place {
+  display: string;
+  raw: Buffer;
+  /** Some byte of the path is not UTF-8, so it can only be opened by its bytes. */
+  binary: boolean;
+}
+
+function listed(place: Place): ListedFile {
+  return place.binary ? { path: place.display, raw: place.raw } : { path: place.display };
+}
+
+function codeOf(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException).code;
+}
+
+export async function listFiles(paths: readonly string[]): Promise<Listing> {
+  const out: Listing = { files: [], skipped: [] };
+  const visited = new Set<string>();
   for (const p of paths) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(p);
     } catch {
       throw new MissingPathError(p);
     }
-    if (info.isDirectory()) await walk(p, out);
-    else out.push(p);
+    const place: Place = { display: p, raw: Buffer.from(p), binary: false };
+    if (info.isDirectory()) await walk(place, info, out, visited);
+    else if (info.isFile()) out.files.push(listed(place));
+    else out.skipped.push({ ...listed(place), reason: 'not-a-regular-file', named: true });
   }
   return out;
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || isOfficeDebris(e.name)) continue;
-    const full = join(dir, e.name);
-    // Folder links are not followed: a link back up the tree would never end.
-    if (e.isDirectory()) await walk(full, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(full);
+function child(dir: Place, name: Buffer): Place {
+  const text = displayPath(name);
+  const raw = dir.raw.at(-1) === sep.charCodeAt(0) ? Buffer.concat([dir.raw, name]) : Buffer.concat([dir.raw, Buffer.from(sep), name]);
+  return { display: join(dir.display, text.display), raw, binary: dir.binary || text.binary };
+}
+
+async function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>): Promise<void> {
+  // A bind mount can bring a folder back inside itself; links to folders are not followed.
+  const id = `${info.dev}:${info.ino}`;
+  if (visited.has(id)) {
+    out.skipped.push({ ...listed(dir), reason: 'visited-folder', named: false });
+    return;
+  }
+  visited.add(id);
+  let names: Buffer[];
+  try {
+    names = await readdir(dir.binary ? dir.raw : dir.display, { encoding: 'buffer' });
+  } catch (e) {
+    out.skipped.push({ ...listed(dir), reason: 'unreadable-folder', code: codeOf(e), named: false });
+    return;
+  }
+  const entries = names.map((name) => ({ name, shown: displayPath(name).display }));
+  entries.sort((a, b) => a.shown.localeCompare(b.shown) || Buffer.compare(a.name, b.name));
+  for (const { name, shown: baseName } of entries) {
+    const place = child(dir, name);
+    const opened = place.binary ? place.raw : place.display;
+    let entry: Stats;
+    try {
+      entry = await lstat(opened);
+    } catch (e) {
+      out.skipped.push({ ...listed(place), reason: 'broken-link', code: codeOf(e), named: false });
+      continue;
+    }
+    if (entry.isDirectory()) {
+      await walk(place, entry, out, visited);
+      continue;
+    }
+    if (entry.isSymbolicLink()) {
+      try {
+        entry = await stat(opened);
+      } catch (e) {
+        out.skipped.push({ ...listed(place), reason: 'broken-link', code: codeOf(e), named: false });
+        continue;
+      }
+      if (entry.isDirectory()) {
+        out.skipped.push({ ...listed(place), reason: 'folder-link', named: false });
+        continue;
+      }
+    }
+    if (!entry.isFile()) out.skipped.push({ ...listed(place), reason: 'not-a-regular-file', named: false });
+    else if (isOfficeDebris(baseName)) out.skipped.push({ ...listed(place), reason: 'office-lock-file', named: false });
+    else if (isDocumentName(baseName)) out.files.push(listed(place));
+    else out.skipped.push({ ...listed(place), reason: 'not-a-document', named: false });
   }
 }

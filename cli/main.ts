@@ -9,6 +9,7 @@ import {
   policySchema,
   renderPolicyError,
   resolvePolicy,
+  t,
   type AuthorityId,
   type Lang,
   type PolicyError,
@@ -20,7 +21,7 @@ import { buildKit, KitError, writeKit } from '../deploy/kit';
 import { builtAddinDir, readAddinFiles } from './addin-files';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { isGuid } from '../outlook-addin/manifest/rewrite';
-import { listFiles, MissingPathError } from './files';
+import { listFiles, MissingPathError, skippedCountsAsUnread, type Listing } from './files';
 import { toJson, toText } from './report';
 import { scanFiles } from './scan';
 
@@ -74,20 +75,21 @@ async function scanCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('scan needs at least one file or folder');
   const resolved = await loadPolicy(values.preset, values.policy);
   const lang = langOf(values.lang, resolved.policy.language);
-  for (const e of resolved.errors) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
-  let files: string[];
+  for (const e of [...resolved.errors, ...resolved.warnings]) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
+  let listing: Listing;
   try {
-    files = await listFiles(positionals);
+    listing = await listFiles(positionals);
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(`no such file or folder: ${e.message}`);
     throw e;
   }
+  const { files, skipped } = listing;
   const bar = process.stderr.isTTY && files.length >= 20 ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
   const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));
   bar?.stop();
-  process.stdout.write(`${values.json ? toJson(results, lang) : toText(results, lang)}\n`);
-  return results.some((r) => r.findings.length > 0 || r.error) ? 1 : 0;
+  process.stdout.write(`${values.json ? toJson(results, lang, skipped) : toText(results, lang, skipped)}\n`);
+  return results.some((r) => r.findings.length > 0 || r.error) || skipped.some(skippedCountsAsUnread) ? 1 : 0;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -128,11 +130,13 @@ async function policyCommand(args: string[]): Promise<number> {
   const resolved = await loadPolicy(undefined, positionals[0]);
   const lang = langOf(values.lang, resolved.policy.language);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ valid: resolved.errors.length === 0, errors: resolved.errors, policy: resolved.policy }, null, 2)}\n`);
+    const { errors, warnings, policy } = resolved;
+    process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, errors, warnings, policy }, null, 2)}\n`);
   } else if (resolved.errors.length === 0) {
-    process.stdout.write(`${lang === 'vi' ? 'Chính sách hợp lệ.' : 'The policy is valid.'}\n${JSON.stringify(resolved.policy, null, 2)}\n`);
+    const notes = resolved.warnings.map((w) => `${renderPolicyError(w, lang)}\n`).join('');
+    process.stdout.write(`${t(lang, 'cli.policy-valid')}\n${notes}${JSON.stringify(resolved.policy, null, 2)}\n`);
   } else {
-    for (const e of resolved.errors) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
+    for (const e of [...resolved.errors, ...resolved.warnings]) process.stdout.write(`${renderPolicyError(e, lang)}\n`);
   }
   return resolved.errors.length === 0 ? 0 : 1;
 }
@@ -190,6 +194,7 @@ async function buildCommand(args: string[]): Promise<number> {
       manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),
       selfHostedBase: values['self-hosted'],
       version: PACKAGE_VERSION,
+      onWarning: (w, policy) => process.stderr.write(`${renderPolicyError(w, policy.language)}\n`),
     });
     writeKit(files, values.out);
     for (const f of files) process.stdout.write(`${values.out}/${f.path}\n`);

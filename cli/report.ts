@@ -1,10 +1,14 @@
 import { renderFinding, t, type Lang } from '../core';
+import type { SkippedEntry } from './files';
+import { escapeControls } from './path-text';
 import type { FileResult } from './scan';
+import { skippedJson, skippedLines } from './skipped';
 
 /** The --json document: exactly the shape IT scripts read. */
-export function toJson(results: readonly FileResult[], lang: Lang): string {
+export function toJson(results: readonly FileResult[], lang: Lang, skipped: readonly SkippedEntry[] = []): string {
   const files = results.map((r) => ({
     path: r.path,
+    ...(r.raw && { pathBase64: r.raw.toString('base64') }),
     findings: r.findings.map((f) => {
       const words = renderFinding(f, lang);
       return {
@@ -17,24 +21,25 @@ export function toJson(results: readonly FileResult[], lang: Lang): string {
     }),
     ...(r.error ? { error: r.error } : {}),
   }));
-  return JSON.stringify({ files }, null, 2);
+  return JSON.stringify({ files, skipped: skippedJson(skipped) }, null, 2);
 }
 
 const MARK = { block: '✖', warn: '▲', nudge: '•' } as const;
 
 /** The readable report: only files that need attention, then one summary line. */
-export function toText(results: readonly FileResult[], lang: Lang): string {
+export function toText(results: readonly FileResult[], lang: Lang, skipped: readonly SkippedEntry[] = []): string {
   const lines: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0 && !r.error) continue;
-    lines.push(r.path);
-    if (r.error) lines.push(`  ✖ ${r.error}`);
+    lines.push(escapeControls(r.path));
+    if (r.error) lines.push(`  ✖ ${escapeControls(r.error)}`);
     for (const f of r.findings) {
       const w = renderFinding(f, lang);
-      lines.push(`  ${MARK[f.severity]} ${w.severity} · ${w.title}`, `    ${w.text}`, `    ${w.citation}`);
+      lines.push(`  ${MARK[f.severity]} ${w.severity} · ${w.title}`, `    ${escapeControls(w.text)}`, `    ${w.citation}`);
     }
     lines.push('');
   }
+  lines.push(...skippedLines(skipped, lang));
   const flagged = results.filter((r) => r.findings.length > 0).length;
   const unreadable = results.filter((r) => r.error).length;
   if (flagged === 0 && unreadable === 0) lines.push(t(lang, 'cli.clean'));

@@ -1,11 +1,13 @@
 // scan: read each file off the main thread, build the message the core expects, check it.
 // A file that cannot be read becomes an error entry; the scan always goes on.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { check, emptyMessage, receivedMail, type Finding, type Lang, type MessageKey, type Policy, t } from '../core';
 import type { ExtractedDocument, MessageView } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
+import type { ListedFile } from './files';
 
 export const SCAN_LIMITS = {
   maxInputMB: 100,
@@ -15,15 +17,20 @@ export const SCAN_LIMITS = {
 
 export interface FileResult {
   path: string;
+  /** The path's exact bytes when they are not UTF-8 (`path` then shows them as `\xNN`). */
+  raw?: Buffer;
   findings: Finding[];
   error?: string;
 }
 
 /** The file's size and, when it is under the limit, its bytes: one open, one stat, one read. */
-async function readFile(path: string): Promise<{ size: number; bytes?: Uint8Array }> {
-  const handle = await open(path, 'r');
+async function readFile(path: string | Buffer): Promise<{ size: number; bytes?: Uint8Array }> {
+  // Non-blocking, so that a path swapped for a named pipe since it was listed cannot hang the open.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error('not a regular file');
+    const { size } = info;
     if (size > SCAN_LIMITS.maxInputMB * 1024 * 1024) return { size };
     const bytes = new Uint8Array(size);
     let read = 0;
@@ -57,7 +64,7 @@ function messageFor(path: string, size: number, document: ExtractedDocument | un
 }
 
 export async function scanFiles(
-  files: readonly string[],
+  files: readonly (string | ListedFile)[],
   policy: Policy,
   lang: Lang,
   onProgress: (done: number) => void = () => {},
@@ -71,18 +78,19 @@ export async function scanFiles(
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const one = async (path: string): Promise<FileResult> => {
+  const one = async (target: string | ListedFile): Promise<FileResult> => {
+    const { path, raw } = typeof target === 'string' ? { path: target, raw: undefined } : target;
     let size = 0;
     try {
-      const file = await readFile(path);
+      const file = await readFile(raw ?? path);
       size = file.size;
       if (!file.bytes) throw new ExtractFailure('too-large', `${size} bytes`);
       const document = await pool.extract(basename(path), file.bytes);
-      return { path, findings: check(messageFor(path, size, document), policy) };
+      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy) };
     } catch (e) {
       // Size rules still apply to a file we could not open up.
       const findings = size > 0 ? check(messageFor(path, size, undefined), policy) : [];
-      return { path, findings, error: failureText(e, lang) };
+      return { path, ...(raw && { raw }), findings, error: failureText(e, lang) };
     }
   };
   const lanes = Array.from({ length: Math.min(files.length, Math.min(4, availableParallelism())) }, async () => {

@@ -2,7 +2,7 @@
 // the extension and the add-in, each validated before it is written.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isPresetName, resolvePolicy, type AuthorityId, type Policy } from '../core/policy';
+import { isPresetName, resolvePolicy, type AuthorityId, type Policy, type PolicyError } from '../core/policy';
 import { addinFolder, type AddinFile } from './addin-folder';
 import { ADDIN_FILES } from '../outlook-addin/handler-names';
 import { admlFile, admxFile } from './admx';
@@ -44,6 +44,8 @@ export interface KitOptions {
   selfHostedBase?: string;
   /** The extension's version, for the update manifest. */
   version?: string;
+  /** Told of each value that is kept but surely a mistake (the kit is still built). */
+  onWarning?: (warning: PolicyError, policy: Policy) => void;
 }
 
 export interface KitFile {
@@ -51,12 +53,14 @@ export interface KitFile {
   content: string | Uint8Array;
 }
 
-/** The effective policy, or a KitError that names every bad field. */
-export function kitPolicy(preset: string, overrides: unknown): Policy {
+/** The effective policy, or a KitError that names every bad or refused field. */
+export function kitPolicy(preset: string, overrides: unknown, onWarning?: KitOptions['onWarning']): Policy {
   if (!isPresetName(preset)) throw new KitError(`unknown preset "${preset}"`);
   const r = resolvePolicy({ preset: preset as AuthorityId, managed: overrides });
+  // Warnings first, so that IT can mend everything in one go even when the build stops.
+  for (const w of r.warnings) onWarning?.(w, r.policy);
   if (r.errors.length > 0) {
-    throw new KitError(`the overrides have errors: ${r.errors.map((e) => `${e.field} (${e.expected.en}; got ${e.received})`).join('; ')}`, r.errors);
+    throw new KitError(`the overrides have errors: ${r.errors.map((e) => `${e.field} (${e.expected.en.replace(/\.$/, '')}; got ${e.received})`).join('; ')}`, r.errors);
   }
   return r.policy;
 }
@@ -68,7 +72,7 @@ export function buildKit(opts: KitOptions): KitFile[] {
     if (!GUID.test(opts.azureAppId)) throw new KitError(`--azure-app-id must be the application (client) ID, a GUID such as 00000000-0000-0000-0000-000000000000, not "${opts.azureAppId}"`);
     if (!opts.addinUrl) throw new KitError('--azure-app-id needs --addin-url: the app registration\'s redirect URI is brk-multihub://<add-in host>');
   }
-  const policy = kitPolicy(opts.preset, opts.overrides);
+  const policy = kitPolicy(opts.preset, opts.overrides, opts.onWarning);
   const selfHosted = opts.selfHostedBase ? selfHostedUrls(opts.selfHostedBase) : undefined;
   const source = defaultSource({ ...opts.source, ...(selfHosted && { chromeUpdateUrl: selfHosted.updates, edgeUpdateUrl: selfHosted.updates }) });
   const files: KitFile[] = [];

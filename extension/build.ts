@@ -35,6 +35,9 @@ async function bundle(name: string, entry: string, outDir: string): Promise<void
       sourcemap: false,
       copyPublicDir: false,
       lib: { entry: join(here, entry), formats: ['iife'], name: `congvu_${name.replace(/-/g, '_')}`, fileName: () => `${name}.js` },
+      // tldts builds its suffix tree at load time, which the bundler cannot prove unused: say so,
+      // or every content script carries the Public Suffix List that only policy checks need.
+      rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]tldts(-core)?[\\/]/.test(id) } },
     },
   });
 }

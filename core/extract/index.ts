@@ -19,6 +19,21 @@ export { DEFAULT_LIMITS, ExtractError, type ExtractErrorCode, type ExtractLimits
 
 export type DocumentFormat = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'pdf' | 'eml' | 'html' | 'txt';
 
+/**
+ * File names a folder scan hands to this reader: every name under which it reads a format
+ * (Office macro, template and show variants share their format's package layout; ODF
+ * templates and masters share theirs), plus the legacy and foreign formats it recognises and
+ * explains (.doc, .rtf, .msg: "save as …"). Anything else in a folder is listed as skipped.
+ */
+export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.docx', '.docm', '.dotx', '.dotm',
+  '.xlsx', '.xlsm', '.xltx', '.xltm',
+  '.pptx', '.pptm', '.potx', '.potm', '.ppsx', '.ppsm',
+  '.odt', '.ott', '.odm', '.ods', '.ots', '.odp', '.otp',
+  '.pdf', '.eml', '.mht', '.mhtml', '.html', '.htm', '.xhtml', '.txt', '.csv',
+  '.doc', '.dot', '.xls', '.xlt', '.ppt', '.pps', '.pot', '.rtf', '.msg',
+]);
+
 export async function extractDocument(name: string, bytes: Uint8Array, limits?: Partial<ExtractLimits>): Promise<ExtractedDocument> {
   try {
     return await extractWithBudget(String(name ?? ''), bytes, new Budget(resolveLimits(limits)));

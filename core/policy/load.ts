@@ -5,6 +5,7 @@ import { Validator, type Schema } from '@cfworker/json-schema';
 import { RULE_IDS, type Mode, type RuleId } from '../types';
 import { POLICY_FIELDS, policySchema, type AuthorityId, type Policy, type PolicyField } from './schema';
 import { isPresetName, PRESETS } from './presets';
+import { crossFieldRisks, fieldOf, fieldRisks, type PolicyRisk, type RiskFinding } from './risks';
 
 export type PolicySource = 'preset' | 'user' | 'managed';
 
@@ -12,16 +13,21 @@ export interface PolicyError {
   source: PolicySource;
   /** The bad field, as a path: `attachmentMaxFileMB`, `rules.secret-document`, `officialDomains[2]`. */
   field: string;
-  problem: 'unknown-field' | 'invalid' | 'not-json' | 'not-object';
+  /** `refused`: a value that cannot be right (the field falls back); `risky`: a warning, the value is kept. */
+  problem: 'unknown-field' | 'invalid' | 'not-json' | 'not-object' | 'too-deep' | 'refused' | 'risky';
   /** What the field accepts, in words for IT ("a number from 1 to 1024"). */
   expected: { vi: string; en: string };
   /** A short rendering of what was given. */
   received: string;
+  /** For `refused` and `risky`: which risk, for scripts. */
+  risk?: PolicyRisk;
 }
 
 export interface ResolvedPolicy {
   policy: Policy;
   errors: PolicyError[];
+  /** Values kept but surely a mistake (problem `risky`); they do not make the policy invalid. */
+  warnings: PolicyError[];
   /** Which layer each value came from; `managed` values are locked in the options page. */
   sources: Record<Exclude<PolicyField, 'rules'>, PolicySource> & { rules: Record<RuleId, PolicySource> };
 }
@@ -58,7 +64,23 @@ function describe(schema: FieldSchema | { type: string; enum?: readonly string[]
 
 const words = (vi: string, en: string) => ({ vi, en });
 
+// No setting nests more than one level (a list of domains, the rules object). Deeper input is
+// refused before any recursive code (the schema validator, JSON.stringify) sees it.
+const MAX_DEPTH = 8;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function show(value: unknown): string {
+  if (deeperThan(value, MAX_DEPTH)) return Array.isArray(value) ? '[[[…]]]' : '{…}';
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -82,18 +104,34 @@ function normaliseField(field: PolicyField, value: unknown): unknown {
 interface LayerResult {
   values: Partial<Omit<Policy, 'rules'>> & { rules?: Partial<Record<RuleId, Mode>> };
   errors: PolicyError[];
+  warnings: PolicyError[];
+}
+
+function riskError(source: PolicySource, r: RiskFinding, value: unknown): PolicyError {
+  return { source, field: r.field, problem: r.level === 'refuse' ? 'refused' : 'risky', expected: r.words, received: show(value), risk: r.risk };
+}
+
+/** The item a finding's path points at (`officialDomains[1]` → that domain), else the whole value. */
+function valueAt(path: string, value: unknown): unknown {
+  const m = /\[(\d+)\]$/.exec(path);
+  return m && Array.isArray(value) ? value[Number(m[1])] : value;
 }
 
 /** Validate one layer field by field, keeping the good fields. */
 export function validateLayer(input: unknown, source: PolicySource): LayerResult {
   const errors: PolicyError[] = [];
+  const warnings: PolicyError[] = [];
   const values: LayerResult['values'] = {};
-  if (input === undefined || input === null) return { values, errors };
+  if (input === undefined || input === null) return { values, errors, warnings };
   if (typeof input !== 'object' || Array.isArray(input)) {
     errors.push({ source, field: '(policy)', problem: 'not-object', expected: words('một đối tượng JSON', 'a JSON object'), received: show(input) });
-    return { values, errors };
+    return { values, errors, warnings };
   }
   for (const [key, raw] of Object.entries(input as Record<string, unknown>)) {
+    if (deeperThan(raw, MAX_DEPTH)) {
+      errors.push({ source, field: key, problem: 'too-deep', expected: words(`tối đa ${MAX_DEPTH} lớp lồng nhau`, `at most ${MAX_DEPTH} levels of nesting`), received: show(raw) });
+      continue;
+    }
     if (!(POLICY_FIELDS as string[]).includes(key)) {
       errors.push({ source, field: key, problem: 'unknown-field', expected: words(`một trong các thiết lập ${POLICY_FIELDS.join(', ')}`, `one of the fields ${POLICY_FIELDS.join(', ')}`), received: show(raw) });
       continue;
@@ -112,13 +150,17 @@ export function validateLayer(input: unknown, source: PolicySource): LayerResult
       errors.push({ source, field: where, problem: 'invalid', expected: describe(schema), received: show(raw) });
       continue;
     }
+    const risks = fieldRisks(field, value);
+    const refused = risks.filter((r) => r.level === 'refuse');
+    for (const r of risks) (r.level === 'refuse' ? errors : warnings).push(riskError(source, r, valueAt(r.field, value)));
+    if (refused.length > 0) continue;
     (values as Record<string, unknown>)[field] = value;
   }
   if (values.attachmentMaxTotalMB !== undefined && values.attachmentMaxFileMB !== undefined && values.attachmentMaxTotalMB < values.attachmentMaxFileMB) {
     errors.push({ source, field: 'attachmentMaxTotalMB', problem: 'invalid', expected: words(`không nhỏ hơn attachmentMaxFileMB (${values.attachmentMaxFileMB})`, `at least attachmentMaxFileMB (${values.attachmentMaxFileMB})`), received: show(values.attachmentMaxTotalMB) });
     delete values.attachmentMaxTotalMB;
   }
-  return { values, errors };
+  return { values, errors, warnings };
 }
 
 function validateRules(raw: unknown, source: PolicySource, values: LayerResult['values'], errors: PolicyError[]): void {
@@ -127,8 +169,10 @@ function validateRules(raw: unknown, source: PolicySource, values: LayerResult['
     return;
   }
   const rules: Partial<Record<RuleId, Mode>> = {};
+  const known: Record<string, FieldSchema | { type: string; enum?: readonly string[] }> = policySchema.properties.rules.properties;
   for (const [id, mode] of Object.entries(raw as Record<string, unknown>)) {
-    const ruleSchema = policySchema.properties.rules.properties[id];
+    // Own keys only: `constructor` or `toString` found on Object.prototype are not rules.
+    const ruleSchema = Object.hasOwn(known, id) ? known[id] : undefined;
     if (!ruleSchema) {
       errors.push({ source, field: `rules.${id}`, problem: 'unknown-field', expected: words(`một trong các quy tắc ${RULE_IDS.join(', ')}`, `one of the rules ${RULE_IDS.join(', ')}`), received: show(mode) });
       continue;
@@ -177,5 +221,34 @@ export function resolvePolicy(layers: PolicyLayers = {}): ResolvedPolicy {
   }
   // The total limit can never be below one file's limit, whichever layers set them.
   if (policy.attachmentMaxTotalMB < policy.attachmentMaxFileMB) policy.attachmentMaxTotalMB = policy.attachmentMaxFileMB;
-  return { policy, errors: [...user.errors, ...managed.errors], sources };
+  const errors = [...user.errors, ...managed.errors];
+  const warnings = [...user.warnings, ...managed.warnings];
+  refuseCrossFieldRisks(policy, sources, { base, user: user.values }, errors);
+  const spamRisk = crossFieldRisks(policy).find((r) => r.risk === 'spam-address-outside');
+  if (spamRisk && (sources.spamReportAddress !== 'preset' || sources.officialDomains !== 'preset')) {
+    warnings.push(riskError(sources.spamReportAddress, spamRisk, policy.spamReportAddress));
+  }
+  return { policy, errors, warnings, sources };
+}
+
+type CrossField = 'extraPublicDomains' | 'spamReportAddress';
+
+/**
+ * Some values are wrong only beside another field (a "public" domain that is official). The
+ * field named in the finding, when a layer set it, falls back to the layer below it.
+ */
+function refuseCrossFieldRisks(policy: Policy, sources: ResolvedPolicy['sources'], layers: { base: Policy; user: LayerResult['values'] }, errors: PolicyError[]): void {
+  for (let round = 0; round < 3; round++) {
+    const refused = crossFieldRisks(policy).filter((r) => r.level === 'refuse' && sources[fieldOf(r.field) as CrossField] !== 'preset');
+    if (refused.length === 0) return;
+    for (const r of refused) {
+      const field = fieldOf(r.field) as CrossField;
+      const from = sources[field];
+      errors.push(riskError(from, r, valueAt(r.field, policy[field])));
+      const userValue = layers.user[field];
+      const fallback = from === 'managed' && userValue !== undefined ? userValue : layers.base[field];
+      (policy as unknown as Record<CrossField, unknown>)[field] = Array.isArray(fallback) ? [...(fallback as string[])] : fallback;
+      sources[field] = from === 'managed' && userValue !== undefined ? 'user' : 'preset';
+    }
+  }
 }

@@ -19,6 +19,8 @@ export const EMPTY_RECORD: UserRecord = { nudgesShown: 0, openedOfficialWebmail:
 export interface PolicyState {
   policy: Policy;
   errors: PolicyError[];
+  /** Values kept but worth IT's second look (shown on the options page). */
+  warnings: PolicyError[];
   sources: ResolvedPolicy['sources'];
   /** Managed policy could not be read now; the last good one is in force. */
   usingCachedManaged: boolean;

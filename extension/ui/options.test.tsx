@@ -208,6 +208,25 @@ describe('options page', () => {
     expect(fieldOf(root, 'spamReportAddress').classList.contains('has-error')).toBe(true);
   });
 
+  it('refuses a public webmail domain typed as official before saving, with the reason, through the shared policy checks', async () => {
+    const root = await mount();
+    await type(control<HTMLTextAreaElement>(root, 'officialDomains'), 'danang.gov.vn\ngmail.com');
+    await submit(root);
+    expect(saves()).toEqual([]);
+    const result = root.querySelector('.result')?.textContent ?? '';
+    expect(result).toContain('officialDomains[1]');
+    expect(result).toContain('gmail.com là tên miền thư điện tử công cộng');
+  });
+
+  it('lists IT’s settings worth checking apart from the errors', async () => {
+    serve(stateOf({ managed: { attachmentMaxFileMB: 10, officialDomains: ['danang.gov.vn', 'mail.danang.gov.vn'] } }));
+    const root = await mount();
+    expect(root.querySelector('.problems')).toBeNull();
+    const warnings = root.querySelector('.warnings');
+    expect(warnings?.querySelector('h2')?.textContent).toBe('Các thiết lập nên kiểm tra lại:');
+    expect(warnings?.textContent).toContain('mail.danang.gov.vn có vẻ là tên một máy chủ');
+  });
+
   it('notes when the last good managed policy is in use', async () => {
     serve(stateOf({}, true));
     const root = await mount();

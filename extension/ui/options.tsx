@@ -189,6 +189,7 @@ export function Options() {
   }
 
   const { policy, sources, errors } = state;
+  const warnings = state.warnings;
   const set = (key: string, value: string | boolean) => {
     setDraft((d) => ({ ...d, [key]: value }));
     if (status.kind !== 'saving') setStatus({ kind: 'idle' });
@@ -282,6 +283,12 @@ export function Options() {
         <section class="problems" role="alert" aria-labelledby="errors-heading">
           <h2 id="errors-heading">{t(lang, 'options.errors.heading')}</h2>
           <ErrorList lang={lang} errors={errors} />
+        </section>
+      )}
+      {warnings.length > 0 && (
+        <section class="warnings" aria-labelledby="warnings-heading">
+          <h2 id="warnings-heading">{t(lang, 'policy.warnings-heading')}</h2>
+          <ErrorList lang={lang} errors={warnings} />
         </section>
       )}
       {state.usingCachedManaged && (

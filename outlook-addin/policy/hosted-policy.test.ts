@@ -33,6 +33,20 @@ describe('hosted policy.json', () => {
     expect(policyProblemSummary(hosted, 'vi')).toContain('có 1 thiết lập chưa dùng được');
   });
 
+  it('refuses the same risky values as the CLI: a public report address, a deep array, a prototype rule name', async () => {
+    const body = `{"authority": "danang", "spamReportAddress": "spam@gmail.com", "officialDomains": ${'['.repeat(5000)}${']'.repeat(5000)}, "rules": {"constructor": "off"}}`;
+    const hosted = await loadHostedPolicy({ baseUrl: BASE, fetch: respond(200, body) });
+    expect(hosted.policy.spamReportAddress).toBe(PRESETS.danang.spamReportAddress);
+    expect(hosted.policy.officialDomains).toEqual(PRESETS.danang.officialDomains);
+    expect(Object.keys(hosted.policy.rules)).not.toContain('constructor');
+    expect(hosted.errors.map((e) => [e.field, e.problem])).toEqual([
+      ['spamReportAddress', 'refused'],
+      ['officialDomains', 'too-deep'],
+      ['rules.constructor', 'unknown-field'],
+    ]);
+    expect(policyProblemSummary(hosted, 'vi')).toContain('có 3 thiết lập chưa dùng được');
+  });
+
   it('missing file: the default preset applies and the error is reported', async () => {
     const hosted = await loadHostedPolicy({ baseUrl: BASE, fetch: respond(404, 'Not found') });
     expect(hosted.policy).toEqual(PRESETS.default);
