@@ -20,7 +20,7 @@ import { buildKit, KitError, writeKit } from '../deploy/kit';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { isGuid } from '../outlook-addin/manifest/rewrite';
 import { listFiles, MissingPathError } from './files';
-import { toJson, toText } from './report';
+import { exitCode, toJson, toText } from './report';
 import { scanFiles } from './scan';
 
 const USAGE = `Usage:
@@ -86,7 +86,7 @@ async function scanCommand(args: string[]): Promise<number> {
   const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));
   bar?.stop();
   process.stdout.write(`${values.json ? toJson(results, lang) : toText(results, lang)}\n`);
-  return results.some((r) => r.findings.length > 0 || r.error) ? 1 : 0;
+  return exitCode(results);
 }
 
 async function readStdin(): Promise<Uint8Array> {
