@@ -44,7 +44,8 @@ export interface ExtractedDocument {
  * reading and what follows was not checked; 'damaged': a damaged part ended the reading
  * early; 'no-text': there was no text to check (an image-only scan, an empty file).
  */
-export type DocumentNoticeCode = 'text-cut' | 'links-cut' | 'damaged' | 'no-text';
+export const DOCUMENT_NOTICE_CODES = ['text-cut', 'links-cut', 'damaged', 'no-text'] as const;
+export type DocumentNoticeCode = (typeof DOCUMENT_NOTICE_CODES)[number];
 
 export interface DocumentNotice {
   code: DocumentNoticeCode;
@@ -57,19 +58,12 @@ export type ReadNotice =
   | { code: DocumentNoticeCode; /** The attachment it is about ("a.eml › b.docx"); none for the file itself. */ part?: string; count?: number }
   | { code: 'part-unreadable'; part: string; failure: ReadFailure };
 
-export type ReadFailureCode = 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'unsupported' | 'timeout' | 'too-deep' | 'memory' | 'io';
+export const READ_FAILURE_CODES = ['too-large', 'zip-bomb', 'corrupt', 'encrypted', 'unsupported', 'timeout', 'too-deep', 'memory', 'io'] as const;
+export type ReadFailureCode = (typeof READ_FAILURE_CODES)[number];
 
 /** Finer reasons behind 'unsupported' and 'corrupt', each with its own words for the reader. */
-export type ReadFailureReason =
-  | 'legacy-doc'
-  | 'legacy-xls'
-  | 'legacy-ppt'
-  | 'outlook-msg'
-  | 'legacy-ole'
-  | 'rtf'
-  | 'binary'
-  | 'zip-not-office'
-  | 'not-a-package';
+export const READ_FAILURE_REASONS = ['legacy-doc', 'legacy-xls', 'legacy-ppt', 'outlook-msg', 'legacy-ole', 'rtf', 'binary', 'zip-not-office', 'not-a-package'] as const;
+export type ReadFailureReason = (typeof READ_FAILURE_REASONS)[number];
 
 /** Why a file or an attachment could not be read, as codes the hosts render in words. */
 export interface ReadFailure {

@@ -75,7 +75,7 @@ export const en = {
   'extract.reason.outlook-msg': 'Outlook .msg files cannot be checked; please save the message as .eml',
   'extract.reason.legacy-ole': 'this old Office format cannot be checked; please save it in a current format',
   'extract.reason.rtf': 'RTF files cannot be checked; please save it as .docx or .pdf',
-  'extract.reason.binary': 'this type of file holds no text that can be checked',
+  'extract.reason.binary': 'this type of file cannot be checked (it is not a document format the checker reads)',
   'extract.reason.zip-not-office': 'it is a compressed archive, not a document; please unpack it and check the files inside',
   'extract.reason.not-a-package': 'it is not a valid {format} file (damaged, or not what its name says)',
   'notice.text-cut': 'Only the first {count} characters were checked; the rest lies beyond the reading limit and was not checked.',

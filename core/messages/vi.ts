@@ -77,7 +77,7 @@ export const vi: Record<MessageKey, string> = {
   'extract.reason.outlook-msg': 'chưa kiểm tra được tệp thư Outlook (.msg); anh/chị vui lòng lưu thư dưới dạng .eml',
   'extract.reason.legacy-ole': 'chưa kiểm tra được định dạng Office cũ này; anh/chị vui lòng lưu lại theo định dạng mới',
   'extract.reason.rtf': 'chưa kiểm tra được tệp RTF; anh/chị vui lòng lưu lại dưới dạng .docx hoặc .pdf',
-  'extract.reason.binary': 'loại tệp này không chứa chữ để kiểm tra',
+  'extract.reason.binary': 'chưa hỗ trợ kiểm tra loại tệp này (không phải định dạng văn bản mà công cụ đọc được)',
   'extract.reason.zip-not-office': 'đây là tệp nén, không phải văn bản; anh/chị vui lòng giải nén và kiểm tra từng tệp bên trong',
   'extract.reason.not-a-package': 'tệp không phải tệp {format} hợp lệ (bị hỏng hoặc không đúng như tên tệp)',
   'notice.text-cut': 'Chỉ kiểm tra được {count} ký tự đầu; phần còn lại vượt giới hạn đọc nên chưa được kiểm tra.',
