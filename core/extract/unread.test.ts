@@ -1,44 +1,13 @@
 // What could not be read is said, never dropped: attachments of a received mail that fail,
 // messages nested deep, office names on bytes that are no package, files with no text.
 import { readFileSync } from 'node:fs';
-import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { mailWith, nestedIn, zipBomb } from '../../test/fixtures/mail';
 import { extractDocument, readNotices } from './index';
 
 const third = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/third-party/${name}`, import.meta.url)));
 const own = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/docs/${name}`, import.meta.url)));
 const enc = new TextEncoder();
-const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
-
-function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\n');
-}
-
-/** A received message with a plain body and the given files attached. */
-export function mailWith(body: string, files: [name: string, type: string, bytes: Uint8Array][]): string {
-  const parts = files.map(
-    ([name, type, bytes]) => `--b\nContent-Type: ${type}; name="${name}"\nContent-Disposition: attachment; filename="${name}"\nContent-Transfer-Encoding: base64\n\n${base64(bytes)}\n`,
-  );
-  return crlf(
-    `From: Phong Hanh chinh <vanthu@danang.gov.vn>\nTo: canbo@danang.gov.vn\nSubject: Gui tai lieu\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n${body}\n${parts.join('')}--b--\n`,
-  );
-}
-
-/** `inner` attached to `levels` messages, one inside the other. */
-export function nestedIn(inner: string, levels: number): string {
-  let msg = inner;
-  for (let level = levels; level >= 1; level--) {
-    msg = crlf(
-      `From: chuyen.tiep${level}@danang.gov.vn\nTo: canbo@danang.gov.vn\nSubject: Fwd ${level}\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="n${level}"\n\n--n${level}\nContent-Type: text/plain\n\nchuyen tiep lan ${level}\n--n${level}\nContent-Type: message/rfc822\n\n${msg}\n--n${level}--\n`,
-    );
-  }
-  return msg;
-}
-
-/** A docx-shaped zip whose one part inflates to `mb` megabytes of zeros. */
-export function zipBomb(mb: number): Uint8Array {
-  return zipSync({ '[Content_Types].xml': new Uint8Array(10), 'word/document.xml': new Uint8Array(mb * 1024 * 1024) }, { level: 9 });
-}
 
 describe('attachments that could not be read are listed with their name and reason', () => {
   it('password-protected docx and pdf, legacy .doc, corrupt pdf, zip bomb, scanned pdf', async () => {
