@@ -1,5 +1,5 @@
 // congvu-guard: scan documents, convert legacy Vietnamese text, validate and print the policy.
-// Exit codes: 0 nothing found, 1 something found (or a file could not be read), 2 usage error.
+// Exit codes: 0 nothing found, 1 something found (or a file or attachment not read in full), 2 usage error.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -33,7 +33,7 @@ const USAGE = `Usage:
                             [--firefox-install-url URL] [--organisation NAME]
                             [--self-hosted URL] [--manifest-schemas DIR] --out DIR
 Presets: default, danang, cantho, quangngai, binhdinh.
-Exit codes: 0 nothing found, 1 something found, 2 usage error.`;
+Exit codes: 0 nothing found and everything read, 1 something found or not read in full, 2 usage error.`;
 
 class UsageError extends Error {}
 
