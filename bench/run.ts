@@ -1,4 +1,4 @@
-// npm run bench [-- address|documents]: prints each benchmark's table.
+// npm run bench [-- address|documents|extension|outlook|sink]: prints each benchmark's table.
 import { runAddressBench } from './address.bench';
 
 const which = process.argv[2] ?? 'all';
@@ -21,4 +21,9 @@ if (which === 'all' || which === 'extension') {
 if (which === 'all' || which === 'outlook') {
   const { runOutlookSendBench } = await import('./outlook-send.bench');
   await runOutlookSendBench();
+}
+if (which === 'all' || which === 'sink') {
+  const { runTextSinkBench } = await import('./text-sink.bench');
+  console.log('\nTextSink: many tiny writes, against one join (floor) and re-joining every 4,096 writes (the former strategy)');
+  console.table(runTextSinkBench());
 }

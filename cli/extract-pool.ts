@@ -5,7 +5,7 @@ import type { ExtractedDocument } from '../core/types';
 import type { ExtractJob, ExtractReply } from './extract-worker';
 
 export class ExtractFailure extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly reason?: string, readonly format?: string) {
     super(message);
   }
 }
@@ -80,7 +80,7 @@ export class ExtractPool {
         fn();
       };
       const onMessage = (reply: ExtractReply) =>
-        finish(() => (reply.ok ? resolve(reply.document) : reject(new ExtractFailure(reply.code, reply.message))), false);
+        finish(() => (reply.ok ? resolve(reply.document) : reject(new ExtractFailure(reply.code, reply.message, reply.reason, reply.format))), false);
       const onError = (e: Error & { code?: string }) =>
         finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ExtractFailure('memory', e.message) : new ExtractFailure('corrupt', e.message)), true);
       const onExit = (code: number) => finish(() => reject(new ExtractFailure('memory', `worker stopped (exit ${code})`)), true);

@@ -12,7 +12,7 @@ export interface ExtractJob {
 
 export type ExtractReply =
   | { ok: true; document: import('../core/types').ExtractedDocument }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; reason?: string; format?: string };
 
 parentPort?.on('message', (job: ExtractJob) => {
   extractDocument(job.name, job.bytes, { timeoutMs: job.timeoutMs, maxInputBytes: job.maxInputBytes }).then(
@@ -20,7 +20,7 @@ parentPort?.on('message', (job: ExtractJob) => {
     (e: unknown) => {
       const reply: ExtractReply =
         e instanceof ExtractError
-          ? { ok: false, code: e.code, message: e.message }
+          ? { ok: false, code: e.code, message: e.message, reason: e.reason, format: e.format }
           : { ok: false, code: 'corrupt', message: e instanceof Error ? e.message : String(e) };
       parentPort?.postMessage(reply);
     },

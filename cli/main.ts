@@ -1,5 +1,5 @@
 // congvu-guard: scan documents, convert legacy Vietnamese text, validate and print the policy.
-// Exit codes: 0 nothing found, 1 something found (or a file could not be read), 2 usage error.
+// Exit codes: 0 nothing found, 1 something found (or a file or attachment not read in full), 2 usage error.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -22,7 +22,7 @@ import { builtAddinDir, readAddinFiles } from './addin-files';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { isGuid } from '../outlook-addin/manifest/rewrite';
 import { listFiles, MissingPathError, skippedCountsAsUnread, type Listing } from './files';
-import { toJson, toText } from './report';
+import { exitCode, toJson, toText } from './report';
 import { scanFiles } from './scan';
 
 const USAGE = `Usage:
@@ -35,7 +35,7 @@ const USAGE = `Usage:
                             [--firefox-install-url URL] [--organisation NAME]
                             [--self-hosted URL] [--manifest-schemas DIR] --out DIR
 Presets: default, danang, cantho, quangngai, binhdinh.
-Exit codes: 0 nothing found, 1 something found, 2 usage error.`;
+Exit codes: 0 nothing found and everything read, 1 something found or not read in full, 2 usage error.`;
 
 class UsageError extends Error {}
 
@@ -89,7 +89,7 @@ async function scanCommand(args: string[]): Promise<number> {
   const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));
   bar?.stop();
   process.stdout.write(`${values.json ? toJson(results, lang, skipped) : toText(results, lang, skipped)}\n`);
-  return results.some((r) => r.findings.length > 0 || r.error) || skipped.some(skippedCountsAsUnread) ? 1 : 0;
+  return exitCode(results) === 1 || skipped.some(skippedCountsAsUnread) ? 1 : 0;
 }
 
 async function readStdin(): Promise<Uint8Array> {

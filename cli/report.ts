@@ -1,7 +1,7 @@
-import { renderFinding, t, type Lang } from '../core';
+import { renderFinding, renderReadNotice, t, type Lang } from '../core';
 import type { SkippedEntry } from './files';
 import { escapeControls } from './path-text';
-import type { FileResult } from './scan';
+import { READING, type FileResult } from './scan';
 import { skippedJson, skippedLines } from './skipped';
 
 /** The --json document: exactly the shape IT scripts read. */
@@ -20,6 +20,7 @@ export function toJson(results: readonly FileResult[], lang: Lang, skipped: read
       };
     }),
     ...(r.error ? { error: r.error } : {}),
+    ...(r.notices.length > 0 ? { notices: r.notices.map((n) => ({ ...n, message: renderReadNotice(n, lang, READING) })) } : {}),
   }));
   return JSON.stringify({ files, skipped: skippedJson(skipped) }, null, 2);
 }
@@ -30,9 +31,10 @@ const MARK = { block: '✖', warn: '▲', nudge: '•' } as const;
 export function toText(results: readonly FileResult[], lang: Lang, skipped: readonly SkippedEntry[] = []): string {
   const lines: string[] = [];
   for (const r of results) {
-    if (r.findings.length === 0 && !r.error) continue;
+    if (r.findings.length === 0 && !r.error && r.notices.length === 0) continue;
     lines.push(escapeControls(r.path));
     if (r.error) lines.push(`  ✖ ${escapeControls(r.error)}`);
+    for (const n of r.notices) lines.push(`  ! ${escapeControls(renderReadNotice(n, lang, READING))}`);
     for (const f of r.findings) {
       const w = renderFinding(f, lang);
       lines.push(`  ${MARK[f.severity]} ${w.severity} · ${w.title}`, `    ${escapeControls(w.text)}`, `    ${w.citation}`);
@@ -42,7 +44,14 @@ export function toText(results: readonly FileResult[], lang: Lang, skipped: read
   lines.push(...skippedLines(skipped, lang));
   const flagged = results.filter((r) => r.findings.length > 0).length;
   const unreadable = results.filter((r) => r.error).length;
-  if (flagged === 0 && unreadable === 0) lines.push(t(lang, 'cli.clean'));
+  const partial = results.filter((r) => !r.error && r.notices.length > 0).length;
+  if (flagged === 0 && unreadable === 0 && partial === 0) lines.push(t(lang, 'cli.clean'));
   lines.push(t(lang, 'cli.summary', { files: results.length, flagged, unreadable }));
+  if (partial > 0) lines.push(t(lang, 'cli.partial', { count: partial }));
   return lines.join('\n');
+}
+
+/** 0 only when every file was read whole and nothing was found; a notice is not a finding, but a file not checked in full is not clean. */
+export function exitCode(results: readonly FileResult[]): 0 | 1 {
+  return results.some((r) => r.findings.length > 0 || r.error || r.notices.length > 0) ? 1 : 0;
 }

@@ -4,8 +4,9 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
-import { check, emptyMessage, receivedMail, type Finding, type Lang, type MessageKey, type Policy, t } from '../core';
-import type { ExtractedDocument, MessageView } from '../core/types';
+import { check, emptyMessage, receivedMail, renderReadFailure, type Finding, type Lang, type Policy, t } from '../core';
+import { readNotices } from '../core/extract/notices';
+import type { ExtractedDocument, MessageView, ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
 import type { ListedFile } from './files';
 
@@ -20,8 +21,14 @@ export interface FileResult {
   /** The path's exact bytes when they are not UTF-8 (`path` then shows them as `\xNN`). */
   raw?: Buffer;
   findings: Finding[];
+  /** The whole file could not be read: the reason in words. */
   error?: string;
+  /** What was not read or not checked inside a file that was read (none: read whole). */
+  notices: ReadNotice[];
 }
+
+/** The limits the scanner reads under, for the words of a reason. */
+export const READING = { limitMB: SCAN_LIMITS.maxInputMB, seconds: SCAN_LIMITS.timeoutMs / 1000 };
 
 /** The file's size and, when it is under the limit, its bytes: one open, one stat, one read. */
 async function readFile(path: string | Buffer): Promise<{ size: number; bytes?: Uint8Array }> {
@@ -45,12 +52,16 @@ async function readFile(path: string | Buffer): Promise<{ size: number; bytes?: 
   }
 }
 
+function failureOf(e: unknown): { failure: ReadFailure; detail?: string } {
+  if (e instanceof ExtractFailure) return { failure: { code: e.code as ReadFailureCode, ...(e.reason ? { reason: e.reason as ReadFailureReason } : {}), ...(e.format ? { format: e.format } : {}) } };
+  // A system error: its code (EACCES, EISDIR…) is shown, never the system's English sentence.
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return { failure: { code: 'io' }, detail: typeof code === 'string' ? code : 'unknown' };
+}
+
 function failureText(e: unknown, lang: Lang): string {
-  const code = e instanceof ExtractFailure ? e.code : 'io';
-  const detail = e instanceof Error ? e.message : String(e);
-  const key = `extract.${code}` as MessageKey;
-  const reason = t(lang, key, { limit: SCAN_LIMITS.maxInputMB, seconds: SCAN_LIMITS.timeoutMs / 1000, detail });
-  return t(lang, 'document.unreadable', { reason });
+  const { failure, detail } = failureOf(e);
+  return t(lang, 'document.unreadable', { reason: renderReadFailure(failure, lang, { ...READING, detail }) });
 }
 
 /** A received .eml is checked as incoming mail; any other file as a document about to be sent. */
@@ -86,11 +97,11 @@ export async function scanFiles(
       size = file.size;
       if (!file.bytes) throw new ExtractFailure('too-large', `${size} bytes`);
       const document = await pool.extract(basename(path), file.bytes);
-      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy) };
+      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy), notices: readNotices(document) };
     } catch (e) {
       // Size rules still apply to a file we could not open up.
       const findings = size > 0 ? check(messageFor(path, size, undefined), policy) : [];
-      return { path, ...(raw && { raw }), findings, error: failureText(e, lang) };
+      return { path, ...(raw && { raw }), findings, error: failureText(e, lang), notices: [] };
     }
   };
   const lanes = Array.from({ length: Math.min(files.length, Math.min(4, availableParallelism())) }, async () => {

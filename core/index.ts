@@ -4,4 +4,14 @@ export * from './policy';
 export * from './address';
 export { check, emptyMessage, citationFor, receivedMail } from './check';
 export { RULES } from './rules';
-export { t, renderFinding, renderPolicyError, type MessageKey, type RenderedFinding } from './messages';
+export {
+  t,
+  renderFinding,
+  renderPolicyError,
+  renderReadFailure,
+  renderReadNotice,
+  shortAddressList,
+  type MessageKey,
+  type ReadingParams,
+  type RenderedFinding,
+} from './messages';

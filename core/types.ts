@@ -37,6 +37,44 @@ export interface ExtractedDocument {
   truncated?: boolean;
   /** For an e-mail: its own contact points. Its recipients are in neither this nor `text`. */
   senders?: SenderHeaders;
+  /** What a reader must know about how this document was read (cut, damaged, no text). */
+  notices?: DocumentNotice[];
+}
+
+/**
+ * Not a finding: a fact about the reading. 'text-cut' and 'links-cut': a bound stopped the
+ * reading and what follows was not checked; 'damaged': a damaged part ended the reading
+ * early; 'no-text': there was no text to check (an image-only scan, an empty file).
+ */
+export const DOCUMENT_NOTICE_CODES = ['text-cut', 'links-cut', 'damaged', 'no-text'] as const;
+export type DocumentNoticeCode = (typeof DOCUMENT_NOTICE_CODES)[number];
+
+export interface DocumentNotice {
+  code: DocumentNoticeCode;
+  /** For 'text-cut' the characters read, for 'links-cut' the links read. */
+  count?: number;
+}
+
+/** A notice about a file or one of its attachments, flattened for a report (extract/notices.ts). */
+export type ReadNotice =
+  | { code: DocumentNoticeCode; /** The attachment it is about ("a.eml › b.docx"); none for the file itself. */ part?: string; count?: number }
+  | { code: 'part-unreadable'; part: string; failure: ReadFailure };
+
+export const READ_FAILURE_CODES = ['too-large', 'zip-bomb', 'corrupt', 'encrypted', 'unsupported', 'timeout', 'too-deep', 'memory', 'io'] as const;
+export type ReadFailureCode = (typeof READ_FAILURE_CODES)[number];
+
+/** Finer reasons behind 'unsupported' and 'corrupt', each with its own words for the reader. */
+export const READ_FAILURE_REASONS = ['legacy-doc', 'legacy-xls', 'legacy-ppt', 'outlook-msg', 'legacy-ole', 'rtf', 'binary', 'zip-not-office', 'not-a-package'] as const;
+export type ReadFailureReason = (typeof READ_FAILURE_REASONS)[number];
+
+/** Why a file or an attachment could not be read, as codes the hosts render in words. */
+export interface ReadFailure {
+  code: ReadFailureCode;
+  reason?: ReadFailureReason;
+  /** The format a file's name promised ("DOCX") when its bytes are not that format. */
+  format?: string;
+  /** For 'too-deep': how many levels were followed. */
+  depth?: number;
 }
 
 /** Who a message is from and where answers go (From, Sender, Reply-To): its contact points. */
@@ -53,6 +91,8 @@ export interface ExtractedPart {
   document?: ExtractedDocument;
   /** Why this part could not be read, in words for IT (English, technical). */
   error?: string;
+  /** The same as codes, for the reader's words. */
+  failure?: ReadFailure;
 }
 
 export interface AttachmentView {

@@ -99,7 +99,7 @@ afterEach(() => {
 
 describe('limits', () => {
   it('documents its defaults', () => {
-    expect(DEFAULT_LIMITS).toMatchObject({ maxInputBytes: 100 * 2 ** 20, maxExpandedBytes: 200 * 2 ** 20, maxTextChars: 5_000_000, timeoutMs: 20_000, maxDepth: 3, maxEntries: 10_000 });
+    expect(DEFAULT_LIMITS).toMatchObject({ maxInputBytes: 100 * 2 ** 20, maxExpandedBytes: 200 * 2 ** 20, maxTextChars: 20_000_000, timeoutMs: 20_000, maxDepth: 8, maxEntries: 10_000 });
   });
 
   it('a file over maxInputBytes is refused before parsing', async () => {
@@ -115,6 +115,7 @@ describe('limits', () => {
     const doc = await extractDocument('bomb.docx', bomb, { maxTextChars: 1000 });
     expect(doc.truncated).toBe(true);
     expect(doc.text.length).toBe(1000);
+    expect(doc.notices).toEqual([{ code: 'text-cut', count: 1000 }]);
   });
 
   it('a 1 GB bomb with lying declared sizes is rejected fast and memory stays bounded', async () => {
@@ -136,12 +137,12 @@ describe('limits', () => {
     await expect(extractDocument('many.docx', zipSync(files), { maxEntries: 50 })).rejects.toMatchObject({ code: 'zip-bomb' });
   });
 
-  it('text past maxTextChars is cut and flagged, what was read kept', async () => {
-    const big = new TextEncoder().encode('Liên hệ: a@gmail.com\n'.repeat(100_000));
+  it('plain text longer than maxTextChars is still read whole: the budget guards inflation, not real text', async () => {
+    const big = new TextEncoder().encode(`${'Liên hệ: a@gmail.com\n'.repeat(100_000)}Cuối cùng: cuoi.cung@yahoo.com\n`);
     const doc = await extractDocument('big.txt', big, { maxTextChars: 50_000 });
-    expect(doc.truncated).toBe(true);
-    expect(doc.text.length).toBeLessThanOrEqual(50_000);
-    expect(doc.text.startsWith('Liên hệ: a@gmail.com')).toBe(true);
+    expect(doc.truncated).toBeUndefined();
+    expect(doc.notices).toBeUndefined();
+    expect(doc.text.endsWith('Cuối cùng: cuoi.cung@yahoo.com\n')).toBe(true);
   });
 
   it('the deadline is checked between steps → timeout', async () => {

@@ -13,8 +13,11 @@ function addressesOf(list: Address[] | Address | undefined): string[] {
   return all.flatMap((a) => (a.group ? a.group : [a])).flatMap((m) => (m.address ? [m.address] : []));
 }
 
-/** Media without text of their own: listed without an error when no extractor takes them. */
-const MEDIA = /^(image|audio|video)\//i;
+/**
+ * Media and signatures without text of their own: listed without an error when no extractor
+ * takes them (a signed official letter carries smime.p7s; that is not an unread document).
+ */
+const NO_TEXT_OF_THEIR_OWN = /^(image|audio|video)\/|^application\/(x-)?pkcs7-signature$|^application\/pgp-signature$/i;
 
 /** Writes the subject, body and attachments; gives back the sender headers, kept out of the text. */
 export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<SenderHeaders> {
@@ -62,13 +65,20 @@ export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budg
     parts.push(part);
     if (budget.depth + 1 > budget.limits.maxDepth) {
       part.error = `Not read: nested deeper than ${budget.limits.maxDepth} levels.`;
+      part.failure = { code: 'too-deep', depth: budget.limits.maxDepth };
       continue;
     }
     try {
       part.document = await nested(isMessage && !/\.eml$/i.test(part.name) ? `${part.name}.eml` : part.name, data, budget.nested());
     } catch (err) {
-      if (err instanceof ExtractError && err.code === 'unsupported' && MEDIA.test(att.mimeType)) continue;
+      if (err instanceof ExtractError && err.code === 'unsupported' && NO_TEXT_OF_THEIR_OWN.test(att.mimeType)) continue;
+      // The whole message's deadline has passed: the message itself cannot be finished.
+      if (err instanceof ExtractError && err.code === 'timeout') throw err;
       part.error = err instanceof Error ? err.message : 'The attachment could not be read.';
+      part.failure =
+        err instanceof ExtractError
+          ? { code: err.code, ...(err.reason ? { reason: err.reason } : {}), ...(err.format ? { format: err.format } : {}) }
+          : { code: 'corrupt' };
     }
   }
   return senders;

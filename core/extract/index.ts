@@ -3,7 +3,7 @@
 // from the content; the file name is only a hint. Everything runs under the bounds in limits.ts,
 // and every failure is an ExtractError with a code.
 import { convertLegacyText } from '../encoding';
-import type { ExtractedDocument, ExtractedPart } from '../types';
+import type { DocumentNotice, ExtractedDocument, ExtractedPart } from '../types';
 import { extractDocx } from './docx';
 import { extractEml } from './eml';
 import { htmlToText } from './html';
@@ -16,6 +16,7 @@ import { extractXlsx } from './xlsx';
 import { isZip, ZipArchive } from './zip';
 
 export { DEFAULT_LIMITS, ExtractError, type ExtractErrorCode, type ExtractLimits } from './limits';
+export { readNotices, type ReadNotice } from './notices';
 
 export type DocumentFormat = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'pdf' | 'eml' | 'html' | 'txt';
 
@@ -50,9 +51,13 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     throw new ExtractError('too-large', `The file is ${bytes.length} bytes, over the ${budget.limits.maxInputBytes}-byte limit for reading.`);
   }
   budget.checkTime();
-  const sink = new TextSink(budget.limits.maxTextChars);
+  // Text read straight from the bytes is never longer than they are (and maxInputBytes bounds
+  // them), so such a file is read whole; only inflated text (archives, PDF) meets maxTextChars.
+  const inflated = isZip(bytes) || isPdf(bytes);
+  const sink = new TextSink(inflated ? budget.limits.maxTextChars : Math.max(budget.limits.maxTextChars, bytes.length));
   const parts: ExtractedPart[] = [];
   let senders: ExtractedDocument['senders'];
+  let kind: 'package' | 'pdf' | ReturnType<typeof textKind> = 'package';
 
   if (isOle(bytes)) throw oleError(bytes);
   if (isZip(bytes)) {
@@ -63,13 +68,18 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     else if (format === 'pptx') extractPptx(zip, sink, budget);
     else extractOdf(zip, sink, budget, format === 'ods', format === 'odp');
   } else if (isPdf(bytes)) {
+    kind = 'pdf';
     await extractPdf(bytes, sink, budget);
   } else if (startsWithAscii(bytes, '{\\rtf')) {
-    throw new ExtractError('unsupported', 'RTF documents are not supported; save the file as .docx or .pdf.');
+    throw new ExtractError('unsupported', 'RTF documents are not supported; save the file as .docx or .pdf.', 'rtf');
   } else {
-    const { text, cut } = decodeText(bytes, budget.limits.maxTextChars);
-    if (controlRatio(text) > 0.02) throw new ExtractError('unsupported', 'The file is binary data of a type that is not supported.');
-    const kind = textKind(name, text);
+    // A name promising a package whose bytes are none is damaged or mislabelled: reading it
+    // as text would call it clean.
+    const promised = packageFormat(name);
+    if (promised) throw new ExtractError('corrupt', `The file is not a valid ${promised} file (it is not a zip package).`, 'not-a-package', promised);
+    const { text, cut } = decodeText(bytes, sink.capacity);
+    if (controlRatio(text) > 0.02) throw new ExtractError('unsupported', 'The file is binary data of a type that is not supported.', 'binary');
+    kind = textKind(name, text);
     if (kind === 'eml') senders = await extractEml(bytes, sink, budget, parts, extractWithBudget);
     else if (kind === 'html') htmlToText(text, sink);
     else sink.write(text);
@@ -83,7 +93,39 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
   const doc: ExtractedDocument = { text: found.text, links: sink.links, legacy: [...sink.legacy, ...found.runs], parts };
   if (sink.truncated || sink.damaged) doc.truncated = true;
   if (senders) doc.senders = senders;
+  const notices: DocumentNotice[] = [];
+  if (sink.truncated) notices.push({ code: 'text-cut', count: sink.size });
+  if (sink.linksCut) notices.push({ code: 'links-cut', count: sink.links.length });
+  if (sink.damaged) notices.push({ code: 'damaged' });
+  // A message always has its headers; what it carries is judged part by part.
+  if (kind !== 'eml' && sink.links.length === 0 && !hasText(found.text, sink.pages)) notices.push({ code: 'no-text' });
+  if (notices.length > 0) doc.notices = notices;
   return doc;
+}
+
+/**
+ * Whether there is text worth calling checked: for a PDF at least a few words a page (a scan
+ * stamped "Scanned with CamScanner" on each page is still a scan), for anything else any
+ * letter or digit at all.
+ */
+function hasText(text: string, pages: number): boolean {
+  const needed = pages > 0 ? 32 * pages : 1;
+  let seen = 0;
+  for (const ch of text) {
+    if (/[\p{L}\p{N}]/u.test(ch) && ++seen >= needed) return true;
+  }
+  return false;
+}
+
+/** The zip-based formats, by the extension their files carry. */
+const PACKAGE_EXTENSIONS = new Set([
+  'docx', 'docm', 'dotx', 'dotm', 'xlsx', 'xlsm', 'xltx', 'xltm', 'xlsb', 'pptx', 'pptm', 'potx', 'potm', 'ppsx', 'ppsm',
+  'odt', 'ott', 'ods', 'ots', 'odp', 'otp', 'odg', 'otg', 'odm',
+]);
+
+function packageFormat(name: string): string | undefined {
+  const ext = /\.([a-z]+)$/i.exec(name.trim())?.[1]?.toLowerCase();
+  return ext && PACKAGE_EXTENSIONS.has(ext) ? ext.toUpperCase() : undefined;
 }
 
 function startsWithAscii(bytes: Uint8Array, s: string, at = 0): boolean {
@@ -126,13 +168,13 @@ function oleError(bytes: Uint8Array): ExtractError {
   if (hasOleStream(bytes, 'EncryptionInfo') || hasOleStream(bytes, 'EncryptedPackage')) {
     return new ExtractError('encrypted', 'The Office document is password-protected (encrypted).');
   }
-  if (hasOleStream(bytes, 'WordDocument')) return new ExtractError('unsupported', 'Legacy Word 97-2003 (.doc) files are not supported; save the file as .docx.');
+  if (hasOleStream(bytes, 'WordDocument')) return new ExtractError('unsupported', 'Legacy Word 97-2003 (.doc) files are not supported; save the file as .docx.', 'legacy-doc');
   if (hasOleStream(bytes, 'Workbook') || hasOleStream(bytes, 'Book')) {
-    return new ExtractError('unsupported', 'Legacy Excel 97-2003 (.xls) files are not supported; save the file as .xlsx.');
+    return new ExtractError('unsupported', 'Legacy Excel 97-2003 (.xls) files are not supported; save the file as .xlsx.', 'legacy-xls');
   }
-  if (hasOleStream(bytes, 'PowerPoint Document')) return new ExtractError('unsupported', 'Legacy PowerPoint 97-2003 (.ppt) files are not supported; save the file as .pptx.');
-  if (hasOleStream(bytes, '__substg1.0_')) return new ExtractError('unsupported', 'Outlook .msg files are not supported; save the message as .eml.');
-  return new ExtractError('unsupported', 'This OLE compound file (legacy Office format) is not supported.');
+  if (hasOleStream(bytes, 'PowerPoint Document')) return new ExtractError('unsupported', 'Legacy PowerPoint 97-2003 (.ppt) files are not supported; save the file as .pptx.', 'legacy-ppt');
+  if (hasOleStream(bytes, '__substg1.0_')) return new ExtractError('unsupported', 'Outlook .msg files are not supported; save the message as .eml.', 'outlook-msg');
+  return new ExtractError('unsupported', 'This OLE compound file (legacy Office format) is not supported.', 'legacy-ole');
 }
 
 const ODF_TYPES: Record<string, DocumentFormat> = {
@@ -158,7 +200,7 @@ function zipFormat(zip: ZipArchive): 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 
   if (zip.has('xl/workbook.xml')) return 'xlsx';
   if (zip.has('ppt/presentation.xml')) return 'pptx';
   if (zip.has('content.xml')) return 'odt';
-  throw new ExtractError('unsupported', 'The zip archive is not an office document this extractor reads.');
+  throw new ExtractError('unsupported', 'The zip archive is not an office document this extractor reads.', 'zip-not-office');
 }
 
 /** ODF encryption is declared per entry in META-INF/manifest.xml (ODF 1.2 §3.8.3). */

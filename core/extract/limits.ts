@@ -1,12 +1,12 @@
 // Budgets every extraction runs under, and the error type it fails with. Whatever the input
 // (a zip bomb, a PDF that never ends, an e-mail nested in itself), extraction stops at these
 // bounds with an ExtractError whose code the host can act on.
-import type { LegacyRun } from '../types';
+import type { LegacyRun, ReadFailureReason } from '../types';
 
 export type ExtractErrorCode = 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'unsupported' | 'timeout' | 'too-deep';
 
 export class ExtractError extends Error {
-  constructor(readonly code: ExtractErrorCode, message: string) {
+  constructor(readonly code: ExtractErrorCode, message: string, readonly reason?: ReadFailureReason, readonly format?: string) {
     super(message);
     this.name = 'ExtractError';
   }
@@ -38,9 +38,13 @@ const MB = 1024 * 1024;
  *   streaming, so a bomb is stopped at the cap without ever holding its full size ('zip-bomb').
  * - maxEntryBytes 100 MB: the same for one entry (an office part is rarely above a few MB).
  * - maxEntries 10 000: a zip listing more is refused ('zip-bomb').
- * - maxTextChars 5 000 000: text past this is dropped and `truncated` is set.
+ * - maxTextChars 20 000 000: the most text an archive or a PDF may inflate to (a bomb guard);
+ *   past it the text is dropped, `truncated` is set and a 'text-cut' notice says so. Plain
+ *   text, HTML and e-mail are never cut by it: their text is no longer than their bytes,
+ *   which maxInputBytes already bounds, so they are read whole.
  * - timeoutMs 20 000: checked between zip chunks, XML parts, PDF pages and attachments ('timeout').
- * - maxDepth 3: attachments nested deeper than this are listed with an error ('too-deep').
+ * - maxDepth 8: messages attached to messages are followed this deep (forwards of forwards);
+ *   deeper ones are listed with an error ('too-deep').
  * The same budget (time, expanded bytes) is shared by a document and all its nested parts.
  */
 export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
@@ -48,9 +52,9 @@ export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
   maxExpandedBytes: 200 * MB,
   maxEntryBytes: 100 * MB,
   maxEntries: 10_000,
-  maxTextChars: 5_000_000,
+  maxTextChars: 20_000_000,
   timeoutMs: 20_000,
-  maxDepth: 3,
+  maxDepth: 8,
 });
 
 export function resolveLimits(partial?: Partial<ExtractLimits>): ExtractLimits {
@@ -106,9 +110,16 @@ export class Budget {
 /** Collects the text, links and legacy runs of one document, keeping at most maxTextChars. */
 export class TextSink {
   private chunks: string[] = [];
+  /** Small writes gather here first, so millions of them stay cheap without re-joining. */
+  private pending = '';
   private length = 0;
   private lastChar = '\n';
+  private sawText = false;
   truncated = false;
+  /** Links past the 10 000th were dropped. */
+  linksCut = false;
+  /** Pages of a paged format (PDF), for judging whether it holds text at all. */
+  pages = 0;
   /** A part was damaged and only what came before the damage was kept. */
   damaged = false;
   readonly links: string[] = [];
@@ -122,7 +133,17 @@ export class TextSink {
   }
 
   get empty(): boolean {
-    return this.chunks.every((c) => c.trim() === '');
+    return !this.sawText;
+  }
+
+  /** The most characters this sink keeps. */
+  get capacity(): number {
+    return this.maxChars;
+  }
+
+  /** Characters kept so far. */
+  get size(): number {
+    return this.length;
   }
 
   write(s: string): void {
@@ -133,11 +154,22 @@ export class TextSink {
       this.truncated = true;
     }
     if (s === '') return;
-    this.chunks.push(s);
     this.length += s.length;
     this.lastChar = s[s.length - 1] ?? this.lastChar;
-    // Keep the array short: join now and then so millions of tiny writes stay cheap.
-    if (this.chunks.length > 4096) this.chunks = [this.chunks.join('')];
+    if (!this.sawText && /\S/.test(s)) this.sawText = true;
+    // Each character is copied a bounded number of times: once into `pending`, once into a chunk.
+    if (s.length >= 65536) {
+      this.flush();
+      this.chunks.push(s);
+      return;
+    }
+    this.pending += s;
+    if (this.pending.length >= 65536) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending) this.chunks.push(this.pending);
+    this.pending = '';
   }
 
   /** Ends the current line unless it is already ended. */
@@ -152,12 +184,17 @@ export class TextSink {
 
   link(target: string | undefined | null): void {
     const t = target?.trim();
-    if (!t || this.linkSet.has(t) || this.linkSet.size >= 10_000) return;
+    if (!t || this.linkSet.has(t)) return;
+    if (this.linkSet.size >= 10_000) {
+      this.linksCut = true;
+      return;
+    }
     this.linkSet.add(t);
     this.links.push(t);
   }
 
   text(): string {
+    this.flush();
     return this.chunks.join('').normalize('NFC');
   }
 }

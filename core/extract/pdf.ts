@@ -49,6 +49,7 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   });
   try {
     const doc = await withDeadline(task.promise, budget);
+    sink.pages = doc.numPages;
     for (let n = 1; n <= doc.numPages; n++) {
       budget.checkTime();
       if (sink.full) break;

@@ -1,6 +1,7 @@
 import type { PolicyError } from '../policy/load';
 import type { Finding, Lang } from '../types';
 import { en, type MessageKey } from './en';
+import { shortAddressList } from './reading';
 import { vi } from './vi';
 
 export type { MessageKey };
@@ -26,6 +27,8 @@ export interface RenderedFinding {
 /** A finding in words, for a banner, an info bar or a report line. */
 export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
   const params: Record<string, string | number> = { ...f.params };
+  // A sentence names a few addresses and counts the rest; the evidence keeps them all.
+  if ('addresses' in params && f.evidence.addresses?.length) params.addresses = shortAddressList(f.evidence.addresses, lang);
   if (f.evidence.markers?.length) {
     params.markers = f.evidence.markers
       .map((m) => `marker.${m}`)
@@ -46,3 +49,5 @@ export function renderPolicyError(e: PolicyError, lang: Lang): string {
   const source = t(lang, `policy.source.${e.source}` as MessageKey);
   return t(lang, `policy.error.${e.problem}` as MessageKey, { field: e.field, received: e.received, expected: e.expected[lang], source });
 }
+
+export { formatCount, LIST_SHOWN, renderReadFailure, renderReadNotice, shortAddressList, type ReadingParams } from './reading';

@@ -2,11 +2,13 @@
 // Everything is a text node; file names, addresses and subjects come from the message and are
 // never parsed as markup.
 import type { ComponentChildren } from 'preact';
-import { renderFinding, t, type Finding, type Lang, type MessageKey, type Severity } from '../../core';
+import { renderFinding, shortAddressList, t, type Finding, type Lang, type MessageKey, type Severity } from '../../core';
 import { OfficeCallError } from '../office/call';
 import { policyProblems, type HostedPolicy } from '../policy/hosted-policy';
 
 const SEVERITIES: readonly Severity[] = ['block', 'warn', 'nudge'];
+/** The pane's address line is the list to correct from, so it names more than a sentence does. */
+const PANE_ADDRESSES_SHOWN = 20;
 
 /** An error in words for the user: what kind of trouble, never a stack or an API name. */
 export function reasonText(err: unknown, lang: Lang): string {
@@ -74,7 +76,7 @@ function FindingItem({ lang, finding, extra }: { lang: Lang; finding: Finding; e
       <h3 class="title">{r.title}</h3>
       <p class="text">{r.text}</p>
       {files.length > 0 && <p class="meta file">{t(lang, 'addin.pane.file', { file: files.join(', ') })}</p>}
-      {addresses.length > 0 && <p class="meta addresses">{t(lang, 'cli.addresses', { addresses: addresses.join(', ') })}</p>}
+      {addresses.length > 0 && <p class="meta addresses">{t(lang, 'cli.addresses', { addresses: shortAddressList(addresses, lang, PANE_ADDRESSES_SHOWN) })}</p>}
       <p class="cite">{r.citation}</p>
       {extra}
     </li>

@@ -1,7 +1,8 @@
 // What the read pane does, apart from drawing: read the received message's body and attachments,
 // run core check() with direction 'incoming' (public-contact-in-document: documents that give a
 // public mailbox as their contact point), and keep an info bar on the item while that holds.
-import { check, t, type Finding, type Lang } from '../../core';
+import { check, t, type Finding, type Lang, type ReadNotice } from '../../core';
+import { readNotices } from '../../core/extract/notices';
 import type { AttachmentInfo } from '../office/compose';
 import { canReadAttachmentContent, readModeAttachmentContent, readModeAttachments, readModeBodyText, readModeHeaders, removeReadNotification, showPersistentReadInfo, type ReadItem } from '../office/read';
 import type { LaunchContext } from '../launch/context';
@@ -16,6 +17,8 @@ export interface ReadFile {
   info: AttachmentInfo;
   state: 'read' | 'unreadable' | 'skipped';
   error?: string;
+  /** What inside a read file was not checked (an attachment of an attached mail, no text…). */
+  notices?: ReadNotice[];
 }
 
 export interface ReadReport {
@@ -74,7 +77,7 @@ export async function checkReceived(item: ReadItem, ctx: LaunchContext): Promise
   return {
     hosted,
     findings,
-    files: files.map((f) => ({ info: f.info, state: f.state, error: f.error })),
+    files: files.map((f) => ({ info: f.info, state: f.state, error: f.error, ...('document' in f && f.document ? { notices: readNotices(f.document) } : {}) })),
     attachmentsUnsupported: !canRead && listed.length > 0,
     bodyFailed: bodyText.failed,
     bar,

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../core';
+import { mailWith } from '../../test/fixtures/mail';
 import { uninstallFakeOffice } from '../office/fake-office.test-util';
 import type { HostedPolicy } from '../policy/hosted-policy';
 import type { PaneDeps } from './compose-check';
@@ -76,6 +77,17 @@ describe('read pane', () => {
     );
     expect(container.querySelectorAll('li.finding')).toHaveLength(0);
     expect(fake.bars.has(INCOMING_BAR)).toBe(false);
+  });
+
+  it('an attached mail whose own attachment is password-protected, and a scanned PDF: each is named, and the message is not called clean', async () => {
+    const third = (name: string) => readFileSync(resolve('test/fixtures/third-party', name));
+    const forwarded = mailWith('Xin gui kem hop dong.', [['hop-dong-mat.docx', 'application/octet-stream', third('testWORD_protected_passtika.docx')]]);
+    const EML = { id: 'r-3', name: 'thu-chuyen-tiep.eml', size: forwarded.length, content: Buffer.from(forwarded).toString('base64') };
+    const SCAN = { id: 'r-4', name: 'ban-scan.pdf', size: 41_936, content: third('testOCR.pdf').toString('base64') };
+    await open({ ...RECEIVED, attachments: [EML, SCAN] }, { ...FAST, bounds: { callMs: 1000, scanMs: 20_000 } });
+    expect(text()).toContain('Tệp đính kèm “thu-chuyen-tiep.eml › hop-dong-mat.docx” chưa được đọc: tệp được bảo vệ bằng mật khẩu.');
+    expect(text()).toContain('“ban-scan.pdf”: Không có chữ để kiểm tra (bản quét dạng ảnh?)');
+    expect(container.querySelector('[data-testid="clean"]')).toBeNull();
   });
 
   it('a message with no attachments says so', async () => {

@@ -3,7 +3,8 @@
 // keeps an info bar on the message ('cvg-incoming') so the warning stays visible after the pane
 // is closed. Says plainly when nothing was found, and what could not be read.
 import { useCallback, useMemo } from 'preact/hooks';
-import { t, type Lang } from '../../core';
+import { renderReadNotice, t, type Lang } from '../../core';
+import { DEFAULT_LIMITS } from '../../core/extract/limits';
 import { readModeItem } from '../office/read';
 import { paneContext, type PaneDeps } from './compose-check';
 import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason } from './common';
@@ -14,12 +15,20 @@ export interface ReadPaneProps {
   deps?: PaneDeps;
 }
 
+const READING = { limitMB: DEFAULT_LIMITS.maxInputBytes / 2 ** 20, seconds: DEFAULT_LIMITS.timeoutMs / 1000 };
+
+/** Nothing was left unread: only then may the pane say the message is clean. */
+function fullyChecked(report: ReadReport): boolean {
+  return !report.bodyFailed && !report.attachmentsUnsupported && report.files.every((f) => f.state !== 'unreadable' && !f.notices?.length);
+}
+
 export function readNotes(report: ReadReport, lang: Lang): string[] {
   const lines: string[] = [];
   if (report.bodyFailed) lines.push(t(lang, 'addin.pane.read-failed', { parts: t(lang, 'addin.pane.part.body') }));
   if (report.attachmentsUnsupported) lines.push(t(lang, 'addin.pane.attachments-unsupported'));
   for (const f of report.files) {
     if (f.state === 'unreadable') lines.push(t(lang, 'addin.pane.file-unreadable', { file: f.info.name, reason: fileReason(f.error, f.info.name, lang) }));
+    for (const n of f.notices ?? []) lines.push(renderReadNotice({ ...n, part: n.part ? `${f.info.name} › ${n.part}` : f.info.name }, lang, READING));
   }
   if (report.bar === 'failed') lines.push(t(lang, 'addin.read.bar-failed'));
   return lines;
@@ -47,7 +56,7 @@ export function ReadPane({ deps }: ReadPaneProps) {
       {report && (
         <>
           <FindingGroups lang={lang} findings={report.findings} />
-          {report.findings.length === 0 && !busy && (
+          {report.findings.length === 0 && !busy && fullyChecked(report) && (
             <p class="clean" data-testid="clean">
               {t(lang, 'addin.read.clean')}
             </p>
