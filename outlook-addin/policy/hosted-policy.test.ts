@@ -100,13 +100,17 @@ describe('hosted policy.json', () => {
     expect(flaky).toHaveBeenCalledTimes(2);
   });
 
-  it('a policy.json nested 5,000 levels deep resolves to the default with a clear error instead of throwing', async () => {
+  it('a policy.json nested 5,000 levels deep resolves with a clear error instead of throwing; only the deep field falls back', async () => {
     for (const body of [`${'['.repeat(5000)}${']'.repeat(5000)}`, `{"officialDomains":${'['.repeat(5000)}${']'.repeat(5000)}}`, `{"authority":${'['.repeat(5000)}${']'.repeat(5000)}}`]) {
       const hosted = await loadHostedPolicy({ baseUrl: BASE, fetch: respond(200, body) });
       expect(hosted.policy).toEqual(PRESETS.default);
-      expect(hosted.loadError).toContain('nested more than');
-      expect(policyProblems(hosted, 'vi')[0]).toContain('Không đọc được tệp chính sách');
+      expect(hosted.errors.length).toBeGreaterThan(0);
+      expect(policyProblems(hosted, 'vi').join(' ')).not.toMatch(/RangeError/);
     }
+    const mixed = await loadHostedPolicy({ baseUrl: BASE, fetch: respond(200, `{"authority":"danang","attachmentMaxFileMB":5,"officialDomains":${'['.repeat(5000)}${']'.repeat(5000)}}`) });
+    expect(mixed.policy.attachmentMaxFileMB).toBe(5);
+    expect(mixed.policy.officialDomains).toEqual(PRESETS.danang.officialDomains);
+    expect(mixed.errors.map((e) => [e.field, e.problem])).toEqual([['officialDomains', 'too-deep']]);
   });
 });
 

@@ -34,9 +34,6 @@ export interface PolicyLoadOptions {
 }
 
 export const POLICY_TIMEOUT_MS = 1500;
-/** The schema's deepest value is two levels down; anything far deeper is not a policy. */
-export const POLICY_MAX_DEPTH = 32;
-
 const httpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^/?#\s]+/i.test(v);
 
 /** The launch-event script's URL (Mailbox 1.14); an older client has no `urls` or throws. */
@@ -70,26 +67,6 @@ export function policyUrlFor(base: string): string | undefined {
   const origin = /^https?:\/\/[^/]+/i.exec(bare)![0];
   const path = bare.slice(origin.length) || '/';
   return `${origin}${path.slice(0, path.lastIndexOf('/') + 1)}${ADDIN_FILES.policy}`;
-}
-
-/** Nesting depth of JSON text, counted outside strings; stops counting past `limit`. */
-export function jsonDepth(text: string, limit = POLICY_MAX_DEPTH): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > max) max = depth;
-      if (max > limit) return max;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return max;
 }
 
 type Read = { text: string; url: string } | { loadError: string; url?: string };
@@ -141,10 +118,8 @@ async function load(options: PolicyLoadOptions): Promise<HostedPolicy> {
   const base = options.baseUrl ?? runtimeUrl() ?? pageUrl() ?? (baked?.baseUrl || undefined);
   const read = await fetchText(base, options);
   if ('loadError' in read) return fallback(read, baked);
-  const depth = jsonDepth(read.text);
-  if (depth > POLICY_MAX_DEPTH) {
-    return fallback({ loadError: `${read.url} is nested more than ${POLICY_MAX_DEPTH} levels deep; a policy is at most 3. The file was not read.`, url: read.url }, baked);
-  }
+  // An absurdly nested field is refused by the core's validation, field by field and without
+  // recursion, like every other bad field: the rest of IT's policy still applies.
   const parsed = parsePolicyText(read.text, 'managed');
   if (parsed.error) return fallback({ errors: [parsed.error], url: read.url }, baked);
   return { ...resolvePolicy({ managed: parsed.value }), url: read.url, source: 'hosted' };
