@@ -7,7 +7,7 @@ import type { RecordEvent } from '../host/messages';
 import type { ComposeHandle } from '../sites/types';
 import { mountBanner, type BannerItem, type MountedBanner } from '../ui/banner';
 import type { FileInfo } from './page-bridge';
-import { ReadFailure } from './extract-client';
+import { ReadFailure } from './read-failure';
 import { stoppedNotice } from './stopped-notice';
 
 export interface SessionEnv {

@@ -4,17 +4,9 @@
 import type { ExtractedDocument } from '../../core/types';
 import { browser, type Runtime } from '../host/browser-api';
 import { CHUNK_BYTES, EXTRACT_PORT, type ExtractPortMessage, type ExtractPortReply } from '../host/messages';
+import { ReadFailure } from './read-failure';
 
-/** Why a file was not read: an ExtractErrorCode, 'timeout' when the reader was stopped, or 'restarted'. */
-export class ReadFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReadFailure';
-  }
-}
+export { ReadFailure };
 
 let port: Runtime.Port | undefined;
 const waiting = new Map<string, { resolve(d: ExtractedDocument): void; reject(e: Error): void }>();
