@@ -199,7 +199,7 @@ export class ComposeSession {
       const key = `unread|${view.name}|${view.size}`;
       if (this.files.get(view.name) !== view || this.acknowledged.has(key)) continue;
       const reason = unreadableReason(code, view.error ?? '', lang);
-      const text = `${t(lang, 'document.unreadable', { reason })} ${t(lang, 'banner.file-unreadable.advice')}`;
+      const text = `${t(lang, 'document.unreadable', { reason })}. ${t(lang, 'banner.file-unreadable.advice')}`;
       items.push({ key, severity: 'warn', title: t(lang, 'banner.file-unreadable', { file: view.name }), text, citation: '', actions: ['acknowledge'] });
     }
     return items;
