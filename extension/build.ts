@@ -18,6 +18,8 @@ const ENTRIES: Record<string, string> = {
   content: 'content/index.ts',
   guard: 'content/guard-only.ts',
   'page-hook': 'content/page-hook.ts',
+  'reader-worker': 'reader/worker.ts',
+  offscreen: 'reader/offscreen.ts',
   popup: 'ui/popup.tsx',
   options: 'ui/options.tsx',
 };
@@ -60,9 +62,14 @@ export async function buildExtension(targets: Target[] = ['chrome', 'firefox']):
     const out = join(root, 'dist', target);
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    for (const [name, entry] of Object.entries(ENTRIES)) await bundle(name, entry, out);
+    for (const [name, entry] of Object.entries(ENTRIES)) {
+      // Only Chrome's service worker needs an offscreen document to host the reading Worker.
+      if (name === 'offscreen' && target !== 'chrome') continue;
+      await bundle(name, entry, out);
+    }
     cpSync(join(here, 'icons'), join(out, 'icons'), { recursive: true });
     for (const page of ['popup.html', 'options.html']) cpSync(join(here, 'ui', page), join(out, page));
+    if (target === 'chrome') cpSync(join(here, 'reader', 'offscreen.html'), join(out, 'offscreen.html'));
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(makeManifest(target, version), null, 2)}\n`);
     if (target === 'chrome') writeFileSync(join(out, 'managed-schema.json'), `${JSON.stringify(policySchema, null, 2)}\n`);
     zipFolder(out, join(root, 'dist', `congvu-guard-${target}-${version}.zip`));

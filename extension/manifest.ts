@@ -50,6 +50,8 @@ export function makeManifest(target: Target, version: string): Record<string, un
     return {
       ...common,
       key: PUBLIC_KEY,
+      // offscreen: the document that hosts the Worker reading attached files.
+      permissions: ['storage', 'offscreen'],
       minimum_chrome_version: '111',
       background: { service_worker: 'background.js' },
       storage: { managed_schema: 'managed-schema.json' },

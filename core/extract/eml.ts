@@ -48,8 +48,8 @@ export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budg
   if (email.text) {
     sink.write(email.text);
     // The plain part keeps the text; the HTML part still holds the link targets.
-    if (email.html) htmlToText(email.html, linkOnly(sink));
-  } else if (email.html) htmlToText(email.html, sink);
+    if (email.html) htmlToText(email.html, linkOnly(sink), budget);
+  } else if (email.html) htmlToText(email.html, sink, budget);
   sink.newline();
 
   for (const [index, att] of email.attachments.entries()) {

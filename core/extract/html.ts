@@ -1,6 +1,6 @@
 // HTML to text without a DOM: a small tolerant tokenizer. Scripts, styles and comments are
 // dropped, entities decoded, block elements end lines, and a/area href targets become links.
-import type { TextSink } from './limits';
+import { Budget, DEFAULT_LIMITS, type TextSink } from './limits';
 
 const LATIN1_NAMES =
   'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
@@ -35,16 +35,39 @@ const CELL = new Set(['td', 'th']);
 /** Elements whose content is not text a reader sees. */
 const RAW_SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'object']);
 
-/** Writes the text of `html` to the sink and its link targets to the sink's links. */
-export function htmlToText(html: string, sink: TextSink): void {
+/** Tag and attribute patterns, sticky so they match in place without copying the page. */
+const TAG_NAME = /[A-Za-z][^\s/>]{0,63}/y;
+const ATTRIBUTE = /[\s/]*([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?/y;
+/** How many tags are read between two looks at the clock. */
+const CLOCK_EVERY = 1024;
+
+/** Where the closing tag `</name` starts at or after `from`, any letter case; -1 when none. */
+function closingTag(html: string, name: string, from: number): number {
+  for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 2)) {
+    if (html.length - at - 2 < name.length) return -1;
+    let k = 0;
+    while (k < name.length && (html.charCodeAt(at + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === name.length) return at;
+  }
+  return -1;
+}
+
+/**
+ * Writes the text of `html` to the sink and its link targets to the sink's links. One pass over
+ * the page (every search moves forward), with the budget's clock read every CLOCK_EVERY tags:
+ * a crafted page ends in 'timeout' rather than holding the thread.
+ */
+export function htmlToText(html: string, sink: TextSink, budget: Budget = new Budget(DEFAULT_LIMITS)): void {
   let i = 0;
   const n = html.length;
   let pre = 0;
+  let tags = 0;
   const text = (raw: string) => {
     const t = decodeEntities(raw);
     sink.write(pre ? t : t.replace(/[ \t\r\n\f]+/g, ' ').replace(/\u00a0/g, ' '));
   };
   while (i < n && !sink.full) {
+    if (++tags % CLOCK_EVERY === 0) budget.checkTime();
     const lt = html.indexOf('<', i);
     if (lt < 0) {
       text(html.slice(i));
@@ -64,7 +87,8 @@ export function htmlToText(html: string, sink: TextSink): void {
       continue;
     }
     const closing = c === '/';
-    const nameMatch = /^[A-Za-z][^\s/>]*/.exec(html.slice(i + (closing ? 2 : 1), i + (closing ? 2 : 1) + 64));
+    TAG_NAME.lastIndex = i + (closing ? 2 : 1);
+    const nameMatch = TAG_NAME.exec(html);
     if (!nameMatch) {
       // A lone '<' is text (e.g. "a < b").
       text('<');
@@ -73,16 +97,18 @@ export function htmlToText(html: string, sink: TextSink): void {
     }
     const name = nameMatch[0].toLowerCase();
     // Attributes up to the closing '>', respecting quotes.
-    let j = i + (closing ? 2 : 1) + nameMatch[0].length;
+    let j = TAG_NAME.lastIndex;
     const attrs: Record<string, string> = {};
     while (j < n && html[j] !== '>') {
-      const m = /^[\s/]*([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?/.exec(html.slice(j, j + 8192));
+      ATTRIBUTE.lastIndex = j;
+      const m = ATTRIBUTE.exec(html);
       if (!m || m[0].length === 0) {
         j++;
         continue;
       }
       attrs[(m[1] ?? '').toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
       j += m[0].length;
+      if (++tags % CLOCK_EVERY === 0) budget.checkTime();
     }
     i = j + 1;
     if (closing) {
@@ -92,7 +118,7 @@ export function htmlToText(html: string, sink: TextSink): void {
       continue;
     }
     if (RAW_SKIP.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, i);
+      const end = closingTag(html, name, i);
       i = end < 0 ? n : html.indexOf('>', end) + 1 || n;
       continue;
     }

@@ -81,7 +81,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     if (controlRatio(text) > 0.02) throw new ExtractError('unsupported', 'The file is binary data of a type that is not supported.', 'binary');
     kind = textKind(name, text);
     if (kind === 'eml') senders = await extractEml(bytes, sink, budget, parts, extractWithBudget);
-    else if (kind === 'html') htmlToText(text, sink);
+    else if (kind === 'html') htmlToText(text, sink, budget);
     else sink.write(text);
     if (cut) sink.truncated = true;
   }

@@ -4,10 +4,13 @@
 // pdfjs normally runs its parser in a Web Worker loaded from GlobalWorkerOptions.workerSrc. Here
 // the worker module is imported into the same thread instead: it sets globalThis.pdfjsWorker,
 // and getDocument() then uses that "fake worker" with no file URL to configure. This works the
-// same in Node, vitest, a page, a service worker and the Office runtime. The cost is that
-// parsing shares the caller's thread; the deadline is checked between pages.
+// same in Node, vitest, a page, a worker and the Office runtime. The cost is that parsing shares
+// the caller's thread: the deadline is checked between pages, each host runs extraction on a
+// thread it can stop (the scanner's worker threads, the extension's Worker), and flate streams
+// are bounded before pdfjs sees them (pdf-streams.ts), since pdfjs inflates each one whole.
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
+import { boundFlateStreams } from './pdf-streams';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<Pdfjs> | undefined;
@@ -29,6 +32,7 @@ interface Item {
 }
 
 export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budget): Promise<void> {
+  boundFlateStreams(bytes, budget);
   const pdfjs = await loadPdfjs();
   budget.checkTime();
   const task = pdfjs.getDocument({

@@ -142,6 +142,8 @@ export class ZipArchive {
         callbackError = err;
         throw err;
       }
+      // The consumer (the XML parser) works inside onChunk: the clock is read after each chunk it took.
+      budget.checkTime();
     };
 
     if (e.method === 0) {

@@ -51,6 +51,10 @@ export const en = {
   'banner.file-stopped': 'This file was not attached.',
   'banner.close': 'Close',
   'banner.scanning': 'Checking “{file}”…',
+  'banner.still-checking': 'Công Vụ Guard is still checking “{file}”. Please wait a moment, then press Send again.',
+  'banner.loading-policy': 'Công Vụ Guard is still loading your organisation’s policy. Please wait a moment, then press Send again.',
+  'banner.file-unreadable': '“{file}” could not be checked',
+  'banner.file-unreadable.advice': 'If the file is secret or an official document, please do not send it from public webmail.',
 
   'rule.public-webmail-work': 'Work mail from public webmail',
   'rule.public-contact-in-document': 'Public contact in a document',

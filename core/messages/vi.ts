@@ -53,6 +53,10 @@ export const vi: Record<MessageKey, string> = {
   'banner.file-stopped': 'Tệp này chưa được đính kèm.',
   'banner.close': 'Đóng',
   'banner.scanning': 'Đang kiểm tra “{file}”…',
+  'banner.still-checking': 'Công Vụ Guard còn đang kiểm tra tệp “{file}”. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
+  'banner.loading-policy': 'Công Vụ Guard đang tải chính sách của đơn vị. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
+  'banner.file-unreadable': 'Chưa kiểm tra được tệp “{file}”',
+  'banner.file-unreadable.advice': 'Nếu tệp có nội dung mật hoặc là văn bản công vụ, anh/chị vui lòng không gửi tệp qua hộp thư công cộng.',
 
   'rule.public-webmail-work': 'Thư công vụ gửi từ hộp thư công cộng',
   'rule.public-contact-in-document': 'Văn bản ghi địa chỉ thư công cộng',

@@ -1,12 +1,13 @@
-// Files the user attaches are read here, off the page's main thread: the content script
-// streams the bytes over a port in base64 chunks, and gets back the extracted text.
-import { ExtractError, extractDocument } from '../../core/extract';
+// Files the user attaches arrive here from the content scripts over a port, in base64 chunks,
+// and their extracted text goes back the same way. Nothing is parsed on this thread: the
+// bytes go to a WorkerReader (Firefox's background page can start Workers) or, in Chrome,
+// whose service worker cannot, to the offscreen document that hosts one.
 import type { Runtime } from '../host/browser-api';
 import type { ExtractPortMessage, ExtractPortReply } from '../host/messages';
+import type { ReadResult } from '../reader/worker-reader';
 
 interface Pending {
   name: string;
-  size: number;
   chunks: Uint8Array[];
   received: number;
 }
@@ -18,12 +19,14 @@ function fromBase64(data: string): Uint8Array {
   return out;
 }
 
-export function serveExtractPort(port: Runtime.Port): void {
+/** Collects each file's chunks from `port` and answers with what `read` makes of it. */
+export function serveExtractPort(port: Runtime.Port, read: (name: string, bytes: Uint8Array) => Promise<ReadResult>): void {
   const pending = new Map<string, Pending>();
+  let open = true;
   port.onMessage.addListener((raw: unknown) => {
     const msg = raw as ExtractPortMessage;
     if (msg.kind === 'begin') {
-      pending.set(msg.id, { name: msg.name, size: msg.size, chunks: [], received: 0 });
+      pending.set(msg.id, { name: msg.name, chunks: [], received: 0 });
       return;
     }
     const p = pending.get(msg.id);
@@ -41,11 +44,12 @@ export function serveExtractPort(port: Runtime.Port): void {
       all.set(c, at);
       at += c.length;
     }
-    extractDocument(p.name, all).then(
-      (document) => port.postMessage({ id: msg.id, document } satisfies ExtractPortReply),
-      (e: unknown) =>
-        port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e), code: e instanceof ExtractError ? e.code : 'corrupt' } satisfies ExtractPortReply),
-    );
+    void read(p.name, all).then((result) => {
+      if (open) port.postMessage({ id: msg.id, ...result } satisfies ExtractPortReply);
+    });
   });
-  port.onDisconnect.addListener(() => pending.clear());
+  port.onDisconnect.addListener(() => {
+    open = false;
+    pending.clear();
+  });
 }

@@ -2,7 +2,9 @@
 // the popup's view of each tab. It makes no network request of its own.
 import { browser, type Runtime } from '../host/browser-api';
 import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
+import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
+import { relayToOffscreen } from './offscreen-relay';
 import { getPolicy, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
 
@@ -29,8 +31,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   }
 });
 
+// Firefox's background is a page and starts the reading Worker itself; Chrome's service
+// worker cannot, and hands files to its offscreen document.
+const reader = typeof Worker === 'function' ? new WorkerReader(() => new Worker(browser.runtime.getURL('reader-worker.js'))) : undefined;
+
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === EXTRACT_PORT) serveExtractPort(port);
+  if (port.name !== EXTRACT_PORT) return;
+  if (reader) serveExtractPort(port, (name, bytes) => reader.read(name, bytes));
+  else relayToOffscreen(port);
 });
 
 browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));

@@ -1,12 +1,13 @@
 // One open compose: reads its draft when it changes, runs the core's checks, shows the
 // banner, and decides whether a Send attempt may go through.
-import { check, renderFinding, t } from '../../core';
+import { check, renderFinding, t, type MessageKey } from '../../core';
 import type { Policy } from '../../core/policy';
 import type { ActionId, AttachmentView, ExtractedDocument, Finding, Lang, MessageView } from '../../core/types';
 import type { RecordEvent } from '../host/messages';
 import type { ComposeHandle } from '../sites/types';
 import { mountBanner, type BannerItem, type MountedBanner } from '../ui/banner';
 import type { FileInfo } from './page-bridge';
+import { ReadFailure } from './read-failure';
 import { stoppedNotice } from './stopped-notice';
 
 export interface SessionEnv {
@@ -25,8 +26,23 @@ function keyOf(f: Finding): string {
   return `${f.rule}|${f.messageKey}|${JSON.stringify(f.params)}`;
 }
 
+/** Media carry no document text: a picture the reader does not take is not a file left unchecked. */
+const MEDIA = /^(image|audio|video)\//i;
+
+/** Why a file was not read, in the reader's words (the reading budget is 20 s, inputs up to 100 MB). */
+function unreadableReason(code: string, message: string, lang: Lang): string {
+  const detail = { seconds: 20, limit: 100, detail: message };
+  const known = ['too-large', 'zip-bomb', 'corrupt', 'encrypted', 'unsupported', 'timeout', 'too-deep', 'memory'];
+  return t(lang, (known.includes(code) ? `extract.${code}` : 'extract.io') as MessageKey, detail);
+}
+
 export class ComposeSession {
   private readonly files = new Map<string, AttachmentView>();
+  /** Files whose reading has not finished: Send waits for them. */
+  private readonly reading = new Set<AttachmentView>();
+  /** Files that could not be read, with the reader's code: never counted as clean. */
+  private readonly unread = new Map<AttachmentView, string>();
+  private holdingSend = false;
   private readonly acknowledged = new Set<string>();
   private readonly seen = new Set<string>();
   private notWork = false;
@@ -66,17 +82,26 @@ export class ComposeSession {
   addFile(file: File): void {
     const view: AttachmentView = { name: file.name, size: file.size, contentType: file.type };
     this.files.set(file.name, view);
+    this.reading.add(view);
     this.refresh();
     this.env.extract(file).then(
       (document) => {
         view.document = document;
-        this.refresh();
+        this.doneReading(view);
       },
       (e: unknown) => {
         view.error = e instanceof Error ? e.message : String(e);
+        const code = e instanceof ReadFailure ? e.code : 'io';
+        if (!(code === 'unsupported' && MEDIA.test(file.type))) this.unread.set(view, code);
         console.warn('congvu-guard: an attachment could not be read:', view.error);
+        this.doneReading(view);
       },
     );
+  }
+
+  private doneReading(view: AttachmentView): void {
+    this.reading.delete(view);
+    this.refresh();
   }
 
   fileStopped(files: FileInfo[]): void {
@@ -89,11 +114,19 @@ export class ComposeSession {
   /** Called in the capture phase of a Send attempt; returns whether to stop it. */
   shouldStopSend(): boolean {
     this.refresh();
+    const lang = this.env.lang();
+    // No verdict yet is not a clean verdict: Send waits for the policy and for every file.
+    if (!this.env.policy() || this.reading.size > 0) {
+      const files = [...this.reading].map((v) => v.name).join('”, “');
+      this.notice = files ? t(lang, 'banner.still-checking', { file: files }) : t(lang, 'banner.loading-policy');
+      this.holdingSend = true;
+      this.render();
+      return true;
+    }
     const visible = this.visibleFindings;
     const blocking = visible.filter((f) => f.severity === 'block');
-    const unacknowledged = visible.filter((f) => f.severity === 'warn');
+    const unacknowledged = [...visible.filter((f) => f.severity === 'warn'), ...this.unreadItems(lang)];
     if (blocking.length === 0 && unacknowledged.length === 0) return false;
-    const lang = this.env.lang();
     this.notice = blocking.length > 0 ? t(lang, 'banner.send-stopped', { reason: '' }).trim() : t(lang, 'banner.needs-ack');
     this.env.record('sendsStopped');
     this.render();
@@ -128,6 +161,11 @@ export class ComposeSession {
     clearTimeout(this.timer);
     const policy = this.env.policy();
     if (!policy) return;
+    // The "still checking" note has done its work once the policy and every file have a verdict.
+    if (this.holdingSend && this.reading.size === 0) {
+      this.holdingSend = false;
+      this.notice = undefined;
+    }
     this.findings = check(this.message(), policy);
     this.render();
     this.env.onFindings();
@@ -154,9 +192,22 @@ export class ComposeSession {
     this.render();
   }
 
+  /** A file that could not be read, as a warning to acknowledge (until the user does). */
+  private unreadItems(lang: Lang): BannerItem[] {
+    const items: BannerItem[] = [];
+    for (const [view, code] of this.unread) {
+      const key = `unread|${view.name}|${view.size}`;
+      if (this.files.get(view.name) !== view || this.acknowledged.has(key)) continue;
+      const reason = unreadableReason(code, view.error ?? '', lang);
+      const text = `${t(lang, 'document.unreadable', { reason })}. ${t(lang, 'banner.file-unreadable.advice')}`;
+      items.push({ key, severity: 'warn', title: t(lang, 'banner.file-unreadable', { file: view.name }), text, citation: '', actions: ['acknowledge'] });
+    }
+    return items;
+  }
+
   private render(): void {
     const lang = this.env.lang();
-    const items: BannerItem[] = this.visibleFindings.map((f) => {
+    const findingItems: BannerItem[] = this.visibleFindings.map((f) => {
       const words = renderFinding(f, lang);
       const key = keyOf(f);
       if (!this.seen.has(key)) {
@@ -167,6 +218,7 @@ export class ComposeSession {
       const actions = f.actions.filter((a) => OFFERED.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
       return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };
     });
+    const items = [...findingItems, ...this.unreadItems(lang)];
     if (items.length === 0 && !this.notice) {
       if (this.banner) this.banner.update({ lang, items, onAction: () => undefined });
       return;

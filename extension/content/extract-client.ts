@@ -1,8 +1,12 @@
 // Sends a file's bytes to the background over a port, in base64 chunks, and waits for its
-// extracted text. Reading happens off the page's main thread, in the background.
+// extracted text. Reading happens off the page's main thread, in the extension's reading
+// Worker. A failure keeps its code, so the compose can say why a file was not checked.
 import type { ExtractedDocument } from '../../core/types';
 import { browser, type Runtime } from '../host/browser-api';
 import { CHUNK_BYTES, EXTRACT_PORT, type ExtractPortMessage, type ExtractPortReply } from '../host/messages';
+import { ReadFailure } from './read-failure';
+
+export { ReadFailure };
 
 let port: Runtime.Port | undefined;
 const waiting = new Map<string, { resolve(d: ExtractedDocument): void; reject(e: Error): void }>();
@@ -17,11 +21,11 @@ function connect(): Runtime.Port {
     if (!w) return;
     waiting.delete(reply.id);
     if (reply.document) w.resolve(reply.document);
-    else w.reject(new Error(reply.error ?? 'could not read the file'));
+    else w.reject(new ReadFailure(reply.code ?? 'corrupt', reply.error ?? 'could not read the file'));
   });
   p.onDisconnect.addListener(() => {
     port = undefined;
-    for (const w of waiting.values()) w.reject(new Error('the extension restarted while reading the file'));
+    for (const w of waiting.values()) w.reject(new ReadFailure('restarted', 'the extension restarted while reading the file'));
     waiting.clear();
   });
   port = p;
@@ -42,14 +46,24 @@ function toBase64(bytes: Uint8Array, start: number, end: number): string {
   return btoa(bin);
 }
 
-export async function extractInBackground(file: File): Promise<ExtractedDocument> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+function sendOnce(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
   const id = `${Date.now()}-${++counter}`;
   const p = connect();
   const done = new Promise<ExtractedDocument>((resolve, reject) => waiting.set(id, { resolve, reject }));
   const send = (m: ExtractPortMessage) => p.postMessage(m);
-  send({ kind: 'begin', id, name: file.name, size: file.size });
+  send({ kind: 'begin', id, name, size: bytes.length });
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) send({ kind: 'chunk', id, data: toBase64(bytes, at, Math.min(bytes.length, at + CHUNK_BYTES)) });
   send({ kind: 'end', id });
   return done;
+}
+
+export async function extractInBackground(file: File): Promise<ExtractedDocument> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return await sendOnce(file.name, bytes);
+  } catch (err) {
+    // A background that restarted (Chrome stops idle service workers) is asked once more.
+    if (err instanceof ReadFailure && err.code === 'restarted') return sendOnce(file.name, bytes);
+    throw err;
+  }
 }

@@ -44,21 +44,28 @@ function start(adapter: SiteAdapter): void {
     return undefined;
   };
 
-  void policy.load().then(() => {
-    adapter.watch(
-      document,
-      signal,
-      (handle) => {
-        sessions.set(handle, new ComposeSession(handle, env));
-        reportStatus();
-      },
-      (handle) => {
-        sessions.get(handle)?.dispose();
-        sessions.delete(handle);
-        reportStatus();
-      },
-    );
-  });
+  // Files let through before any compose is known (dropped as the page loads) wait for one.
+  const early: { files: File[]; target: EventTarget | null }[] = [];
+  const sessionFor = (target: EventTarget | null) => sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1);
+
+  // Composes are watched at once: a session needs no policy to collect files, and is checked
+  // as soon as the policy applies (the last known one, read from storage, comes first).
+  void policy.load();
+  adapter.watch(
+    document,
+    signal,
+    (handle) => {
+      const session = new ComposeSession(handle, env);
+      sessions.set(handle, session);
+      for (const { files, target } of early.splice(0)) for (const f of files) (sessionAt(target) ?? session).addFile(f);
+      reportStatus();
+    },
+    (handle) => {
+      sessions.get(handle)?.dispose();
+      sessions.delete(handle);
+      reportStatus();
+    },
+  );
 
   document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
 
@@ -100,8 +107,9 @@ function start(adapter: SiteAdapter): void {
         (sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1))?.fileStopped(files);
       },
       accepted: (files, target) => {
-        const session = sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1);
-        for (const f of files) session?.addFile(f);
+        const session = sessionFor(target);
+        if (session) for (const f of files) session.addFile(f);
+        else early.push({ files, target });
       },
     },
     signal,

@@ -1,13 +1,31 @@
 // The content scripts' view of the effective policy, refreshed when IT or the user changes it.
+// A page never waits on the background for a policy: the last known one (storage.local) is
+// applied at once, then the background's answer replaces it. If the background does not answer
+// (starting up, busy, restarted), the page reads the policy from storage itself.
 import { MB } from '../../core/rules/attachment-size';
 import type { Lang } from '../../core/types';
 import { browser } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
+import { lastKnownPolicyState, loadPolicyState } from '../host/policy-load';
 import type { Limits } from './attachment-guard';
 
+/** How long one question to the background may take before the page reads storage itself. */
+const ASK_TIMEOUT_MS = 1500;
+const ASK_ATTEMPTS = 3;
+
+function ask(): Promise<PolicyState> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer from the background')), ASK_TIMEOUT_MS)));
+  const answer = browser.runtime.sendMessage({ type: 'get-policy' }) as Promise<PolicyState | undefined>;
+  return Promise.race([answer, late]).then((s) => {
+    if (!s?.policy) throw new Error('no policy in the answer');
+    return s;
+  }).finally(() => clearTimeout(timer));
+}
 
 export class PolicyClient {
   state?: PolicyState;
+  private generation = 0;
 
   constructor(private readonly onChange: (s: PolicyState) => void) {
     browser.storage.onChanged.addListener((_changes, area) => {
@@ -16,15 +34,42 @@ export class PolicyClient {
     });
   }
 
+  /** Resolves as soon as a policy applies (the last known one at the latest); later answers follow through onChange. */
   async load(): Promise<PolicyState | undefined> {
-    try {
-      const state = (await browser.runtime.sendMessage({ type: 'get-policy' })) as PolicyState;
-      this.state = state;
-      this.onChange(state);
-      return state;
-    } catch {
-      return this.state;
+    const generation = ++this.generation;
+    if (!this.state) {
+      try {
+        this.apply(await lastKnownPolicyState(), generation);
+      } catch {
+        // storage.local unreadable: the background's answer below is the only source.
+      }
     }
+    const fresh = this.fetchFresh(generation);
+    if (!this.state) await fresh;
+    return this.state;
+  }
+
+  private async fetchFresh(generation: number): Promise<void> {
+    for (let attempt = 0; attempt < ASK_ATTEMPTS; attempt++) {
+      try {
+        this.apply(await ask(), generation);
+        return;
+      } catch {
+        // Starting up or busy: ask again, then read storage directly.
+      }
+    }
+    try {
+      this.apply(await loadPolicyState(false), generation);
+    } catch {
+      // Nothing readable: the last known policy stays in force.
+    }
+  }
+
+  private apply(state: PolicyState, generation: number): void {
+    // A newer load has started (the policy changed meanwhile): its answer wins.
+    if (generation !== this.generation && this.state) return;
+    this.state = state;
+    this.onChange(state);
   }
 
   get lang(): Lang {

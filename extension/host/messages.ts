@@ -52,5 +52,7 @@ export type ExtractPortMessage =
 export type ExtractPortReply = { id: string; document?: ExtractedDocument; error?: string; code?: string };
 
 export const EXTRACT_PORT = 'congvu-extract';
+/** Chrome: from the service worker to the offscreen document that hosts the reading Worker. */
+export const READER_PORT = 'congvu-reader';
 /** Base64 chunks stay well under the messaging size limits of both browsers. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;

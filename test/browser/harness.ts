@@ -33,6 +33,8 @@ export interface PageDriver {
   type(selector: string, text: string): Promise<void>;
   pressCtrlEnter(selector: string): Promise<void>;
   setFiles(selector: string, files: UploadFile[]): Promise<void>;
+  /** As a user attaches: a real click on `selector`, the browser's file chooser, then the files. */
+  chooseFiles(selector: string, files: UploadFile[]): Promise<void>;
   /** Sets files on the input the page keeps in `window[name]` without attaching it to the document. */
   setDetachedFiles(name: string, files: UploadFile[]): Promise<void>;
   /** Text of every Công Vụ Guard banner on the page (read through their shadow roots). */
@@ -126,6 +128,10 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       await page.locator(selector).first().press('Control+Enter');
     },
     setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
+    chooseFiles: async (selector, files) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(selector)]);
+      await chooser.setFiles(files);
+    },
     setDetachedFiles: async (name, files) => {
       const handle = (await page.evaluateHandle(`window[${JSON.stringify(name)}]`)) as unknown as ElementHandle<HTMLInputElement>;
       await handle.setInputFiles(files);
@@ -233,6 +239,16 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       const input = await page.$(selector);
       if (!input) throw new Error(`no ${selector}`);
       await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
+    },
+    chooseFiles: async (selector, files) => {
+      const dir = mkdtempSync(join(tmp, 'upload-'));
+      const paths = files.map((f) => {
+        const path = join(dir, f.name);
+        writeFileSync(path, f.buffer);
+        return path;
+      });
+      const [chooser] = await Promise.all([page.waitForFileChooser(), page.click(selector)]);
+      await chooser.accept(paths);
     },
     setDetachedFiles: async (name, files) => {
       const dir = mkdtempSync(join(tmp, 'upload-'));

@@ -1,0 +1,123 @@
+// pdfjs inflates a FlateDecode stream whole, with no cap of its own: a 1 MB stream of
+// repeated bytes becomes a gigabyte in memory before any text comes out. So before pdfjs
+// sees a PDF, every flate stream in it is inflated here once, in small pushes, counting the
+// bytes that come out and throwing nothing away but the count: a bomb is stopped at the cap
+// ('zip-bomb') with one push's output in memory, and the clock is read as it goes.
+import { Inflate } from 'fflate';
+import { ExtractError, type Budget } from './limits';
+
+const PUSH_BYTES = 4096;
+/** As in zip.ts: past this many inflated bytes, more than BOMB_RATIO × the compressed bytes is a bomb. */
+const BOMB_RATIO = 200;
+const RATIO_CHECK_AFTER = 16 * 1024 * 1024;
+/** How far back from `stream` the stream's dictionary is looked for. */
+const DICT_WINDOW = 4096;
+
+const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "stream"
+const ENDSTREAM = new TextEncoder().encode('endstream');
+
+function matchesAt(bytes: Uint8Array, at: number, word: ArrayLike<number>): boolean {
+  if (at < 0 || at + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
+  return true;
+}
+
+function indexOfWord(bytes: Uint8Array, word: ArrayLike<number>, from: number): number {
+  for (let at = bytes.indexOf(word[0]!, from); at >= 0; at = bytes.indexOf(word[0]!, at + 1)) {
+    if (matchesAt(bytes, at, word)) return at;
+  }
+  return -1;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let k = 0; k < bytes.length; k += 0x2000) s += String.fromCharCode(...bytes.subarray(k, k + 0x2000));
+  return s;
+}
+
+/** The dictionary text just before a `stream` keyword: from the last `obj` (or the window's start). */
+function dictionaryBefore(bytes: Uint8Array, keyword: number): string {
+  const head = latin1(bytes.subarray(Math.max(0, keyword - DICT_WINDOW), keyword));
+  const obj = head.lastIndexOf(' obj');
+  return obj < 0 ? head : head.slice(obj);
+}
+
+function firstFilter(dict: string): string | undefined {
+  const m = /\/Filter\s*(?:\[\s*)?\/([A-Za-z0-9]+)/.exec(dict);
+  return m?.[1];
+}
+
+/** An image's decoded size cannot exceed its declared pixels (16 bits × 4 samples, plus PNG predictor bytes). */
+function imageBound(dict: string): number | undefined {
+  if (!/\/Subtype\s*\/Image\b/.test(dict)) return undefined;
+  const w = /\/Width\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+  const h = /\/Height\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+  if (!w || !h) return undefined;
+  const height = Number(h[1]);
+  return Number(w[1]) * height * 8 + height + 1024;
+}
+
+/** Inflates one zlib-wrapped stream, counting; returns the bytes that came out. */
+function inflateCounted(data: Uint8Array, budget: Budget, onBytes: (total: number, consumed: number) => void): void {
+  // The two-byte zlib header; pdfjs skips it too, and the checksum is not needed to count.
+  let consumed = 0;
+  let total = 0;
+  let done = false;
+  const inflate = new Inflate((chunk, final) => {
+    total += chunk.length;
+    onBytes(total, consumed);
+    if (final) done = true;
+  });
+  let pushes = 0;
+  for (let p = 2; p < data.length && !done; p += PUSH_BYTES) {
+    if (++pushes % 16 === 0) budget.checkTime();
+    const stop = Math.min(data.length, p + PUSH_BYTES);
+    consumed = stop;
+    inflate.push(data.subarray(p, stop), stop === data.length);
+  }
+}
+
+/**
+ * Throws 'zip-bomb' when a flate stream of the PDF inflates past the budget: any stream more
+ * than BOMB_RATIO times its size, the text-bearing streams (content, fonts, object streams)
+ * together past maxExpandedBytes, one stream past maxEntryBytes, or an image past its pixels.
+ * A stream that does not inflate is left to pdfjs, which tolerates damage.
+ */
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget): void {
+  const { maxEntryBytes } = budget.limits;
+  let from = 0;
+  for (;;) {
+    budget.checkTime();
+    const keyword = indexOfWord(bytes, STREAM, from);
+    if (keyword < 0) return;
+    from = keyword + STREAM.length;
+    if (bytes[keyword - 1] === 0x64 /* the "d" of endstream */) continue;
+    let start = from;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] === 0x0a) start++;
+    if (start === from) continue;
+    const end = indexOfWord(bytes, ENDSTREAM, start);
+    const stop = end < 0 ? bytes.length : end;
+    from = stop;
+    const dict = dictionaryBefore(bytes, keyword);
+    const filter = firstFilter(dict);
+    if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
+    const image = imageBound(dict);
+    let counted = 0;
+    const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
+    try {
+      inflateCounted(bytes.subarray(start, stop), budget, (total, consumed) => {
+        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+        if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
+        if (total > RATIO_CHECK_AFTER && total > consumed * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
+        // Images are not decoded to read text; the rest is, so it counts against the total.
+        if (image === undefined) {
+          budget.addExpanded(total - counted);
+          counted = total;
+        }
+      });
+    } catch (err) {
+      if (err instanceof ExtractError) throw err;
+    }
+  }
+}

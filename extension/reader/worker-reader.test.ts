@@ -1,0 +1,55 @@
+// The reading Worker's host: one file at a time, and a Worker stuck past the deadline is
+// terminated with the file reported as not read because it took too long.
+import { describe, expect, it } from 'vitest';
+import { WorkerReader, type ReadJob, type ReadResult, type WorkerLike } from './worker-reader';
+
+/** A Worker as the browser gives it, whose answers the test decides (or withholds, like a stuck parser). */
+class ScriptedWorker implements WorkerLike {
+  onmessage: ((e: MessageEvent<ReadResult>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  jobs: ReadJob[] = [];
+  constructor(private readonly answer: (job: ReadJob) => ReadResult | undefined) {}
+  postMessage(job: ReadJob): void {
+    this.jobs.push(job);
+    const result = this.answer(job);
+    if (result) setTimeout(() => this.onmessage?.({ data: result } as MessageEvent<ReadResult>), 5);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const doc = { text: 'ok', links: [], legacy: [], parts: [] };
+
+describe('WorkerReader', () => {
+  it('terminates a Worker stuck past the deadline and says the file took too long; the next file gets a fresh Worker', async () => {
+    const spawned: ScriptedWorker[] = [];
+    const reader = new WorkerReader(() => {
+      const w = new ScriptedWorker((job) => (job.name === 'stuck.html' ? undefined : { document: doc }));
+      spawned.push(w);
+      return w;
+    }, 50);
+    const stuck = reader.read('stuck.html', new Uint8Array(10));
+    const next = reader.read('ok.txt', new Uint8Array(3));
+    const verdict = await stuck;
+    expect(verdict.code).toBe('timeout');
+    expect(verdict.document).toBeUndefined();
+    expect(spawned[0]!.terminated).toBe(true);
+    expect(await next).toEqual({ document: doc });
+    expect(spawned).toHaveLength(2);
+    expect(spawned[1]!.jobs.map((j) => j.name)).toEqual(['ok.txt']);
+  });
+
+  it('reads one file at a time, in order', async () => {
+    const order: string[] = [];
+    const w = new ScriptedWorker((job) => {
+      order.push(job.name);
+      return { document: { ...doc, text: job.name } };
+    });
+    const reader = new WorkerReader(() => w, 1000);
+    const results = await Promise.all(['a', 'b', 'c'].map((n) => reader.read(n, new Uint8Array(1))));
+    expect(results.map((r) => r.document?.text)).toEqual(['a', 'b', 'c']);
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -1,0 +1,85 @@
+// Issue 9, item 5, in a real browser with the built extension: crafted attachments cannot stall
+// the checks Send depends on, and files that arrive before anything is ready are still checked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { flateBomb, pdfWith, styleFlood } from '../fixtures/docs/crafted';
+import { ROOT, type BrowserSession } from './harness';
+import { fixture, SITES, withSiteBehaviour } from './sites';
+
+const gmail = SITES[0]!;
+const BLOCK_WORK_MAIL = { authority: 'danang', rules: { 'public-webmail-work': 'block' } };
+const bannerHas = (text: string) =>
+  `[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot && h.shadowRoot.textContent.includes(${JSON.stringify(text)}))`;
+
+/** A drop on the compose's editor, dispatched as the page would receive it from the user. */
+function dropScript(name: string, type: string, bytes: Buffer): string {
+  return `(() => {
+    const bin = atob(${JSON.stringify(bytes.toString('base64'))});
+    const data = new Uint8Array(bin.length);
+    for (let k = 0; k < bin.length; k++) data[k] = bin.charCodeAt(k);
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+    document.querySelector('[role=dialog] [g_editable=true]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  })()`;
+}
+
+export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
+  let session: BrowserSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  describe('crafted attachments and early files', () => {
+    it('a stalling HTML page and a PDF flate bomb in one tab do not let Send through in another', async () => {
+      session = await launch();
+      // Firefox takes a policy only at start-up (policies.json): there it is in force from the start.
+      const policyAtStart = session.name === 'firefox';
+      if (policyAtStart) await session.setUserPolicy(BLOCK_WORK_MAIL);
+      const first = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
+      await first.waitFor(bannerHas('Thư này có vẻ là thư công vụ'));
+      const html = Buffer.from(styleFlood());
+      const bomb = Buffer.from(pdfWith({ dict: '/Filter /FlateDecode', data: flateBomb('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET', 64) }));
+      expect(html.length).toBeGreaterThan(3 * 1024 * 1024);
+      expect(bomb.length).toBeLessThan(1.5 * 1024 * 1024);
+      await first.chooseFiles('#cvg-test-file', [
+        { name: 'trang-style.html', mimeType: 'text/html', buffer: html },
+        { name: 'bom-nen.pdf', mimeType: 'application/pdf', buffer: bomb },
+      ]);
+
+      // While those are being read, IT's policy arrives and a second tab opens a work mail.
+      const started = Date.now();
+      if (!policyAtStart) await session.setUserPolicy(BLOCK_WORK_MAIL);
+      const second = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
+      await second.waitFor(bannerHas('Thư này có vẻ là thư công vụ'), 5_000);
+      await second.click(gmail.send);
+      expect(await second.evaluate<number>('window.__sent')).toBe(0);
+      await second.waitFor(bannerHas('Thư chưa được gửi'), 2_000);
+      // A bound for a loaded test machine, far below the minutes the background used to stall.
+      expect(Date.now() - started).toBeLessThan(20_000);
+
+      // Each crafted file gets a verdict: the page is read (its Gmail contact found), the bomb is named as unread.
+      await first.waitFor(bannerHas('nguyenvana@gmail.com'), 25_000);
+      await first.waitFor(bannerHas('Chưa kiểm tra được tệp “bom-nen.pdf”'), 25_000);
+      expect(await first.bannerText()).toContain('bom nén');
+      await first.screenshot(join(ROOT, `dist/screenshots/${session.name}-gmail-crafted-files.png`));
+    }, 120_000);
+
+    it('a MẬT-stamped docx dropped right after the first page load of a fresh browser is named and blocked', async () => {
+      session = await launch();
+      // The drop reaches the compose as the page finishes loading, before anything else has run.
+      const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-mat.docx'));
+      const drop = dropScript('cong-van-mat.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx);
+      const html = withSiteBehaviour(fixture(gmail.fixture), gmail.send).replace(/<\/body>/i, `<script>${drop}</script></body>`);
+      const page = await session.open({ url: gmail.url, html });
+      expect(await page.evaluate<string[]>('window.__dropped')).toEqual(['cong-van-mat.docx']);
+      await page.waitFor(bannerHas('cong-van-mat.docx'), 20_000);
+      expect(await page.bannerText()).toContain('Văn bản mật không được gửi qua thư điện tử');
+      // The work-mail warning can be acknowledged; the secret document still stops Send.
+      await page.click(gmail.send);
+      expect(await page.evaluate<number>('window.__sent')).toBe(0);
+      await page.screenshot(join(ROOT, `dist/screenshots/${session.name}-gmail-early-secret-docx.png`));
+    }, 60_000);
+  });
+}
