@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type BrowserSession, type PageDriver } from './harness';
+import { PAPERCLIP, withPaperclip } from '../fixtures/webmail/gmail/paperclip';
 import { editFixture, fixture, SITES, withSiteBehaviour } from './sites';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
@@ -96,16 +97,37 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
       await page.close();
     });
 
-    it('stops an over-size file on an input the page never attaches to the document', async () => {
-      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
-      await page.setDetachedFiles('__detachedInput', [{ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * MB, 2) }]);
-      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('ban-scan.pdf'))`);
-      expect(await page.evaluate<string[]>('window.__uploaded')).toEqual([]);
-      await page.setDetachedFiles('__detachedInput', [{ name: 'to-trinh.txt', mimeType: 'text/plain', buffer: Buffer.from('Tờ trình') }]);
-      await page.waitFor(`window.__uploaded.includes('to-trinh.txt')`);
-      await page.close();
-    });
+    it('paperclip: a 30 MB file never reaches Gmail’s own listener, small files do, and the chooser opens on every press, in two composes', async () => {
+      const picks = [
+        { name: 'phim-hoi-nghi.mp4', size: 30 * MB },
+        { name: 'ghi-chu.txt', size: 0 },
+        { name: 'ban-ghi-am.mp4', size: 30 * MB },
+        { name: 'to-trinh.txt', size: 0 },
+      ];
+      const mentions = (name: string) => `${bannerShown} && [...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes(${JSON.stringify(name)}))`;
+      for (const compose of [1, 2]) {
+        const page = await open(gmail.url, withPaperclip(withSiteBehaviour(fixture(gmail.fixture), gmail.send)));
+        await page.waitFor(bannerShown);
+        const expected: string[] = [];
+        for (const pick of picks) {
+          const small = pick.size === 0;
+          const buffer = small ? Buffer.from(`Nội dung ${pick.name}`) : Buffer.alloc(pick.size, 1);
+          const opened = await page.chooseFiles(PAPERCLIP, [{ name: pick.name, mimeType: small ? 'text/plain' : 'video/mp4', buffer }]);
+          expect(opened, `compose ${compose}: the chooser opened for ${pick.name}`).toBe(true);
+          if (small) {
+            expected.push(`${pick.name}:${buffer.length}`);
+            await page.waitFor(`window.__paperclip.uploaded.length === ${expected.length}`);
+          } else {
+            await page.waitFor(mentions(pick.name));
+          }
+          expect(await page.evaluate<string[]>('window.__paperclip.uploaded')).toEqual(expected);
+        }
+        expect(await page.bannerText()).toContain('vượt giới hạn 20 MB');
+        expect(await page.evaluate<number>('window.__paperclip.presses')).toBe(picks.length);
+        if (compose === 1) await page.screenshot(join(SHOTS, `${session.name}-gmail-paperclip-stopped.png`));
+        await page.close();
+      }
+    }, 120_000);
 
     it('stops an over-size file dropped or pasted into the compose', async () => {
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));

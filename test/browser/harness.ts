@@ -33,8 +33,11 @@ export interface PageDriver {
   type(selector: string, text: string): Promise<void>;
   pressCtrlEnter(selector: string): Promise<void>;
   setFiles(selector: string, files: UploadFile[]): Promise<void>;
-  /** Sets files on the input the page keeps in `window[name]` without attaching it to the document. */
-  setDetachedFiles(name: string, files: UploadFile[]): Promise<void>;
+  /**
+   * As a user attaches: a real click on `selector`, the browser's file chooser, then the files.
+   * Resolves false when no chooser opened.
+   */
+  chooseFiles(selector: string, files: UploadFile[]): Promise<boolean>;
   /** Text of every Công Vụ Guard banner on the page (read through their shadow roots). */
   bannerText(): Promise<string>;
   screenshot(path: string): Promise<void>;
@@ -50,6 +53,18 @@ export interface BrowserSession {
   extensionPage(path: string): Promise<PageDriver>;
   close(): Promise<void>;
 }
+
+/** Writes files for a chooser, each batch in a folder of its own so files keep their names. */
+function writeUploads(root: string, files: UploadFile[]): string[] {
+  const dir = mkdtempSync(join(root, 'upload-'));
+  return files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.buffer);
+    return path;
+  });
+}
+
+const CHOOSER_WAIT_MS = 5000;
 
 /** Subresources the served page itself names (its images, styles); requests for them are the page's, not ours. */
 function pageResources(url: string, html: string): string[] {
@@ -100,6 +115,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   const served = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
+  const uploads = mkdtempSync(join(tmpdir(), 'congvu-pw-files-'));
   await context.route('**/*', (route) => {
     const url = route.request().url();
     const key = url.split('#')[0]!;
@@ -126,9 +142,14 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       await page.locator(selector).first().press('Control+Enter');
     },
     setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
-    setDetachedFiles: async (name, files) => {
-      const handle = (await page.evaluateHandle(`window[${JSON.stringify(name)}]`)) as unknown as ElementHandle<HTMLInputElement>;
-      await handle.setInputFiles(files);
+    chooseFiles: async (selector, files) => {
+      const opened = page.waitForEvent('filechooser', { timeout: CHOOSER_WAIT_MS }).catch(() => undefined);
+      await page.click(selector);
+      const chooser = await opened;
+      if (!chooser) return false;
+      // Paths, not buffers: the browser then fills the input itself, with trusted events.
+      await chooser.setFiles(writeUploads(uploads, files));
+      return true;
     },
     bannerText: () => page.evaluate(BANNER_TEXT),
     screenshot: async (path) => {
@@ -161,6 +182,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }
@@ -234,15 +256,13 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       if (!input) throw new Error(`no ${selector}`);
       await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
     },
-    setDetachedFiles: async (name, files) => {
-      const dir = mkdtempSync(join(tmp, 'upload-'));
-      const paths = files.map((f) => {
-        const path = join(dir, f.name);
-        writeFileSync(path, f.buffer);
-        return path;
-      });
-      const handle = await page.evaluateHandle(`window[${JSON.stringify(name)}]`);
-      await (handle as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
+    chooseFiles: async (selector, files) => {
+      const opened = page.waitForFileChooser({ timeout: CHOOSER_WAIT_MS }).catch(() => undefined);
+      await page.click(selector);
+      const chooser = await opened;
+      if (!chooser) return false;
+      await chooser.accept(writeUploads(tmp, files));
+      return true;
     },
     bannerText: () => page.evaluate(BANNER_TEXT) as Promise<string>,
     screenshot: async (path) => {
