@@ -3,8 +3,10 @@
 import { browser, type Runtime } from '../host/browser-api';
 import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { serveExtractPort } from './extract';
-import { getPolicy, setUserPolicy } from './policy';
+import { registerPageHook } from './page-hook-script';
+import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
+import { isOwnPage } from './sender';
 
 const tabStatus = new Map<number, TabStatus>();
 
@@ -18,6 +20,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case 'get-record':
       return getRecord();
     case 'set-user-policy':
+      if (!isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return Promise.reject(new Error('only the extension’s own pages may change settings'));
       return setUserPolicy(msg.policy);
     case 'tab-status':
       if (sender.tab?.id !== undefined) tabStatus.set(sender.tab.id, msg.status);
@@ -35,4 +38,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
 
-void getPolicy();
+const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
+  registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
+onPolicyChange((s) => void placePageHook(s.policy));
+void getPolicy().then((s) => placePageHook(s.policy));
