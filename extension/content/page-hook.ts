@@ -31,6 +31,8 @@ import { CHANNEL_HELLO, type ContentToHook, type HookToContent } from './page-br
   let port: MessagePort | undefined;
   const pending = new Map<number, { input: HTMLInputElement; files: File[] }>();
   let counter = 0;
+  // Held while their chooser is open: Firefox does not keep a detached input alive itself.
+  const openProxies = new Set<HTMLInputElement>();
 
   addListener.call(
     window,
@@ -61,6 +63,7 @@ import { CHANNEL_HELLO, type ContentToHook, type HookToContent } from './page-br
     proxy.accept = input.accept;
     proxy.webkitdirectory = input.webkitdirectory;
     addListener.call(proxy, 'change', (e: Event) => {
+      openProxies.delete(proxy);
       const files = Array.from((filesProp.get!.call(proxy) as FileList | null) ?? []);
       if (!isTrusted(e) || files.length === 0 || !port) return;
       const id = ++counter;
@@ -69,8 +72,10 @@ import { CHANNEL_HELLO, type ContentToHook, type HookToContent } from './page-br
       postToPort.call(port, msg);
     });
     addListener.call(proxy, 'cancel', (e: Event) => {
+      openProxies.delete(proxy);
       if (isTrusted(e)) dispatch.call(input, new Event('cancel', { bubbles: true }));
     });
+    openProxies.add(proxy);
     open(proxy);
   }
 

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ElementHandle, type Page as PwPage } from 'playwright-core';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { bannerContent, fromBidi, fromCdp, type BannerContent } from './banner-reader';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -38,8 +39,14 @@ export interface PageDriver {
    * Resolves false when no chooser opened.
    */
   chooseFiles(selector: string, files: UploadFile[]): Promise<boolean>;
-  /** Text of every Công Vụ Guard banner on the page (read through their shadow roots). */
+  /** Text of every Công Vụ Guard banner on the page (read through their closed shadow roots). */
   bannerText(): Promise<string>;
+  /** Tag names of the elements inside the banners. */
+  bannerTags(): Promise<string[]>;
+  /** A real mouse click on the banner button for `action` (data-action), inside its closed root. */
+  clickBannerAction(action: string): Promise<void>;
+  /** Waits until a banner shows, holding `text` if given. */
+  waitForBanner(text?: string, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,8 +57,42 @@ export interface BrowserSession {
   readonly strayRequests: string[];
   open(page: Served): Promise<PageDriver>;
   setUserPolicy(policy: unknown): Promise<void>;
+  /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
+  readRecord(): Promise<Record<string, unknown> | undefined>;
   extensionPage(path: string): Promise<PageDriver>;
   close(): Promise<void>;
+}
+
+interface CdpElement {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpElement[];
+  shadowRoots?: CdpElement[];
+}
+const attr = (n: CdpElement, name: string) => {
+  const k = (n.attributes ?? []).indexOf(name);
+  return k >= 0 && k % 2 === 0 ? n.attributes![k + 1] : undefined;
+};
+function findCdp(n: CdpElement, match: (n: CdpElement) => boolean): CdpElement | undefined {
+  if (match(n)) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const hit = findCdp(c, match);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+interface BidiRef {
+  sharedId?: string;
+  value?: { attributes?: Record<string, string>; children?: BidiRef[]; shadowRoot?: BidiRef | null };
+}
+function findBidi(nodes: BidiRef[], action: string): string | undefined {
+  for (const n of nodes) {
+    if (n.value?.attributes?.['data-action'] === action) return n.sharedId;
+    const hit = findBidi([...(n.value?.shadowRoot ? [n.value.shadowRoot] : []), ...(n.value?.children ?? [])], action);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** Writes files for a chooser, each batch in a folder of its own so files keep their names. */
@@ -84,7 +125,22 @@ function pageResources(url: string, html: string): string[] {
 
 const SHOW_BANNER = `document.querySelector('[data-congvu-banner-host]')?.scrollIntoView({ block: 'center' })`;
 
-const BANNER_TEXT = `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')].map((h) => h.shadowRoot ? h.shadowRoot.textContent : '').join('\\n')`;
+/** bannerText, bannerTags and waitForBanner from one reader of the banners. */
+function bannerMethods(read: () => Promise<BannerContent>): Pick<PageDriver, 'bannerText' | 'bannerTags' | 'waitForBanner'> {
+  return {
+    bannerText: async () => (await read()).text,
+    bannerTags: async () => (await read()).tags,
+    waitForBanner: async (text = '', timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const shown = (await read()).text;
+        if (shown.length > 0 && shown.includes(text)) return;
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a banner${text ? ` with “${text}”` : ''}; it shows: ${shown.slice(0, 300)}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    },
+  };
+}
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -151,7 +207,28 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       await chooser.setFiles(writeUploads(uploads, files));
       return true;
     },
-    bannerText: () => page.evaluate(BANNER_TEXT),
+    ...bannerMethods(async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+        return bannerContent([fromCdp(root as Parameters<typeof fromCdp>[0])]);
+      } finally {
+        await cdp.detach();
+      }
+    }),
+    clickBannerAction: async (action) => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+        const found = findCdp(root as CdpElement, (n) => attr(n, 'data-action') === action);
+        if (!found) throw new Error(`no banner button for ${action}`);
+        const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: found.backendNodeId });
+        const [x1, y1, , , x3, y3] = model.content;
+        await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+      } finally {
+        await cdp.detach();
+      }
+    },
     screenshot: async (path) => {
       await page.evaluate(SHOW_BANNER);
       await page.screenshot({ path });
@@ -169,6 +246,10 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       const page = await context.newPage();
       await page.goto(url);
       return wrap(page);
+    },
+    async readRecord() {
+      const [worker] = context.serviceWorkers();
+      return (await worker!.evaluate(() => chrome.storage.local.get('userRecord'))).userRecord as Record<string, unknown> | undefined;
     },
     async extensionPage(path) {
       const page = await context.newPage();
@@ -264,7 +345,42 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       await chooser.accept(writeUploads(tmp, files));
       return true;
     },
-    bannerText: () => page.evaluate(BANNER_TEXT) as Promise<string>,
+    ...bannerMethods(async () => {
+      // Puppeteer has no call for BiDi's shadow-tree serialisation; its connection does.
+      const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result?: { result?: unknown } }> } }).connection;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const reply = await connection.send('script.evaluate', {
+        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')]`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 40 },
+      });
+      const list = (reply.result?.result ?? {}) as { value?: unknown[] };
+      return bannerContent((list.value ?? []).map((n) => fromBidi(n as Parameters<typeof fromBidi>[0])));
+    }),
+    clickBannerAction: async (action) => {
+      // BiDi hands the page a reference to a node in a closed root; its box is then readable.
+      const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result?: { result?: { value?: unknown } } }> } }).connection;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const hosts = await connection.send('script.evaluate', {
+        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')]`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 40 },
+      });
+      const button = findBidi((hosts.result?.result?.value ?? []) as BidiRef[], action);
+      if (!button) throw new Error(`no banner button for ${action}`);
+      const box = await connection.send('script.callFunction', {
+        functionDeclaration: '(el) => { el.scrollIntoView({ block: "center" }); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
+        arguments: [{ sharedId: button }],
+        target: { context },
+        awaitPromise: false,
+      });
+      const [x, y] = ((box.result?.result?.value ?? []) as Array<{ value: number }>).map((v) => v.value);
+      await page.mouse.click(x!, y!);
+    },
     screenshot: async (path) => {
       await page.evaluate(SHOW_BANNER);
       await page.screenshot({ path: path as `${string}.png` });
@@ -282,6 +398,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       await intercept(page);
       await page.goto(url);
       return wrap(page);
+    },
+    async readRecord() {
+      return undefined;
     },
     async extensionPage() {
       throw new Error('Firefox does not let WebDriver BiDi open moz-extension:// pages');

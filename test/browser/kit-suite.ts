@@ -43,7 +43,7 @@ export function defineKitSuite(name: 'chromium' | 'firefox', launch: (opts?: Lau
     it('applies IT’s policy: Đà Nẵng’s rules cited, and Send stopped as the override says', async () => {
       const gmail = SITES[0]!;
       const page = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
-      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot && h.shadowRoot.textContent.includes('Chỉ thị 06/CT-UBND'))`);
+      await page.waitForBanner('Chỉ thị 06/CT-UBND');
       await page.click(gmail.send);
       expect(await page.evaluate<number>('window.__sent')).toBe(0);
       expect(await page.bannerText()).toContain('Thư chưa được gửi');
