@@ -2,17 +2,13 @@
 // storage schema. Firefox: background scripts, a gecko id, and a declaration that nothing
 // is collected. Content-script matches are the only hosts the extension touches.
 import { createHash } from 'node:crypto';
+import { OFFICIAL_MATCHES, WEBMAIL_MATCHES } from './manifest-matches';
 import { EXTENSION_PUBLIC_KEY } from './public-key';
+
+export { OFFICIAL_MATCHES, WEBMAIL_MATCHES };
 
 export type Target = 'chrome' | 'firefox';
 
-/** Public webmail where drafts are checked. */
-export const WEBMAIL_MATCHES = ['https://mail.google.com/*', 'https://mail.yahoo.com/*', 'https://outlook.live.com/*'];
-/**
- * Official webmail: the attachment guard runs there too. It is injected on government hosts
- * and stays idle unless the page's host is the policy's official webmail.
- */
-export const OFFICIAL_MATCHES = ['https://*.gov.vn/*'];
 
 export const GECKO_ID = 'congvu-guard@congvu-guard';
 
@@ -36,12 +32,15 @@ export function makeManifest(target: Target, version: string): Record<string, un
     description: 'Nhắc nhở nhẹ nhàng khi soạn thư công vụ trong hộp thư công cộng, kiểm tra tệp đính kèm theo quy định thư điện tử công vụ.',
     version,
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    permissions: ['storage'],
+    // scripting: the page-world hook is registered for the webmails and the policy's
+    // official webmail only (background/page-hook-script.ts), within the hosts below.
+    permissions: ['storage', 'scripting'],
+    // The same hosts the content scripts already match, nothing more: registered scripts are
+    // injected only where the extension holds host permission, which matches alone do not give.
+    host_permissions: [...WEBMAIL_MATCHES, ...OFFICIAL_MATCHES],
     action: { default_popup: 'popup.html', default_title: 'Công Vụ Guard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },
     content_scripts: [
-      // The page-world hook sees file inputs the page never attaches to the document.
-      { matches: [...WEBMAIL_MATCHES, ...OFFICIAL_MATCHES], js: ['page-hook.js'], run_at: 'document_start', world: 'MAIN' },
       { matches: WEBMAIL_MATCHES, js: ['content.js'], run_at: 'document_start' },
       { matches: OFFICIAL_MATCHES, js: ['guard.js'], run_at: 'document_start' },
     ],

@@ -5,8 +5,10 @@ import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
-import { getPolicy, setUserPolicy } from './policy';
+import { registerPageHook } from './page-hook-script';
+import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
+import { isOwnPage } from './sender';
 
 const tabStatus = new Map<number, TabStatus>();
 
@@ -20,6 +22,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case 'get-record':
       return getRecord();
     case 'set-user-policy':
+      if (!isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return Promise.reject(new Error('only the extension’s own pages may change settings'));
       return setUserPolicy(msg.policy);
     case 'tab-status':
       if (sender.tab?.id !== undefined) tabStatus.set(sender.tab.id, msg.status);
@@ -43,4 +46,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
 
-void getPolicy();
+const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
+  registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
+onPolicyChange((s) => void placePageHook(s.policy));
+void getPolicy().then((s) => placePageHook(s.policy));

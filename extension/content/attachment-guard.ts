@@ -1,7 +1,9 @@
 // Stops files over the policy's limits before the page can upload them: file inputs in
 // the document (change), drag and drop, and paste, all in the capture phase at window, so
-// the page's own listeners never see the event. Detached inputs are the page hook's.
-import { CONTENT_SOURCE, isFromPage, type ContentToPage, type FileInfo } from './page-bridge';
+// the page's own listeners never see the event. Files picked for inputs the page never
+// attaches to the document come from the page hook over the private channel; their sizes
+// are checked here, and only the files allowed go back to the page.
+import type { ContentToHook, FileInfo, HookToContent } from './page-bridge';
 
 export interface Limits {
   maxFileBytes: number;
@@ -9,6 +11,8 @@ export interface Limits {
 }
 
 export interface GuardCallbacks {
+  /** Settles once the policy is known; picks that arrive earlier wait for it. */
+  ready: Promise<unknown>;
   limits(): Limits | undefined;
   /** Files stopped; `target` is where they were headed (an input, a drop zone), if known. */
   blocked(files: FileInfo[], target: EventTarget | null): void;
@@ -16,14 +20,16 @@ export interface GuardCallbacks {
   accepted(files: File[], target: EventTarget | null): void;
 }
 
-function overLimit(files: readonly File[], limits: Limits): FileInfo[] {
+function overLimit(files: readonly File[], limits: Limits): File[] {
   const over = files.filter((f) => f.size > limits.maxFileBytes);
   if (over.length > 0) return over;
   const total = files.reduce((sum, f) => sum + f.size, 0);
   return total > limits.maxTotalBytes ? [...files] : [];
 }
 
-export function startAttachmentGuard(cb: GuardCallbacks, signal: AbortSignal): void {
+const info = (f: File): FileInfo => ({ name: f.name, size: f.size });
+
+export function startAttachmentGuard(cb: GuardCallbacks, signal: AbortSignal, hook?: MessagePort): void {
   const handle = (e: Event, files: File[], onBlock: () => void) => {
     if (files.length === 0) return;
     const limits = cb.limits();
@@ -32,7 +38,7 @@ export function startAttachmentGuard(cb: GuardCallbacks, signal: AbortSignal): v
       e.preventDefault();
       e.stopImmediatePropagation();
       onBlock();
-      cb.blocked(over.map((f) => ({ name: f.name, size: f.size })), e.target);
+      cb.blocked(over.map(info), e.target);
       return;
     }
     cb.accepted(files, e.target);
@@ -51,19 +57,29 @@ export function startAttachmentGuard(cb: GuardCallbacks, signal: AbortSignal): v
   );
   window.addEventListener('drop', (e) => handle(e, Array.from(e.dataTransfer?.files ?? []), () => undefined), opts);
   window.addEventListener('paste', (e) => handle(e, Array.from(e.clipboardData?.files ?? []), () => undefined), opts);
-  window.addEventListener(
-    'message',
-    (e) => {
-      if (e.source !== window || !isFromPage(e.data)) return;
-      if (e.data.kind === 'blocked') cb.blocked(e.data.files, null);
-      else cb.accepted(e.data.files, null);
-    },
-    opts,
-  );
+  if (hook) serveHook(hook, cb, signal);
 }
 
-/** Tells the page hook the limits it enforces on detached inputs. */
-export function sendLimitsToPage(limits: Limits): void {
-  const msg: ContentToPage = { source: CONTENT_SOURCE, kind: 'limits', ...limits };
-  window.postMessage(msg, location.origin);
+// Firefox hands the page's File to the content script through a wrapper that fails instanceof.
+const isFile = (f: unknown): f is File => f instanceof File || Object.prototype.toString.call(f) === '[object File]';
+
+function serveHook(hook: MessagePort, cb: GuardCallbacks, signal: AbortSignal): void {
+  hook.onmessage = async (m: MessageEvent<HookToContent>) => {
+    const { kind, id } = m.data;
+    if (kind !== 'picked' || typeof id !== 'number') return;
+    // Anything that is not a real File is left out, whatever the page world sent.
+    const sent = Array.from(m.data.files ?? []);
+    const real = sent.map(isFile);
+    const files = sent.filter((_, k) => real[k]);
+    await cb.ready;
+    if (signal.aborted) return;
+    const limits = cb.limits();
+    const over = limits ? overLimit(files, limits) : [];
+    const allow = over.length > 0 ? [] : sent.flatMap((_, k) => (real[k] ? [k] : []));
+    const reply: ContentToHook = { kind: 'verdict', id, allow };
+    hook.postMessage(reply);
+    if (over.length > 0) cb.blocked(over.map(info), null);
+    else cb.accepted(files, null);
+  };
+  signal.addEventListener('abort', () => hook.close());
 }

@@ -36,7 +36,13 @@ function unreadableReason(code: string, message: string, lang: Lang): string {
   return t(lang, (known.includes(code) ? `extract.${code}` : 'extract.io') as MessageKey, detail);
 }
 
+let fileCounter = 0;
+
 export class ComposeSession {
+  /**
+   * Each file attached, under a key of its own: a second file with the same name (a page
+   * script can make one) never replaces the first or its findings.
+   */
   private readonly files = new Map<string, AttachmentView>();
   /** Files whose reading has not finished: Send waits for them. */
   private readonly reading = new Set<AttachmentView>();
@@ -81,7 +87,7 @@ export class ComposeSession {
   /** A file the user attached here: counted by size now, its text checked when read. */
   addFile(file: File): void {
     const view: AttachmentView = { name: file.name, size: file.size, contentType: file.type };
-    this.files.set(file.name, view);
+    this.files.set(`${file.name}|${file.size}|${file.lastModified}|${++fileCounter}`, view);
     this.reading.add(view);
     this.refresh();
     this.env.extract(file).then(
@@ -141,9 +147,19 @@ export class ComposeSession {
   private message(): MessageView {
     const d = this.handle.readDraft();
     const chips = d.attachments;
-    const attachments: AttachmentView[] = chips.map((c) => this.files.get(c.name) ?? { name: c.name, size: c.size ?? 0 });
+    const views = [...this.files.values()];
+    const used = new Set<AttachmentView>();
+    const attachments: AttachmentView[] = [];
+    for (const chip of chips) {
+      const same = views.filter((v) => v.name === chip.name);
+      if (same.length === 0) attachments.push({ name: chip.name, size: chip.size ?? 0 });
+      for (const v of same.filter((x) => !used.has(x))) {
+        used.add(v);
+        attachments.push(v);
+      }
+    }
     // Files still uploading have no chip yet.
-    for (const [name, view] of this.files) if (!chips.some((c) => c.name === name)) attachments.push(view);
+    for (const v of views) if (!used.has(v) && !chips.some((c) => c.name === v.name)) attachments.push(v);
     return {
       direction: 'outgoing',
       surface: 'public-webmail',
@@ -197,7 +213,7 @@ export class ComposeSession {
     const items: BannerItem[] = [];
     for (const [view, code] of this.unread) {
       const key = `unread|${view.name}|${view.size}`;
-      if (this.files.get(view.name) !== view || this.acknowledged.has(key)) continue;
+      if (![...this.files.values()].includes(view) || this.acknowledged.has(key)) continue;
       const reason = unreadableReason(code, view.error ?? '', lang);
       const text = `${t(lang, 'document.unreadable', { reason })}. ${t(lang, 'banner.file-unreadable.advice')}`;
       items.push({ key, severity: 'warn', title: t(lang, 'banner.file-unreadable', { file: view.name }), text, citation: '', actions: ['acknowledge'] });

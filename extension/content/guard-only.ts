@@ -2,11 +2,14 @@
 // of the policy's official webmail. Elsewhere on government sites it does nothing.
 import { browser } from '../host/browser-api';
 import { mountBanner } from '../ui/banner';
-import { sendLimitsToPage, startAttachmentGuard } from './attachment-guard';
-import type { FileInfo } from './page-bridge';
+import { startAttachmentGuard } from './attachment-guard';
+import { openPageChannel, type FileInfo } from './page-bridge';
 import { PolicyClient } from './policy-client';
 import { stoppedNotice } from './stopped-notice';
 
+// Opened on every government page at document_start, before the page's scripts; the page
+// hook that takes the other end runs only on the official webmail's host.
+const hook = openPageChannel();
 const controller = new AbortController();
 let started = false;
 
@@ -36,12 +39,11 @@ const client = new PolicyClient((state) => {
     official = undefined;
   }
   if (official !== location.host) return;
-  const limits = client.limits();
-  sendLimitsToPage(limits ?? { maxFileBytes: Infinity, maxTotalBytes: Infinity });
   if (started) return;
   started = true;
   startAttachmentGuard(
     {
+      ready: Promise.resolve(),
       limits: () => client.limits(),
       blocked: (files) => {
         browser.runtime.sendMessage({ type: 'record', event: 'oversizeFilesStopped' }).catch(() => undefined);
@@ -50,6 +52,7 @@ const client = new PolicyClient((state) => {
       accepted: () => undefined,
     },
     controller.signal,
+    hook,
   );
 });
 void client.load();

@@ -5,16 +5,17 @@ import { browser } from '../host/browser-api';
 import type { RecordEvent } from '../host/messages';
 import { adapterFor } from '../sites';
 import type { ComposeHandle, SiteAdapter } from '../sites/types';
-import { sendLimitsToPage, startAttachmentGuard } from './attachment-guard';
+import { startAttachmentGuard } from './attachment-guard';
 import { ComposeSession } from './compose-session';
 import { extractInBackground } from './extract-client';
+import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
 }
 
-function start(adapter: SiteAdapter): void {
+function start(adapter: SiteAdapter, hook: MessagePort): void {
   const sessions = new Map<ComposeHandle, ComposeSession>();
   let lastFocused: ComposeSession | undefined;
   const controller = new AbortController();
@@ -26,7 +27,6 @@ function start(adapter: SiteAdapter): void {
   };
 
   const policy = new PolicyClient(() => {
-    sendLimitsToPage(policy.limits() ?? { maxFileBytes: Infinity, maxTotalBytes: Infinity });
     for (const s of sessions.values()) s.refresh();
   });
 
@@ -50,7 +50,7 @@ function start(adapter: SiteAdapter): void {
 
   // Composes are watched at once: a session needs no policy to collect files, and is checked
   // as soon as the policy applies (the last known one, read from storage, comes first).
-  void policy.load();
+  const loaded = policy.load();
   adapter.watch(
     document,
     signal,
@@ -101,6 +101,7 @@ function start(adapter: SiteAdapter): void {
 
   startAttachmentGuard(
     {
+      ready: loaded,
       limits: () => policy.limits(),
       blocked: (files, target) => {
         record('oversizeFilesStopped');
@@ -113,8 +114,12 @@ function start(adapter: SiteAdapter): void {
       },
     },
     signal,
+    hook,
   );
 }
+
+// Opened first, while no page script has run yet (see page-bridge.ts).
+const hook = openPageChannel();
 
 // A compose the adapter cannot read is counted locally (site and part only, never content),
 // so that IT can tell a webmail redesign from the popup's record.
@@ -122,4 +127,4 @@ const adapter = adapterFor(new URL(location.href), (site, what) => {
   console.debug(`congvu-guard: could not read the ${what} of a ${site} compose`);
   record({ unreadable: `${site}:${what}` });
 });
-if (adapter) start(adapter);
+if (adapter) start(adapter, hook);

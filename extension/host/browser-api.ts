@@ -3,4 +3,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+export type { Runtime, Scripting, Storage, Tabs } from 'webextension-polyfill';

@@ -1,6 +1,7 @@
 // The gentle banner shown inside a compose window (and, alone, as a toast on official
 // webmail). Everything the page controls — file names, addresses, subjects — is rendered
-// as text nodes inside a shadow root.
+// as text nodes inside a closed shadow root: page scripts cannot reach into it, and its
+// buttons act only on events the browser made from the user's own input (isTrusted).
 import { render } from 'preact';
 import { t, type MessageKey } from '../../core/messages';
 import type { ActionId, Lang, Severity } from '../../core/types';
@@ -26,6 +27,11 @@ export interface BannerProps {
 
 const RANK: Record<Severity, number> = { nudge: 0, warn: 1, block: 2 };
 
+/** A handler that ignores events a script dispatched. */
+const trusted = (act: () => void) => (e: Event) => {
+  if (e.isTrusted) act();
+};
+
 function Banner({ lang, items, notice, onAction, onClose }: BannerProps) {
   if (items.length === 0 && !notice) return null;
   const top = items.reduce<Severity>((s, i) => (RANK[i.severity] > RANK[s] ? i.severity : s), 'nudge');
@@ -34,7 +40,7 @@ function Banner({ lang, items, notice, onAction, onClose }: BannerProps) {
       <div class="head">
         <span>{t(lang, 'banner.product')}</span>
         {onClose && (
-          <button class="close" type="button" aria-label={t(lang, 'banner.close')} title={t(lang, 'banner.close')} onClick={onClose}>
+          <button class="close" type="button" aria-label={t(lang, 'banner.close')} title={t(lang, 'banner.close')} onClick={trusted(onClose)}>
             ×
           </button>
         )}
@@ -51,7 +57,7 @@ function Banner({ lang, items, notice, onAction, onClose }: BannerProps) {
           {item.actions.length > 0 && (
             <div class="actions">
               {item.actions.map((action, k) => (
-                <button type="button" class={k === 0 ? 'primary' : ''} data-action={action} onClick={() => onAction(item, action)}>
+                <button type="button" class={k === 0 ? 'primary' : ''} data-action={action} onClick={trusted(() => onAction(item, action))}>
                   {t(lang, `action.${action}` as MessageKey)}
                 </button>
               ))}
@@ -68,9 +74,9 @@ export interface MountedBanner {
   remove(): void;
 }
 
-/** Mounts a banner in a shadow root on `host`. */
+/** Mounts a banner in a closed shadow root on `host`. */
 export function mountBanner(host: HTMLElement): MountedBanner {
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = BANNER_CSS;
   const container = document.createElement('div');

@@ -4,12 +4,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type BrowserSession, type PageDriver } from './harness';
+import { PAPERCLIP, withPaperclip } from '../fixtures/webmail/gmail/paperclip';
 import { editFixture, fixture, SITES, withSiteBehaviour } from './sites';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
 const MB = 1024 * 1024;
 const DANANG = { authority: 'danang' };
-const bannerShown = `[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot && h.shadowRoot.textContent.length > 0)`;
 
 export function defineExtensionSuite(launch: () => Promise<BrowserSession>): void {
   let session: BrowserSession;
@@ -34,7 +34,7 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
   describe.each(SITES)('$site', (site) => {
     it('shows the gentle work-mail banner, in Vietnamese, inside the compose', async () => {
       const page = await open(site.url, withSiteBehaviour(fixture(site.fixture), site.send));
-      await page.waitFor(bannerShown);
+      await page.waitForBanner();
       const text = await page.bannerText();
       expect(text).toContain('Thư này có vẻ là thư công vụ');
       expect(text).toContain('Căn cứ:');
@@ -61,7 +61,7 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
     it('stops Send in block mode, by button and by Ctrl+Enter, and explains why', async () => {
       await session.setUserPolicy({ ...DANANG, rules: { 'public-webmail-work': 'block' } });
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
+      await page.waitForBanner();
       await page.click(gmail.send);
       expect(await page.evaluate<number>('window.__sent')).toBe(0);
       expect(await page.bannerText()).toContain('Thư chưa được gửi');
@@ -75,7 +75,7 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
     it('lets Send through in nudge mode', async () => {
       await session.setUserPolicy({ ...DANANG, rules: { 'public-webmail-work': 'nudge' } });
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
+      await page.waitForBanner();
       await page.click(gmail.send);
       expect(await page.evaluate<number>('window.__sent')).toBe(1);
       await page.close();
@@ -84,32 +84,126 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
 
     it('stops an over-size file before the page can upload it, and says what to do', async () => {
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
-      await page.setFiles('#cvg-test-file', [{ name: 'video-hoi-nghi.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(25 * MB, 1) }]);
+      await page.waitForBanner();
+      expect(await page.chooseFiles('#cvg-test-file', [{ name: 'video-hoi-nghi.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(25 * MB, 1) }])).toBe(true);
       await page.waitFor(`document.querySelector('#cvg-test-file').files.length === 0`);
       expect(await page.evaluate<string[]>('window.__uploaded')).toEqual([]);
-      await page.waitFor(`${bannerShown} && [...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('video-hoi-nghi.mp4'))`);
+      await page.waitForBanner('video-hoi-nghi.mp4');
       expect(await page.bannerText()).toContain('vượt giới hạn 20 MB');
       // A small file goes through.
-      await page.setFiles('#cvg-test-file', [{ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('Ghi chú cuộc họp') }]);
+      expect(await page.chooseFiles('#cvg-test-file', [{ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('Ghi chú cuộc họp') }])).toBe(true);
       await page.waitFor(`window.__uploaded.includes('ghi-chu.txt')`);
       await page.close();
-    });
+    }, 60_000);
 
-    it('stops an over-size file on an input the page never attaches to the document', async () => {
-      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
-      await page.setDetachedFiles('__detachedInput', [{ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * MB, 2) }]);
-      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('ban-scan.pdf'))`);
-      expect(await page.evaluate<string[]>('window.__uploaded')).toEqual([]);
-      await page.setDetachedFiles('__detachedInput', [{ name: 'to-trinh.txt', mimeType: 'text/plain', buffer: Buffer.from('Tờ trình') }]);
-      await page.waitFor(`window.__uploaded.includes('to-trinh.txt')`);
-      await page.close();
+    it('paperclip: a 30 MB file never reaches Gmail’s own listener, small files do, and the chooser opens on every press, in two composes', async () => {
+      const picks = [
+        { name: 'phim-hoi-nghi.mp4', size: 30 * MB },
+        { name: 'ghi-chu.txt', size: 0 },
+        { name: 'ban-ghi-am.mp4', size: 30 * MB },
+        { name: 'to-trinh.txt', size: 0 },
+      ];
+      for (const compose of [1, 2]) {
+        const page = await open(gmail.url, withPaperclip(withSiteBehaviour(fixture(gmail.fixture), gmail.send)));
+        await page.waitForBanner();
+        const expected: string[] = [];
+        for (const pick of picks) {
+          const small = pick.size === 0;
+          const buffer = small ? Buffer.from(`Nội dung ${pick.name}`) : Buffer.alloc(pick.size, 1);
+          const opened = await page.chooseFiles(PAPERCLIP, [{ name: pick.name, mimeType: small ? 'text/plain' : 'video/mp4', buffer }]);
+          expect(opened, `compose ${compose}: the chooser opened for ${pick.name}`).toBe(true);
+          if (small) {
+            expected.push(`${pick.name}:${buffer.length}`);
+            await page.waitFor(`window.__paperclip.uploaded.length === ${expected.length}`);
+          } else {
+            await page.waitForBanner(pick.name);
+          }
+          expect(await page.evaluate<string[]>('window.__paperclip.uploaded')).toEqual(expected);
+        }
+        expect(await page.bannerText()).toContain('vượt giới hạn 20 MB');
+        expect(await page.evaluate<number>('window.__paperclip.presses')).toBe(picks.length);
+        if (compose === 1) await page.screenshot(join(SHOTS, `${session.name}-gmail-paperclip-stopped.png`));
+        await page.close();
+      }
+    }, 120_000);
+
+    describe('a hostile script in the webmail page', () => {
+      it('cannot set limits or raise the private record with spoofed window messages', async () => {
+        const before = ((await session.readRecord())?.oversizeFilesStopped as number | undefined) ?? 0;
+        const page = await open(gmail.url, withPaperclip(withSiteBehaviour(fixture(gmail.fixture), gmail.send)));
+        await page.waitForBanner();
+        await page.evaluate(`(() => {
+          window.postMessage({ source: 'congvu-guard:content', kind: 'limits', maxFileBytes: 1e15, maxTotalBytes: 1e15 }, location.origin);
+          for (let k = 0; k < 50; k++) window.postMessage({ source: 'congvu-guard:page', kind: 'blocked', files: [{ name: 'gia-mao.pdf', size: 30 * 1024 * 1024 }] }, location.origin);
+        })()`);
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(await page.bannerText()).not.toContain('gia-mao.pdf');
+        // The limits are the policy's still: a 21 MB file picked with the paperclip is stopped.
+        expect(await page.chooseFiles(PAPERCLIP, [{ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * MB, 2) }])).toBe(true);
+        await page.waitForBanner('ban-scan.pdf');
+        expect(await page.evaluate<string[]>('window.__paperclip.uploaded')).toEqual([]);
+        const after = (await session.readRecord())?.oversizeFilesStopped;
+        // Exactly the one real file stopped counts (Firefox: the record is not readable from a test).
+        if (after !== undefined) expect(after).toBe(before + 1);
+        await page.close();
+      }, 60_000);
+
+      it('cannot press “Tôi đã hiểu”: the banner’s root is closed and synthetic events do nothing; a real click still works', async () => {
+        const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+        await page.waitForBanner('Tôi đã hiểu');
+        const reached = await page.evaluate<boolean>(`(() => {
+          let reached = false;
+          for (const host of document.querySelectorAll('[data-congvu-banner-host]')) {
+            const root = host.shadowRoot;
+            if (root) for (const b of root.querySelectorAll('button[data-action=acknowledge]')) { reached = true; b.click(); }
+            const r = host.getBoundingClientRect();
+            for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+              host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: r.x + 40, clientY: r.y + r.height - 20 }));
+            }
+            host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+          }
+          return reached;
+        })()`);
+        expect(reached).toBe(false);
+        await page.click(gmail.send);
+        expect(await page.evaluate<number>('window.__sent')).toBe(0);
+        expect(await page.bannerText()).toContain('bấm “Tôi đã hiểu” trước khi gửi');
+        await page.screenshot(join(SHOTS, `${session.name}-gmail-needs-ack.png`));
+        // The user's own click is honoured.
+        await page.clickBannerAction('acknowledge');
+        await page.click(gmail.send);
+        expect(await page.evaluate<number>('window.__sent')).toBe(1);
+        await page.close();
+      }, 60_000);
+
+      it('cannot lift a MẬT block by posting a harmless file under the secret file’s name', async () => {
+        await session.setUserPolicy({ ...DANANG, rules: { 'public-webmail-work': 'nudge' } });
+        const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+        await page.waitForBanner();
+        const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-mat.docx'));
+        const mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+        expect(await page.chooseFiles('#cvg-test-file', [{ name: 'cong-van-mat.docx', mimeType: mime, buffer: docx }])).toBe(true);
+        await page.waitForBanner('dấu độ mật', 20_000);
+        await page.evaluate(`(() => {
+          const harmless = new File(['Thư mời họp'], 'cong-van-mat.docx', { type: ${JSON.stringify(mime)} });
+          window.postMessage({ source: 'congvu-guard:page', kind: 'files', files: [harmless] }, location.origin);
+          const input = document.querySelector('#cvg-test-file');
+          const dt = new DataTransfer(); dt.items.add(harmless); input.files = dt.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        })()`);
+        await new Promise((r) => setTimeout(r, 4000));
+        expect(await page.bannerText()).toContain('dấu độ mật');
+        await page.click(gmail.send);
+        expect(await page.evaluate<number>('window.__sent')).toBe(0);
+        await page.screenshot(join(SHOTS, `${session.name}-gmail-secret-kept.png`));
+        await page.close();
+        await session.setUserPolicy(DANANG);
+      }, 90_000);
     });
 
     it('stops an over-size file dropped or pasted into the compose', async () => {
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
+      await page.waitForBanner();
       const send = (type: 'drop' | 'paste', name: string, size: number) =>
         page.evaluate(`(() => {
           const dt = new DataTransfer();
@@ -130,10 +224,10 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
 
     it('flags an attached docx that names a Gmail contact, with the file and the address', async () => {
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitFor(bannerShown);
+      await page.waitForBanner();
       const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx'));
       await page.setFiles('#cvg-test-file', [{ name: 'cong-van-lien-he-gmail.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx }]);
-      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot.textContent.includes('nguyenvana@gmail.com'))`, 20_000);
+      await page.waitForBanner('nguyenvana@gmail.com', 20_000);
       const text = await page.bannerText();
       expect(text).toContain('cong-van-lien-he-gmail.docx');
       expect(text).toContain('Văn bản ghi địa chỉ thư công cộng');
@@ -148,11 +242,10 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
         doc.querySelector('[role=dialog] .dL .vI')!.textContent = '<b onmouseover="window.__pwned=3">bao-cao.docx</b>';
       });
       const page = await open(gmail.url, withSiteBehaviour(html, gmail.send));
-      await page.waitFor(bannerShown);
+      await page.waitForBanner();
       await new Promise((r) => setTimeout(r, 500));
       expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
-      const injected = await page.evaluate<number>(`[...document.querySelectorAll('[data-congvu-banner-host]')].reduce((n, h) => n + h.shadowRoot.querySelectorAll('img, script, b').length, 0)`);
-      expect(injected).toBe(0);
+      expect((await page.bannerTags()).filter((tag) => ['img', 'script', 'b'].includes(tag))).toEqual([]);
       await page.close();
     });
   });

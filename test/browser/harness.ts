@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ElementHandle, type Page as PwPage } from 'playwright-core';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { bannerContent, fromBidi, fromCdp, type BannerContent } from './banner-reader';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -33,12 +34,19 @@ export interface PageDriver {
   type(selector: string, text: string): Promise<void>;
   pressCtrlEnter(selector: string): Promise<void>;
   setFiles(selector: string, files: UploadFile[]): Promise<void>;
-  /** As a user attaches: a real click on `selector`, the browser's file chooser, then the files. */
-  chooseFiles(selector: string, files: UploadFile[]): Promise<void>;
-  /** Sets files on the input the page keeps in `window[name]` without attaching it to the document. */
-  setDetachedFiles(name: string, files: UploadFile[]): Promise<void>;
-  /** Text of every Công Vụ Guard banner on the page (read through their shadow roots). */
+  /**
+   * As a user attaches: a real click on `selector`, the browser's file chooser, then the files.
+   * Resolves false when no chooser opened.
+   */
+  chooseFiles(selector: string, files: UploadFile[]): Promise<boolean>;
+  /** Text of every Công Vụ Guard banner on the page (read through their closed shadow roots). */
   bannerText(): Promise<string>;
+  /** Tag names of the elements inside the banners. */
+  bannerTags(): Promise<string[]>;
+  /** A real mouse click on the banner button for `action` (data-action), inside its closed root. */
+  clickBannerAction(action: string): Promise<void>;
+  /** Waits until a banner shows, holding `text` if given. */
+  waitForBanner(text?: string, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,9 +57,55 @@ export interface BrowserSession {
   readonly strayRequests: string[];
   open(page: Served): Promise<PageDriver>;
   setUserPolicy(policy: unknown): Promise<void>;
+  /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
+  readRecord(): Promise<Record<string, unknown> | undefined>;
   extensionPage(path: string): Promise<PageDriver>;
   close(): Promise<void>;
 }
+
+interface CdpElement {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpElement[];
+  shadowRoots?: CdpElement[];
+}
+const attr = (n: CdpElement, name: string) => {
+  const k = (n.attributes ?? []).indexOf(name);
+  return k >= 0 && k % 2 === 0 ? n.attributes![k + 1] : undefined;
+};
+function findCdp(n: CdpElement, match: (n: CdpElement) => boolean): CdpElement | undefined {
+  if (match(n)) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const hit = findCdp(c, match);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+interface BidiRef {
+  sharedId?: string;
+  value?: { attributes?: Record<string, string>; children?: BidiRef[]; shadowRoot?: BidiRef | null };
+}
+function findBidi(nodes: BidiRef[], action: string): string | undefined {
+  for (const n of nodes) {
+    if (n.value?.attributes?.['data-action'] === action) return n.sharedId;
+    const hit = findBidi([...(n.value?.shadowRoot ? [n.value.shadowRoot] : []), ...(n.value?.children ?? [])], action);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Writes files for a chooser, each batch in a folder of its own so files keep their names. */
+function writeUploads(root: string, files: UploadFile[]): string[] {
+  const dir = mkdtempSync(join(root, 'upload-'));
+  return files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.buffer);
+    return path;
+  });
+}
+
+const CHOOSER_WAIT_MS = 5000;
 
 /** Subresources the served page itself names (its images, styles); requests for them are the page's, not ours. */
 function pageResources(url: string, html: string): string[] {
@@ -71,7 +125,22 @@ function pageResources(url: string, html: string): string[] {
 
 const SHOW_BANNER = `document.querySelector('[data-congvu-banner-host]')?.scrollIntoView({ block: 'center' })`;
 
-const BANNER_TEXT = `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')].map((h) => h.shadowRoot ? h.shadowRoot.textContent : '').join('\\n')`;
+/** bannerText, bannerTags and waitForBanner from one reader of the banners. */
+function bannerMethods(read: () => Promise<BannerContent>): Pick<PageDriver, 'bannerText' | 'bannerTags' | 'waitForBanner'> {
+  return {
+    bannerText: async () => (await read()).text,
+    bannerTags: async () => (await read()).tags,
+    waitForBanner: async (text = '', timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const shown = (await read()).text;
+        if (shown.length > 0 && shown.includes(text)) return;
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a banner${text ? ` with “${text}”` : ''}; it shows: ${shown.slice(0, 300)}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    },
+  };
+}
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -102,6 +171,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   const served = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
+  const uploads = mkdtempSync(join(tmpdir(), 'congvu-pw-files-'));
   await context.route('**/*', (route) => {
     const url = route.request().url();
     const key = url.split('#')[0]!;
@@ -129,14 +199,36 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     },
     setFiles: (selector, files) => page.locator(selector).first().setInputFiles(files),
     chooseFiles: async (selector, files) => {
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(selector)]);
-      await chooser.setFiles(files);
+      const opened = page.waitForEvent('filechooser', { timeout: CHOOSER_WAIT_MS }).catch(() => undefined);
+      await page.click(selector);
+      const chooser = await opened;
+      if (!chooser) return false;
+      // Paths, not buffers: the browser then fills the input itself, with trusted events.
+      await chooser.setFiles(writeUploads(uploads, files));
+      return true;
     },
-    setDetachedFiles: async (name, files) => {
-      const handle = (await page.evaluateHandle(`window[${JSON.stringify(name)}]`)) as unknown as ElementHandle<HTMLInputElement>;
-      await handle.setInputFiles(files);
+    ...bannerMethods(async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+        return bannerContent([fromCdp(root as Parameters<typeof fromCdp>[0])]);
+      } finally {
+        await cdp.detach();
+      }
+    }),
+    clickBannerAction: async (action) => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+        const found = findCdp(root as CdpElement, (n) => attr(n, 'data-action') === action);
+        if (!found) throw new Error(`no banner button for ${action}`);
+        const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: found.backendNodeId });
+        const [x1, y1, , , x3, y3] = model.content;
+        await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+      } finally {
+        await cdp.detach();
+      }
     },
-    bannerText: () => page.evaluate(BANNER_TEXT),
     screenshot: async (path) => {
       await page.evaluate(SHOW_BANNER);
       await page.screenshot({ path });
@@ -155,6 +247,10 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       await page.goto(url);
       return wrap(page);
     },
+    async readRecord() {
+      const [worker] = context.serviceWorkers();
+      return (await worker!.evaluate(() => chrome.storage.local.get('userRecord'))).userRecord as Record<string, unknown> | undefined;
+    },
     async extensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/${path}`);
@@ -167,6 +263,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }
@@ -241,26 +338,49 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
     },
     chooseFiles: async (selector, files) => {
-      const dir = mkdtempSync(join(tmp, 'upload-'));
-      const paths = files.map((f) => {
-        const path = join(dir, f.name);
-        writeFileSync(path, f.buffer);
-        return path;
-      });
-      const [chooser] = await Promise.all([page.waitForFileChooser(), page.click(selector)]);
-      await chooser.accept(paths);
+      const opened = page.waitForFileChooser({ timeout: CHOOSER_WAIT_MS }).catch(() => undefined);
+      await page.click(selector);
+      const chooser = await opened;
+      if (!chooser) return false;
+      await chooser.accept(writeUploads(tmp, files));
+      return true;
     },
-    setDetachedFiles: async (name, files) => {
-      const dir = mkdtempSync(join(tmp, 'upload-'));
-      const paths = files.map((f) => {
-        const path = join(dir, f.name);
-        writeFileSync(path, f.buffer);
-        return path;
+    ...bannerMethods(async () => {
+      // Puppeteer has no call for BiDi's shadow-tree serialisation; its connection does.
+      const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result?: { result?: unknown } }> } }).connection;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const reply = await connection.send('script.evaluate', {
+        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')]`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 40 },
       });
-      const handle = await page.evaluateHandle(`window[${JSON.stringify(name)}]`);
-      await (handle as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...paths);
+      const list = (reply.result?.result ?? {}) as { value?: unknown[] };
+      return bannerContent((list.value ?? []).map((n) => fromBidi(n as Parameters<typeof fromBidi>[0])));
+    }),
+    clickBannerAction: async (action) => {
+      // BiDi hands the page a reference to a node in a closed root; its box is then readable.
+      const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result?: { result?: { value?: unknown } } }> } }).connection;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const hosts = await connection.send('script.evaluate', {
+        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')]`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 40 },
+      });
+      const button = findBidi((hosts.result?.result?.value ?? []) as BidiRef[], action);
+      if (!button) throw new Error(`no banner button for ${action}`);
+      const box = await connection.send('script.callFunction', {
+        functionDeclaration: '(el) => { el.scrollIntoView({ block: "center" }); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
+        arguments: [{ sharedId: button }],
+        target: { context },
+        awaitPromise: false,
+      });
+      const [x, y] = ((box.result?.result?.value ?? []) as Array<{ value: number }>).map((v) => v.value);
+      await page.mouse.click(x!, y!);
     },
-    bannerText: () => page.evaluate(BANNER_TEXT) as Promise<string>,
     screenshot: async (path) => {
       await page.evaluate(SHOW_BANNER);
       await page.screenshot({ path: path as `${string}.png` });
@@ -278,6 +398,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       await intercept(page);
       await page.goto(url);
       return wrap(page);
+    },
+    async readRecord() {
+      return undefined;
     },
     async extensionPage() {
       throw new Error('Firefox does not let WebDriver BiDi open moz-extension:// pages');

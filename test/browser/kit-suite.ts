@@ -43,12 +43,37 @@ export function defineKitSuite(name: 'chromium' | 'firefox', launch: (opts?: Lau
     it('applies IT’s policy: Đà Nẵng’s rules cited, and Send stopped as the override says', async () => {
       const gmail = SITES[0]!;
       const page = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
-      await page.waitFor(`[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot && h.shadowRoot.textContent.includes('Chỉ thị 06/CT-UBND'))`);
+      await page.waitForBanner('Chỉ thị 06/CT-UBND');
       await page.click(gmail.send);
       expect(await page.evaluate<number>('window.__sent')).toBe(0);
       expect(await page.bannerText()).toContain('Thư chưa được gửi');
       await page.close();
     });
+
+    it('runs the page-world hook on IT’s official webmail host only: a .gov.vn e-service portal keeps its native functions and its file picker', async () => {
+      const probe = `(() => { const native = (f) => typeof f === 'function' && Function.prototype.toString.call(f).includes('[native code]');
+        return { click: native(HTMLInputElement.prototype.click), showPicker: native(HTMLInputElement.prototype.showPicker), createElement: native(Document.prototype.createElement) }; })()`;
+      const portalHtml = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Cổng Dịch vụ công Quốc gia</title></head><body>
+<h1>Nộp hồ sơ trực tuyến</h1><button id="chon-tep" type="button">Chọn tệp đính kèm</button>
+<script>window.__received = [];
+document.getElementById('chon-tep').addEventListener('click', function () {
+  var input = document.createElement('input'); input.type = 'file';
+  input.addEventListener('change', function () { for (var k = 0; k < input.files.length; k++) window.__received.push(input.files[k].name); });
+  input.click();
+});</script></body></html>`;
+      const portal = await session.open({ url: 'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html', html: portalHtml });
+      expect(await portal.evaluate(probe)).toEqual({ click: true, showPicker: true, createElement: true });
+      for (const file of ['to-khai.pdf', 'giay-to-tuy-than.pdf']) {
+        expect(await portal.chooseFiles('#chon-tep', [{ name: file, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 hồ sơ') }])).toBe(true);
+      }
+      await portal.waitFor(`window.__received.length === 2`);
+      expect(await portal.evaluate<string[]>('window.__received')).toEqual(['to-khai.pdf', 'giay-to-tuy-than.pdf']);
+      await portal.close();
+      // The policy's official webmail (mail.danang.gov.vn in the Đà Nẵng preset) gets the hook.
+      const webmail = await session.open({ url: 'https://mail.danang.gov.vn/owa/', html: '<!DOCTYPE html><html><body><p>Hộp thư công vụ</p></body></html>' });
+      expect(await webmail.evaluate<{ click: boolean }>(probe)).toMatchObject({ click: false });
+      await webmail.close();
+    }, 60_000);
 
     if (name === 'chromium') {
       it('shows IT’s values locked in the options page', async () => {

@@ -9,8 +9,6 @@ import { fixture, SITES, withSiteBehaviour } from './sites';
 
 const gmail = SITES[0]!;
 const BLOCK_WORK_MAIL = { authority: 'danang', rules: { 'public-webmail-work': 'block' } };
-const bannerHas = (text: string) =>
-  `[...document.querySelectorAll('[data-congvu-banner-host]')].some((h) => h.shadowRoot && h.shadowRoot.textContent.includes(${JSON.stringify(text)}))`;
 
 /** A drop on the compose's editor, dispatched as the page would receive it from the user. */
 function dropScript(name: string, type: string, bytes: Buffer): string {
@@ -38,7 +36,7 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
       const policyAtStart = session.name === 'firefox';
       if (policyAtStart) await session.setUserPolicy(BLOCK_WORK_MAIL);
       const first = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
-      await first.waitFor(bannerHas('Thư này có vẻ là thư công vụ'));
+      await first.waitForBanner('Thư này có vẻ là thư công vụ');
       const html = Buffer.from(styleFlood());
       const bomb = Buffer.from(pdfWith({ dict: '/Filter /FlateDecode', data: flateBomb('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET', 64) }));
       expect(html.length).toBeGreaterThan(3 * 1024 * 1024);
@@ -52,16 +50,16 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
       const started = Date.now();
       if (!policyAtStart) await session.setUserPolicy(BLOCK_WORK_MAIL);
       const second = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
-      await second.waitFor(bannerHas('Thư này có vẻ là thư công vụ'), 5_000);
+      await second.waitForBanner('Thư này có vẻ là thư công vụ', 5_000);
       await second.click(gmail.send);
       expect(await second.evaluate<number>('window.__sent')).toBe(0);
-      await second.waitFor(bannerHas('Thư chưa được gửi'), 2_000);
+      await second.waitForBanner('Thư chưa được gửi', 2_000);
       // A bound for a loaded test machine, far below the minutes the background used to stall.
       expect(Date.now() - started).toBeLessThan(20_000);
 
       // Each crafted file gets a verdict: the page is read (its Gmail contact found), the bomb is named as unread.
-      await first.waitFor(bannerHas('nguyenvana@gmail.com'), 25_000);
-      await first.waitFor(bannerHas('Chưa kiểm tra được tệp “bom-nen.pdf”'), 25_000);
+      await first.waitForBanner('nguyenvana@gmail.com', 25_000);
+      await first.waitForBanner('Chưa kiểm tra được tệp “bom-nen.pdf”', 25_000);
       expect(await first.bannerText()).toContain('bom nén');
       await first.screenshot(join(ROOT, `dist/screenshots/${session.name}-gmail-crafted-files.png`));
     }, 120_000);
@@ -74,7 +72,7 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
       const html = withSiteBehaviour(fixture(gmail.fixture), gmail.send).replace(/<\/body>/i, `<script>${drop}</script></body>`);
       const page = await session.open({ url: gmail.url, html });
       expect(await page.evaluate<string[]>('window.__dropped')).toEqual(['cong-van-mat.docx']);
-      await page.waitFor(bannerHas('cong-van-mat.docx'), 20_000);
+      await page.waitForBanner('cong-van-mat.docx', 20_000);
       expect(await page.bannerText()).toContain('Văn bản mật không được gửi qua thư điện tử');
       // The work-mail warning can be acknowledged; the secret document still stops Send.
       await page.click(gmail.send);

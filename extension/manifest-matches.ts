@@ -1,0 +1,12 @@
+// Where the extension runs, shared by the manifest (built in Node) and the background
+// (which registers the page hook): the content scripts' matches are its only hosts.
+
+/** Public webmail where drafts are checked. */
+export const WEBMAIL_MATCHES = ['https://mail.google.com/*', 'https://mail.yahoo.com/*', 'https://outlook.live.com/*'];
+/**
+ * Official webmail: the attachment guard runs there too. It is injected on government hosts
+ * and stays idle unless the page's host is the policy's official webmail.
+ */
+export const OFFICIAL_MATCHES = ['https://*.gov.vn/*'];
+/** The host suffix OFFICIAL_MATCHES covers; an official webmail elsewhere gets no page hook. */
+export const OFFICIAL_HOST_SUFFIX = '.gov.vn';
