@@ -41,6 +41,10 @@ export function makeManifest(target: Target, version: string): Record<string, un
     action: { default_popup: 'popup.html', default_title: 'Công Vụ Guard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },
     content_scripts: [
+      // The page-world hook is declared for the public webmails, so it is in place before the
+      // first page of a fresh profile loads (a registered script arrives only once the
+      // background has run); the official hosts, known only from the policy, are registered.
+      { matches: WEBMAIL_MATCHES, js: ['page-hook.js'], run_at: 'document_start', world: 'MAIN' },
       { matches: WEBMAIL_MATCHES, js: ['content.js'], run_at: 'document_start' },
       { matches: OFFICIAL_MATCHES, js: ['guard.js'], run_at: 'document_start' },
     ],
@@ -50,7 +54,7 @@ export function makeManifest(target: Target, version: string): Record<string, un
       ...common,
       key: PUBLIC_KEY,
       // offscreen: the document that hosts the Worker reading attached files.
-      permissions: ['storage', 'offscreen'],
+      permissions: [...common.permissions, 'offscreen'],
       minimum_chrome_version: '111',
       background: { service_worker: 'background.js' },
       storage: { managed_schema: 'managed-schema.json' },

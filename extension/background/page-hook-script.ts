@@ -6,7 +6,7 @@
 // extension's existing host permissions are left out, so no new host permission is needed.
 import type { Policy } from '../../core/policy';
 import { browser, type Scripting } from '../host/browser-api';
-import { OFFICIAL_HOST_SUFFIX, WEBMAIL_MATCHES } from '../manifest-matches';
+import { OFFICIAL_HOST_SUFFIX } from '../manifest-matches';
 
 const SCRIPT_ID = 'congvu-page-hook';
 
@@ -15,7 +15,7 @@ function officialUrls(policy: Policy): string[] {
   return policy.officialWebmailUrl ? [policy.officialWebmailUrl] : [];
 }
 
-/** Match patterns for the hook: the webmails, and each official host under .gov.vn over https. */
+/** Match patterns to register the hook on: each official host under .gov.vn over https (the manifest declares it for the public webmails). */
 export function pageHookMatches(policy: Policy): string[] {
   const hosts = new Set<string>();
   for (const raw of officialUrls(policy)) {
@@ -26,7 +26,7 @@ export function pageHookMatches(policy: Policy): string[] {
       // not a URL: no hook for it
     }
   }
-  return [...WEBMAIL_MATCHES, ...[...hosts].map((h) => `https://${h}/*`)];
+  return [...hosts].map((h) => `https://${h}/*`);
 }
 
 export async function registerPageHook(policy: Policy): Promise<void> {
@@ -41,6 +41,9 @@ export async function registerPageHook(policy: Policy): Promise<void> {
     persistAcrossSessions: true,
   };
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
+  // No official host in the policy: nothing to register (an empty match list is refused).
+  if (script.matches!.length === 0) {
+    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  } else if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
 }

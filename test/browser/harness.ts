@@ -244,6 +244,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       served.set(url.split('#')[0]!, html);
       for (const r of pageResources(url, html)) resources.add(r);
       const page = await context.newPage();
+      if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
       await page.goto(url);
       return wrap(page);
     },
