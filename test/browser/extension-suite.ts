@@ -70,7 +70,7 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
       await page.screenshot(join(SHOTS, `${session.name}-gmail-send-blocked.png`));
       await page.close();
       await session.setUserPolicy(DANANG);
-    });
+    }, 90_000); // Firefox takes a policy only by restarting (twice here).
 
     it('lets Send through in nudge mode', async () => {
       await session.setUserPolicy({ ...DANANG, rules: { 'public-webmail-work': 'nudge' } });
@@ -80,7 +80,7 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
       expect(await page.evaluate<number>('window.__sent')).toBe(1);
       await page.close();
       await session.setUserPolicy(DANANG);
-    });
+    }, 90_000);
 
     it('stops an over-size file before the page can upload it, and says what to do', async () => {
       const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
