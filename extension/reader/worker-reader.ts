@@ -10,7 +10,15 @@ export interface ReadJob {
   timeoutMs: number;
 }
 
+/**
+ * Marks the reader's own answers. pdfjs's worker module, loaded in this Worker for the first
+ * PDF, takes any Worker scope for its own port and posts a "ready" message on it; that and any
+ * other stray message is not a verdict on the file.
+ */
+export const READ_RESULT = 'congvu-guard:read-result';
+
 export interface ReadResult {
+  kind?: typeof READ_RESULT;
   document?: ExtractedDocument;
   error?: string;
   /** An ExtractErrorCode, or 'timeout' / 'memory' when the Worker had to be stopped. */
@@ -69,7 +77,9 @@ export class WorkerReader {
         () => finish({ error: `Reading took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped.`, code: 'timeout' }, true),
         this.timeoutMs + KILL_GRACE_MS,
       );
-      worker.onmessage = (e) => finish(e.data, false);
+      worker.onmessage = (e) => {
+        if (e.data?.kind === READ_RESULT) finish(e.data, false);
+      };
       worker.onerror = (e) => {
         e.preventDefault();
         finish({ error: `The reader stopped (${e.message || 'out of memory'}).`, code: 'memory' }, true);

@@ -222,18 +222,26 @@ export function defineExtensionSuite(launch: () => Promise<BrowserSession>): voi
       await page.close();
     });
 
-    it('flags an attached docx that names a Gmail contact, with the file and the address', async () => {
-      const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
-      await page.waitForBanner();
-      const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx'));
-      await page.setFiles('#cvg-test-file', [{ name: 'cong-van-lien-he-gmail.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx }]);
-      await page.waitForBanner('nguyenvana@gmail.com', 20_000);
-      const text = await page.bannerText();
-      expect(text).toContain('cong-van-lien-he-gmail.docx');
-      expect(text).toContain('Văn bản ghi địa chỉ thư công cộng');
-      await page.screenshot(join(SHOTS, `${session.name}-gmail-docx-contact.png`));
-      await page.close();
-    });
+    it('flags an attached docx and a PDF that name a Gmail contact, with the file and the address', async () => {
+      const kinds = [
+        { file: 'cong-van-lien-he-gmail.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+        // Read in the extension's Worker, where pdfjs's worker module also lives.
+        { file: 'cong-van-lien-he-gmail.pdf', mimeType: 'application/pdf' },
+      ];
+      for (const { file, mimeType } of kinds) {
+        const page = await open(gmail.url, withSiteBehaviour(fixture(gmail.fixture), gmail.send));
+        await page.waitForBanner();
+        const buffer = readFileSync(join(ROOT, 'test/fixtures/docs', file));
+        expect(await page.chooseFiles('#cvg-test-file', [{ name: file, mimeType, buffer }])).toBe(true);
+        await page.waitForBanner('nguyenvana@gmail.com', 20_000);
+        const text = await page.bannerText();
+        expect(text).toContain(file);
+        expect(text).toContain('Văn bản ghi địa chỉ thư công cộng');
+        expect(text).not.toContain('Chưa kiểm tra được');
+        await page.screenshot(join(SHOTS, `${session.name}-gmail-${file.endsWith('.pdf') ? 'pdf' : 'docx'}-contact.png`));
+        await page.close();
+      }
+    }, 60_000);
 
     it('keeps a subject full of HTML and script as inert text', async () => {
       const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> Số: 12/QĐ-UBND`;
