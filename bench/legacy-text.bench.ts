@@ -4,7 +4,7 @@
 // encoding a font already told (what docx extraction does). Fresh text every round.
 import { check } from '../core/check';
 import { decodeLegacy, encodeLegacy } from '../core/encoding';
-import { assertEveryRuleOn, draft, FULL_POLICY, indexOfPass } from './address.bench';
+import { assertEveryRuleOn, draft, FULL_POLICY, indexOfPass, timeOnce } from './address.bench';
 import { ratios, showSpread } from './stats';
 import { vietnameseText } from './vietnamese-text';
 
@@ -26,9 +26,9 @@ export function runLegacyBench(rounds = 9, chars = 1024 * 1024) {
       'decodeLegacy, VNI': () => decodeLegacy(vni, 'vni').length,
     };
     for (const name of names) {
-      const t0 = performance.now();
-      results[name] = candidates[name]();
-      if (r > 0) times[name]!.push(performance.now() - t0);
+      const { ms, result } = timeOnce(candidates[name], name === 'indexOf(@) pass, Unicode');
+      results[name] = result;
+      if (r > 0) times[name]!.push(ms);
     }
   }
   const unicodeCheck = times['check(), Unicode body']!;
