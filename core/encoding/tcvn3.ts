@@ -5,6 +5,7 @@
 // codes as capitals, so the same bytes mean "ộ" in .VnTime and "Ộ" in .VnTimeH.
 // Byte values checked against the standard's layout and two independent public converter tables.
 import { BASE_VOWELS, withTone, type Tone } from './syllable';
+import { isNfcInert, nfcInert, unitsToString } from './units';
 
 /** Per base vowel: the byte for [no tone, huyền, hỏi, ngã, sắc, nặng]; a string is plain ASCII. */
 const ROWS: Record<(typeof BASE_VOWELS)[number], readonly [number | string, number, number, number, number, number]> = {
@@ -49,37 +50,105 @@ export const TCVN3_DECODE: ReadonlyMap<string, string> = (() => {
 /** Unicode letter → Latin-1 look-alike character (the inverse of TCVN3_DECODE). */
 const TCVN3_ENCODE: ReadonlyMap<string, string> = new Map([...TCVN3_DECODE].map(([k, v]) => [v, k]));
 
-/** The seven capitals VN3 encodes, and their lower-case codes: they carry case, like ASCII letters. */
-const UPPER_CODES = new Set(['\u00a1', '\u00a2', '\u00a3', '\u00a4', '\u00a5', '\u00a6', '\u00a7']);
-const LOWER_CODES = new Set(['\u00a8', '\u00a9', '\u00aa', '\u00ab', '\u00ac', '\u00ad', '\u00ae']);
-
 /** Characters that can belong to a TCVN3 word: letters, digits and every code VN3 assigns. */
 export const WORD = /[\p{L}\p{M}\p{N}\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00d7\u00f7]+/gu;
+const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`, 'u');
 
-function mapChars(text: string): string {
-  let out = '';
-  for (const ch of text) out += TCVN3_DECODE.get(ch) ?? ch;
-  return out;
+/** Per code unit: 0 not looked up yet, 1 a WORD character, 2 not. Filled as units are met. */
+const wordUnits = new Uint8Array(0x10000);
+function isWordUnit(unit: number): boolean {
+  let known = wordUnits[unit]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
+    wordUnits[unit] = known;
+  }
+  return known === 1;
 }
 
-type WordCase = 'lower' | 'caps' | 'unknown';
+/** Latin-1 code → the Unicode letter's code unit (all are single units), 0 where VN3 has none. */
+const DECODE_UNIT = (() => {
+  const table = new Uint16Array(256);
+  for (const [code, letter] of TCVN3_DECODE) table[code.charCodeAt(0)] = letter.charCodeAt(0);
+  return table;
+})();
 
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+// What case the writer meant for a word, from its letters that carry case: ASCII, the seven VN3
+// capitals (¡–§) and their lower-case codes (¨–®). Toned letters carry none: "CéNG" is caps,
+// "Céng" is lower, "X·" (only an initial capital) is unknown and follows its neighbours.
+const LOWER = 1;
+const CAPS = 2;
+const UNKNOWN = 3;
 
-/**
- * What case the writer meant for a word, from its letters that carry case (ASCII and the VN3
- * capitals/lower-case pairs). Toned letters carry none: "CéNG" is caps, "Céng" is lower,
- * "X·" (only an initial capital) is unknown and follows its neighbours.
- */
-function wordCase(word: string): WordCase {
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+interface Words {
+  start: number[];
+  end: number[];
+  kase: number[];
+  /** A line break lies between this word and the one before. */
+  breakBefore: boolean[];
+}
+
+/** Decodes through the table into `units` (same length as text) and finds the words and their case. */
+function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: boolean } {
+  const words: Words = { start: [], end: [], kase: [], breakBefore: [] };
+  let inert = true;
+  let wordStart = -1;
+  let lower = false;
   let upperInside = false;
-  let i = 0;
-  for (const ch of word) {
-    if ((ch >= 'a' && ch <= 'z') || LOWER_CODES.has(ch)) return 'lower';
-    if (i > 0 && ((ch >= 'A' && ch <= 'Z') || UPPER_CODES.has(ch))) upperInside = true;
-    i++;
+  let brokenLine = false;
+  const close = (end: number) => {
+    words.start.push(wordStart);
+    words.end.push(end);
+    words.kase.push(lower ? LOWER : upperInside ? CAPS : UNKNOWN);
+    words.breakBefore.push(brokenLine);
+    wordStart = -1;
+    brokenLine = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const decoded = c < 0x100 ? DECODE_UNIT[c]! : 0;
+    units[i] = decoded || c;
+    if (decoded === 0 && !nfcInert(c)) inert = false;
+    let inWord: boolean;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      inWord = WORD_CHAR.test(text.slice(i, i + 2));
+      units[i + 1] = text.charCodeAt(i + 1);
+      width = 2;
+    } else {
+      inWord = isWordUnit(c);
+    }
+    if (inWord) {
+      const first = wordStart < 0;
+      if (first) {
+        wordStart = i;
+        lower = false;
+        upperInside = false;
+      }
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0xa8 && c <= 0xae)) lower = true;
+      else if (!first && ((c >= 0x41 && c <= 0x5a) || (c >= 0xa1 && c <= 0xa7))) upperInside = true;
+    } else {
+      if (wordStart >= 0) close(i);
+      if (isLineBreak(c)) brokenLine = true;
+    }
+    i += width - 1;
   }
-  return upperInside ? 'caps' : 'unknown';
+  if (wordStart >= 0) close(text.length);
+  return { words, inert };
+}
+
+/** Whether a word with no case of its own is written in capitals: its neighbours on the line say so. */
+function capsByNeighbours(words: Words, k: number): boolean {
+  let near = 0;
+  for (const j of [k - 1, k + 1]) {
+    if (j < 0 || j >= words.start.length || words.breakBefore[Math.max(j, k)]) continue;
+    if (words.kase[j] !== CAPS) return false;
+    near++;
+  }
+  return near > 0;
 }
 
 /**
@@ -89,31 +158,29 @@ function wordCase(word: string): WordCase {
  * writer could not type them otherwise.
  */
 export function decodeTcvn3(text: string, capitals = false): string {
-  if (capitals) return mapChars(text).toUpperCase().normalize('NFC');
-  const words: { start: number; end: number; text: string; kase: WordCase; toned: boolean }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const decoded = mapChars(m[0]);
-    words.push({ start: m.index, end: m.index + m[0].length, text: decoded, kase: wordCase(m[0]), toned: decoded !== decoded.toUpperCase() });
-  }
-  let out = '';
+  const units = new Uint16Array(text.length);
+  const { words, inert } = decodeUnits(text, units);
+  const decoded = unitsToString(units);
+  if (capitals) return decoded.toUpperCase().normalize('NFC');
+  const out: string[] = [];
   let last = 0;
-  words.forEach((w, i) => {
-    out += text.slice(last, w.start);
-    last = w.end;
-    let upper = w.kase === 'caps';
-    if (w.kase === 'unknown' && w.toned) {
-      // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
-      const near: WordCase[] = [];
-      const prev = words[i - 1];
-      const next = words[i + 1];
-      if (prev && !LINE_BREAK.test(text.slice(prev.end, w.start))) near.push(prev.kase);
-      if (next && !LINE_BREAK.test(text.slice(w.end, next.start))) near.push(next.kase);
-      upper = near.length > 0 && near.every((k) => k === 'caps');
-    }
-    out += upper ? w.text.toUpperCase() : w.text;
-  });
-  out += text.slice(last);
-  return out.normalize('NFC');
+  let changedInert = true;
+  for (let k = 0; k < words.start.length; k++) {
+    const kase = words.kase[k];
+    if (kase === LOWER) continue;
+    const word = decoded.slice(words.start[k], words.end[k]);
+    const upperWord = word.toUpperCase();
+    if (upperWord === word) continue;
+    // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
+    if (kase === UNKNOWN && !capsByNeighbours(words, k)) continue;
+    out.push(decoded.slice(last, words.start[k]), upperWord);
+    last = words.end[k]!;
+    if (changedInert && !isNfcInert(upperWord)) changedInert = false;
+  }
+  if (out.length === 0) return inert ? decoded : decoded.normalize('NFC');
+  out.push(decoded.slice(last));
+  const joined = out.join('');
+  return inert && changedInert ? joined : joined.normalize('NFC');
 }
 
 /**
