@@ -35,7 +35,7 @@ export function runLegacyBench(rounds = 9, chars = 1024 * 1024) {
   const perM = (1024 * 1024) / chars;
   const rows = names.map((name) => ({
     candidate: name,
-    'ms per M chars: median (IQR, min–max)': showSpread(times[name]!.map((t) => t * perM)),
+    'ms per M chars: median (IQR, min–max)': showSpread(times[name]!.map((t) => t * perM), 2),
     'vs Unicode check(), per round': showSpread(ratios(times[name]!, unicodeCheck), 1, '×'),
     'vs indexOf, per round': showSpread(ratios(times[name]!, times['indexOf(@) pass, Unicode']!), 0, '×'),
     result: results[name],
