@@ -5,7 +5,7 @@
 // codes as capitals, so the same bytes mean "ộ" in .VnTime and "Ộ" in .VnTimeH.
 // Byte values checked against the standard's layout and two independent public converter tables.
 import { BASE_VOWELS, withTone, type Tone } from './syllable';
-import { isNfcInert, nfcInert, unitsToString } from './units';
+import { isNfcInert, nfcInert, scratchUnits, unitsToString } from './units';
 
 /** Per base vowel: the byte for [no tone, huyền, hỏi, ngã, sắc, nặng]; a string is plain ASCII. */
 const ROWS: Record<(typeof BASE_VOWELS)[number], readonly [number | string, number, number, number, number, number]> = {
@@ -83,30 +83,58 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-interface Words {
-  start: number[];
-  end: number[];
-  kase: number[];
-  /** A line break lies between this word and the one before. */
-  breakBefore: boolean[];
+/** The words of a text, in typed arrays that grow by doubling (a document has many words). */
+class Words {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  kase = new Uint8Array(256);
+  /** 1 when a line break lies between this word and the one before. */
+  breakBefore = new Uint8Array(256);
+
+  /** Empties the list for the next text, letting go of arrays grown for a long one. */
+  reset(): this {
+    if (this.start.length > 1 << 14) {
+      this.start = new Int32Array(256);
+      this.end = new Int32Array(256);
+      this.kase = new Uint8Array(256);
+      this.breakBefore = new Uint8Array(256);
+    }
+    this.count = 0;
+    return this;
+  }
+
+  add(start: number, end: number, kase: number, breakBefore: boolean): void {
+    if (this.count === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.kase = grow(this.kase);
+      this.breakBefore = grow(this.breakBefore);
+    }
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.kase[k] = kase;
+    this.breakBefore[k] = breakBefore ? 1 : 0;
+  }
 }
+
+/** Reused from call to call, like scratchUnits: the detector decodes many short words and runs. */
+const sharedWords = new Words();
 
 /** Decodes through the table into `units` (same length as text) and finds the words and their case. */
 function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: boolean } {
-  const words: Words = { start: [], end: [], kase: [], breakBefore: [] };
+  const words = sharedWords.reset();
   let inert = true;
   let wordStart = -1;
   let lower = false;
   let upperInside = false;
   let brokenLine = false;
-  const close = (end: number) => {
-    words.start.push(wordStart);
-    words.end.push(end);
-    words.kase.push(lower ? LOWER : upperInside ? CAPS : UNKNOWN);
-    words.breakBefore.push(brokenLine);
-    wordStart = -1;
-    brokenLine = false;
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const decoded = c < 0x100 ? DECODE_UNIT[c]! : 0;
@@ -131,24 +159,24 @@ function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: b
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0xa8 && c <= 0xae)) lower = true;
       else if (!first && ((c >= 0x41 && c <= 0x5a) || (c >= 0xa1 && c <= 0xa7))) upperInside = true;
     } else {
-      if (wordStart >= 0) close(i);
+      if (wordStart >= 0) {
+        words.add(wordStart, i, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
+        wordStart = -1;
+        brokenLine = false;
+      }
       if (isLineBreak(c)) brokenLine = true;
     }
     i += width - 1;
   }
-  if (wordStart >= 0) close(text.length);
+  if (wordStart >= 0) words.add(wordStart, text.length, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
   return { words, inert };
 }
 
 /** Whether a word with no case of its own is written in capitals: its neighbours on the line say so. */
 function capsByNeighbours(words: Words, k: number): boolean {
-  let near = 0;
-  for (const j of [k - 1, k + 1]) {
-    if (j < 0 || j >= words.start.length || words.breakBefore[Math.max(j, k)]) continue;
-    if (words.kase[j] !== CAPS) return false;
-    near++;
-  }
-  return near > 0;
+  const prev = k > 0 && words.breakBefore[k] === 0 ? words.kase[k - 1] : 0;
+  const next = k + 1 < words.count && words.breakBefore[k + 1] === 0 ? words.kase[k + 1] : 0;
+  return (prev !== 0 || next !== 0) && (prev === 0 || prev === CAPS) && (next === 0 || next === CAPS);
 }
 
 /**
@@ -158,17 +186,17 @@ function capsByNeighbours(words: Words, k: number): boolean {
  * writer could not type them otherwise.
  */
 export function decodeTcvn3(text: string, capitals = false): string {
-  const units = new Uint16Array(text.length);
+  const units = scratchUnits(text.length);
   const { words, inert } = decodeUnits(text, units);
-  const decoded = unitsToString(units);
+  const decoded = unitsToString(units, text.length);
   if (capitals) return decoded.toUpperCase().normalize('NFC');
   const out: string[] = [];
   let last = 0;
   let changedInert = true;
-  for (let k = 0; k < words.start.length; k++) {
+  for (let k = 0; k < words.count; k++) {
     const kase = words.kase[k];
     if (kase === LOWER) continue;
-    const word = decoded.slice(words.start[k], words.end[k]);
+    const word = decoded.slice(words.start[k]!, words.end[k]!);
     const upperWord = word.toUpperCase();
     if (upperWord === word) continue;
     // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.

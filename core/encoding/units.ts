@@ -2,6 +2,21 @@
 // adding to a string a character at a time was most of the cost of converting a document.
 
 const CHUNK = 8192;
+/** Buffers up to this many units are kept for the next call; larger ones are left to the GC. */
+const KEPT = 1 << 16;
+let scratch = new Uint16Array(1024);
+
+/**
+ * A buffer of at least `length` units, reused from call to call: the detector decodes many
+ * short words and runs, and a fresh typed array for each costs more than the decoding. The
+ * caller must be done with it (made its string) before anything else asks for one.
+ */
+export function scratchUnits(length: number): Uint16Array {
+  if (length <= scratch.length) return scratch;
+  const fresh = new Uint16Array(Math.max(length, scratch.length * 2));
+  if (fresh.length <= KEPT) scratch = fresh;
+  return fresh;
+}
 
 /** The first `length` units as a string, converted a chunk at a time (argument count limits). */
 export function unitsToString(units: Uint16Array, length = units.length): string {

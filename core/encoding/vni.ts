@@ -4,7 +4,7 @@
 // single bytes of their own, and ơ/ư then take tone marks like a base ("ô" + "ø" = "ờ").
 // Byte values checked against two independent public converter tables.
 import { withTone, type Tone } from './syllable';
-import { nfcInert, unitsToString } from './units';
+import { nfcInert, scratchUnits, unitsToString } from './units';
 
 /** Mark bytes per tone, [none, huyền, hỏi, ngã, sắc, nặng]; lower-case font first, then capitals. */
 const TONE = { lower: ['', 'ø', 'û', 'õ', 'ù', 'ï'], upper: ['', 'Ø', 'Û', 'Õ', 'Ù', 'Ï'] } as const;
@@ -94,7 +94,7 @@ function isUpperBase(unit: number): boolean {
 
 /** Decodes VNI look-alike text to NFC Unicode, counting Latin-1 letters left unused. */
 export function decodeVniCounting(text: string): VniDecoded {
-  const units = new Uint16Array(text.length);
+  const units = scratchUnits(text.length);
   let length = 0;
   let leftover = 0;
   let inert = true;
