@@ -334,21 +334,26 @@ function convert(text: string, candidates: readonly Candidate[]): { text: string
   return { text: out.join(''), runs };
 }
 
-let lastVerdict: { text: string; result: { text: string; runs: LegacyRun[] } } | undefined;
+/** The last few verdicts, newest first: a check reads the subject and the body in turn. */
+const verdicts: { text: string; result: { text: string; runs: LegacyRun[] } }[] = [];
+const VERDICTS_KEPT = 4;
 
 /**
  * Finds TCVN3 and VNI runs in text read as Latin-1 / Windows-1252 and converts them to NFC
  * Unicode, leaving everything else as it is. Text without legacy runs comes back as the same string.
- * Only lines with a legacy signal are read word by word; the last verdict is kept, since hosts
+ * Only lines with a legacy signal are read word by word; the last verdicts are kept, since hosts
  * check an unchanged draft again whenever anything else about the message changes.
  */
 export function convertLegacyText(text: string): { text: string; runs: LegacyRun[] } {
-  if (lastVerdict?.text === text) return { text: lastVerdict.result.text, runs: [...lastVerdict.result.runs] };
-  const candidates: Candidate[] = [];
-  for (const line of signalLines(text)) for (const c of cachedLineRuns(text, line.start, line.end)) candidates.push(c);
-  const result = convert(text, candidates);
-  lastVerdict = { text, result };
-  return { text: result.text, runs: [...result.runs] };
+  let verdict = verdicts.find((v) => v.text === text);
+  if (!verdict) {
+    const candidates: Candidate[] = [];
+    for (const line of signalLines(text)) for (const c of cachedLineRuns(text, line.start, line.end)) candidates.push(c);
+    verdict = { text, result: convert(text, candidates) };
+    verdicts.unshift(verdict);
+    verdicts.length = Math.min(verdicts.length, VERDICTS_KEPT);
+  }
+  return { text: verdict.result.text, runs: [...verdict.result.runs] };
 }
 
 /** The same detection reading every line, without the pre-filter: the reference for tests. */
