@@ -54,9 +54,13 @@ const TCVN3_ENCODE: ReadonlyMap<string, string> = new Map([...TCVN3_DECODE].map(
 export const WORD = /[\p{L}\p{M}\p{N}\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00d7\u00f7]+/gu;
 const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`, 'u');
 
-/** Per code unit: 0 not looked up yet, 1 a WORD character, 2 not. Filled as units are met. */
-const wordUnits = new Uint8Array(0x10000);
+/**
+ * Per code unit: 0 not looked up yet, 1 a WORD character, 2 not. Filled as units are met, and
+ * made only when first needed: most pages that load the checker never decode TCVN3.
+ */
+let wordUnits: Uint8Array | undefined;
 function isWordUnit(unit: number): boolean {
+  wordUnits ??= new Uint8Array(0x10000);
   let known = wordUnits[unit]!;
   if (known === 0) {
     known = WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;

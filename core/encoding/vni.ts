@@ -60,11 +60,14 @@ export interface VniDecoded {
   leftover: number;
 }
 
-/** Two-unit spellings by (base << 8 | mark), both lower case: the Unicode letter, lower and upper. */
-const PAIR_LOWER = new Uint16Array(0x10000);
-const PAIR_UPPER = new Uint16Array(0x10000);
+/** The bases of two-unit spellings (a e o u y, and ô ö for ơ ư), lower case: their slot + 1 by code. */
+const BASE_SLOT = new Uint8Array(256);
+[...'aeouyôö'].forEach((c, i) => (BASE_SLOT[c.charCodeAt(0)] = i + 1));
+/** Two-unit spellings by (slot − 1) × 64 + (mark − 0xC0), both lower case: the letter, lower and upper. */
+const PAIR_LOWER = new Uint16Array(7 * 64);
+const PAIR_UPPER = new Uint16Array(7 * 64);
 for (const [spelling, letter] of PAIRS) {
-  const key = (spelling.charCodeAt(0) << 8) | spelling.charCodeAt(1);
+  const key = (BASE_SLOT[spelling.charCodeAt(0)]! - 1) * 64 + spelling.charCodeAt(1) - 0xc0;
   PAIR_LOWER[key] = letter.charCodeAt(0);
   PAIR_UPPER[key] = letter.toUpperCase().charCodeAt(0);
 }
@@ -103,8 +106,9 @@ export function decodeVniCounting(text: string): VniDecoded {
     if (i + 1 < text.length) {
       const next = text.charCodeAt(i + 1);
       const mark = next >= 0xc0 ? lowerMark(next) : 0;
-      const base = lowerBase(c);
-      const pair = mark !== 0 && base < 0x100 ? (isUpperBase(c) ? PAIR_UPPER : PAIR_LOWER)[(base << 8) | mark]! : 0;
+      const lower = mark !== 0 ? lowerBase(c) : 0x100;
+      const slot = lower < 0x100 ? BASE_SLOT[lower]! : 0;
+      const pair = slot !== 0 ? (isUpperBase(c) ? PAIR_UPPER : PAIR_LOWER)[(slot - 1) * 64 + mark - 0xc0]! : 0;
       if (pair !== 0) {
         units[length++] = pair;
         i++;
