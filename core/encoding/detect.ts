@@ -302,8 +302,9 @@ const sharedCache = new KindCache();
  * and documents repeat their headers and footers on every page.
  */
 const lineCache = new Map<string, Candidate[]>();
-const LINE_CACHE_SIZE = 10_000;
-const LINE_CACHE_LENGTH = 4096;
+// At most ~4 MB kept: the scanner reads thousands of documents in one process.
+const LINE_CACHE_SIZE = 2000;
+const LINE_CACHE_LENGTH = 1024;
 
 function cachedLineRuns(text: string, start: number, end: number): Candidate[] {
   const line = text.slice(start, end);
@@ -334,9 +335,13 @@ function convert(text: string, candidates: readonly Candidate[]): { text: string
   return { text: out.join(''), runs };
 }
 
-/** The last few verdicts, newest first: a check reads the subject and the body in turn. */
+/**
+ * The last few verdicts, newest first: a check reads the subject and the body in turn. Only
+ * texts the size of a draft are kept, so that a scanned document is not held after its turn.
+ */
 const verdicts: { text: string; result: { text: string; runs: LegacyRun[] } }[] = [];
 const VERDICTS_KEPT = 4;
+const VERDICT_MAX_LENGTH = 2_000_000;
 
 /**
  * Finds TCVN3 and VNI runs in text read as Latin-1 / Windows-1252 and converts them to NFC
@@ -350,8 +355,10 @@ export function convertLegacyText(text: string): { text: string; runs: LegacyRun
     const candidates: Candidate[] = [];
     for (const line of signalLines(text)) for (const c of cachedLineRuns(text, line.start, line.end)) candidates.push(c);
     verdict = { text, result: convert(text, candidates) };
-    verdicts.unshift(verdict);
-    verdicts.length = Math.min(verdicts.length, VERDICTS_KEPT);
+    if (text.length <= VERDICT_MAX_LENGTH) {
+      verdicts.unshift(verdict);
+      verdicts.length = Math.min(verdicts.length, VERDICTS_KEPT);
+    }
   }
   return { text: verdict.result.text, runs: [...verdict.result.runs] };
 }
