@@ -8,12 +8,22 @@ import { vietnameseText } from './vietnamese-text';
 
 const MB = 1024 * 1024;
 
-function noise(bytes: number, seed = 7): Uint8Array {
+/**
+ * Incompressible bytes, as a scan or a photo is. xorshift32 keeps every step inside 32-bit
+ * integers (a multiplicative generator in floating point loses its low bits and soon repeats,
+ * which zip and pdf-lib's Flate then squeeze to almost nothing).
+ */
+export function noise(bytes: number, seed = 7): Uint8Array {
   const out = new Uint8Array(bytes);
-  let s = seed;
-  for (let k = 0; k < bytes; k++) {
-    s = (s * 1103515245 + 12345) >>> 0;
-    out[k] = s >>> 24;
+  let s = seed | 0 || 1;
+  for (let k = 0; k < bytes; k += 4) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    out[k] = s;
+    out[k + 1] = s >>> 8;
+    out[k + 2] = s >>> 16;
+    out[k + 3] = s >>> 24;
   }
   return out;
 }

@@ -1,14 +1,21 @@
-// npm run bench [-- address|documents|extension|outlook|sink]: prints each benchmark's table.
-import { runAddressBench } from './address.bench';
+// npm run bench [-- address|legacy|documents|extension|outlook|sink]: prints each benchmark's table.
+import { DENSITIES, runAddressBench } from './address.bench';
+import { runLegacyBench } from './legacy-text.bench';
 
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'address') {
-  for (const [label, rate] of [['a contact-rich letter', 0.01], ['a contact directory', 0.03]] as const) {
-    const r = runAddressBench(rate);
-    console.log(`\nAddress scan, ${label}: ${r.chars.toLocaleString('en')} characters of Vietnamese text, ${r.planted} addresses planted`);
+  for (const density of DENSITIES) {
+    const r = runAddressBench(density);
+    console.log(`\n${r.title}`);
     console.table(r.rows);
   }
-  console.log("count: '@' signs for the indexOf pass; public-webmail addresses found for the two scanners (hidden forms included).");
+  console.log("count: '@' signs for the indexOf pass; public-webmail addresses found by the two scanners (hidden forms included); findings for check().");
+}
+if (which === 'all' || which === 'address' || which === 'legacy') {
+  const r = runLegacyBench();
+  console.log(`\n${r.title}`);
+  console.table(r.rows);
+  console.log('result: the rules that spoke, for check(); characters out, for decodeLegacy.');
 }
 if (which === 'all' || which === 'documents') {
   const { runDocumentBench } = await import('./documents.bench');

@@ -25,7 +25,7 @@ function prng(seed: number): () => number {
 
 /**
  * `addressRate`: share of sentences that end with a contact address. 0.01 (one address per
- * ~4 KB) is a contact-rich letter; 0.03 (one per ~1.3 KB) is a contact directory.
+ * ~4 KB) is a contact-rich letter; 0.14 (one per ~300 characters) is a contact directory.
  */
 export function vietnameseText(chars: number, seed = 1, addressRate = 0.01): { text: string; addresses: number } {
   const next = prng(seed);

@@ -61,14 +61,51 @@ const VNI_STRONG = (() => {
   return new RegExp([...byBase].map(([base, marks]) => `${base}[${marks}]`).join('|'));
 })();
 
-const ANY_SIGNAL = new RegExp(`${TCVN3_STRONG.source}|${VNI_STRONG.source}`);
+/** Strong legacy evidence needs one of these character patterns somewhere in its line. */
+export const LEGACY_SIGNAL = new RegExp(`${TCVN3_STRONG.source}|${VNI_STRONG.source}`);
+
+// LEGACY_SIGNAL is costly to try at every position of a long text. Every pattern it has holds a
+// character from U+00A1–U+00FF, and Unicode Vietnamese uses only 16 of those, all small letters
+// (à á â ã è é ê ì í ò ó ô õ ù ú ý); everything else there (TCVN3's symbols, every Latin-1
+// capital, ä ç ë î ñ ö ø û ü…) is rare in Unicode text. So one scan stops only at a rare
+// character, to be confirmed around it, or at a Vietnamese small letter that is itself a signal:
+// after two ASCII capitals or between two ("CéNG", "THµ"), or the mark byte of a VNI pair
+// ("Coâng", "taùc"). A text the scan passes over has no signal; a site it stops at is one, or
+// LEGACY_SIGNAL within two characters of it says so.
+const VI_SMALL = '\u00e0-\u00e3\u00e8-\u00ea\u00ec\u00ed\u00f2-\u00f5\u00f9\u00fa\u00fd';
+const RARE = '\u00a1-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff';
+const VNI_PAIRS_ON_VI_SMALL = (() => {
+  const viSmall = new RegExp(`[${VI_SMALL}]`);
+  const pairs: string[] = [];
+  for (const spelling of VNI_DECODE.keys()) {
+    if (spelling.length === 2 && spelling === spelling.toLowerCase() && !VNI_WEAK_PAIRS.has(spelling) && viSmall.test(spelling[1]!)) pairs.push(spelling);
+  }
+  return pairs.join('|');
+})();
+const SIGNAL_SITE = new RegExp(`[${RARE}]|[${VI_SMALL}](?:(?<=[A-Z]{2}.|${VNI_PAIRS_ON_VI_SMALL})|(?<=[A-Z].)(?=[A-Z]))`, 'g');
+const RARE_CHAR = new RegExp(`^[${RARE}]$`);
+
+/** Whether LEGACY_SIGNAL matches within `from`–`to` around a site at `at`. */
+function signalNear(text: string, at: number, from = 0, to = text.length): boolean {
+  return LEGACY_SIGNAL.test(text.slice(Math.max(from, at - 2), Math.min(to, at + 3)));
+}
+
+/** Where the next signal site is from `from` on, whether it is confirmed, or -1. */
+function nextSite(text: string, from: number): { at: number; confirmed: boolean } | undefined {
+  SIGNAL_SITE.lastIndex = from;
+  const m = SIGNAL_SITE.exec(text);
+  if (!m) return undefined;
+  return { at: m.index, confirmed: !RARE_CHAR.test(m[0]) || signalNear(text, m.index) };
+}
 
 /**
  * Cheap pre-check: whether the text has any character pattern that strong legacy evidence
- * needs. When false, `convertLegacyText` returns the text unchanged.
+ * needs (the same answer as LEGACY_SIGNAL.test). When false, `convertLegacyText` returns the
+ * text unchanged.
  */
 export function hasLegacyText(text: string): boolean {
-  return ANY_SIGNAL.test(text);
+  for (let site = nextSite(text, 0); site; site = nextSite(text, site.at + 1)) if (site.confirmed) return true;
+  return false;
 }
 
 export type Kind =
@@ -215,8 +252,6 @@ function runsFor(tokens: readonly Token[], plain: readonly (Kind | undefined)[],
   return found;
 }
 
-const LINE = /[^\n\r\u2028\u2029]+/g;
-
 function lineRuns(line: string, offset: number, cache: KindCache): Candidate[] {
   const tokens: Token[] = [];
   for (const m of line.matchAll(WORD)) tokens.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
@@ -236,28 +271,102 @@ function lineRuns(line: string, offset: number, cache: KindCache): Candidate[] {
   return kept;
 }
 
-/**
- * Finds TCVN3 and VNI runs in text read as Latin-1 / Windows-1252 and converts them to NFC
- * Unicode, leaving everything else as it is. Text without legacy runs comes back as the same string.
- */
-export function convertLegacyText(text: string): { text: string; runs: LegacyRun[] } {
-  if (!hasLegacyText(text)) return { text, runs: [] };
-  const candidates: Candidate[] = [];
-  const cache = new KindCache();
-  for (const m of text.matchAll(LINE)) {
-    if (hasLegacyText(m[0])) for (const c of lineRuns(m[0], m.index, cache)) candidates.push(c);
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** The lines (as LINE would cut them) that hold a legacy signal, found from the signal sites. */
+function signalLines(text: string): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  for (let site = nextSite(text, 0); site; ) {
+    if (!site.confirmed) {
+      site = nextSite(text, site.at + 1);
+      continue;
+    }
+    let start = site.at;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    let end = site.at;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    // Confirmed from a window that may reach into the next or the previous line.
+    if (signalNear(text, site.at, start, end)) lines.push({ start, end });
+    site = nextSite(text, lines[lines.length - 1]?.start === start ? end : site.at + 1);
   }
+  return lines;
+}
+
+/** Words classified so far, kept from call to call: a draft is checked again and again. */
+const sharedCache = new KindCache();
+
+/**
+ * Runs found per line, at offsets within the line: a draft is checked again after each change,
+ * and documents repeat their headers and footers on every page.
+ */
+const lineCache = new Map<string, Candidate[]>();
+// At most ~4 MB kept: the scanner reads thousands of documents in one process.
+const LINE_CACHE_SIZE = 2000;
+const LINE_CACHE_LENGTH = 1024;
+
+function cachedLineRuns(text: string, start: number, end: number): Candidate[] {
+  const line = text.slice(start, end);
+  let found = line.length <= LINE_CACHE_LENGTH ? lineCache.get(line) : undefined;
+  if (!found) {
+    found = lineRuns(line, 0, sharedCache);
+    if (line.length <= LINE_CACHE_LENGTH) {
+      if (lineCache.size >= LINE_CACHE_SIZE) lineCache.clear();
+      lineCache.set(line, found);
+    }
+  }
+  return found.map((c) => ({ ...c, start: c.start + start, end: c.end + start }));
+}
+
+function convert(text: string, candidates: readonly Candidate[]): { text: string; runs: LegacyRun[] } {
   if (candidates.length === 0) return { text, runs: [] };
   const runs: LegacyRun[] = [];
-  let out = '';
+  const out: string[] = [];
   let last = 0;
   for (const c of candidates) {
     const original = text.slice(c.start, c.end);
     const converted = c.encoding === 'tcvn3' ? decodeTcvn3(original) : decodeVni(original);
     runs.push({ encoding: c.encoding, original, converted });
-    out += text.slice(last, c.start) + converted;
+    out.push(text.slice(last, c.start), converted);
     last = c.end;
   }
-  out += text.slice(last);
-  return { text: out, runs };
+  out.push(text.slice(last));
+  return { text: out.join(''), runs };
+}
+
+/**
+ * The last few verdicts, newest first: a check reads the subject and the body in turn. Only
+ * texts the size of a draft are kept, so that a scanned document is not held after its turn.
+ */
+const verdicts: { text: string; result: { text: string; runs: LegacyRun[] } }[] = [];
+const VERDICTS_KEPT = 4;
+const VERDICT_MAX_LENGTH = 2_000_000;
+
+/**
+ * Finds TCVN3 and VNI runs in text read as Latin-1 / Windows-1252 and converts them to NFC
+ * Unicode, leaving everything else as it is. Text without legacy runs comes back as the same string.
+ * Only lines with a legacy signal are read word by word; the last verdicts are kept, since hosts
+ * check an unchanged draft again whenever anything else about the message changes.
+ */
+export function convertLegacyText(text: string): { text: string; runs: LegacyRun[] } {
+  let verdict = verdicts.find((v) => v.text === text);
+  if (!verdict) {
+    const candidates: Candidate[] = [];
+    for (const line of signalLines(text)) for (const c of cachedLineRuns(text, line.start, line.end)) candidates.push(c);
+    verdict = { text, result: convert(text, candidates) };
+    if (text.length <= VERDICT_MAX_LENGTH) {
+      verdicts.unshift(verdict);
+      verdicts.length = Math.min(verdicts.length, VERDICTS_KEPT);
+    }
+  }
+  return { text: verdict.result.text, runs: [...verdict.result.runs] };
+}
+
+/** The same detection reading every line, without the pre-filter: the reference for tests. */
+export function convertLegacyTextEveryLine(text: string): { text: string; runs: LegacyRun[] } {
+  const candidates: Candidate[] = [];
+  const cache = new KindCache();
+  for (const m of text.matchAll(/[^\n\r\u2028\u2029]+/g)) for (const c of lineRuns(m[0], m.index, cache)) candidates.push(c);
+  return convert(text, candidates);
 }

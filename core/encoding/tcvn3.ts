@@ -5,6 +5,7 @@
 // codes as capitals, so the same bytes mean "ộ" in .VnTime and "Ộ" in .VnTimeH.
 // Byte values checked against the standard's layout and two independent public converter tables.
 import { BASE_VOWELS, withTone, type Tone } from './syllable';
+import { isNfcInert, nfcInert, scratchUnits, unitsToString } from './units';
 
 /** Per base vowel: the byte for [no tone, huyền, hỏi, ngã, sắc, nặng]; a string is plain ASCII. */
 const ROWS: Record<(typeof BASE_VOWELS)[number], readonly [number | string, number, number, number, number, number]> = {
@@ -49,37 +50,137 @@ export const TCVN3_DECODE: ReadonlyMap<string, string> = (() => {
 /** Unicode letter → Latin-1 look-alike character (the inverse of TCVN3_DECODE). */
 const TCVN3_ENCODE: ReadonlyMap<string, string> = new Map([...TCVN3_DECODE].map(([k, v]) => [v, k]));
 
-/** The seven capitals VN3 encodes, and their lower-case codes: they carry case, like ASCII letters. */
-const UPPER_CODES = new Set(['\u00a1', '\u00a2', '\u00a3', '\u00a4', '\u00a5', '\u00a6', '\u00a7']);
-const LOWER_CODES = new Set(['\u00a8', '\u00a9', '\u00aa', '\u00ab', '\u00ac', '\u00ad', '\u00ae']);
-
 /** Characters that can belong to a TCVN3 word: letters, digits and every code VN3 assigns. */
 export const WORD = /[\p{L}\p{M}\p{N}\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00d7\u00f7]+/gu;
-
-function mapChars(text: string): string {
-  let out = '';
-  for (const ch of text) out += TCVN3_DECODE.get(ch) ?? ch;
-  return out;
-}
-
-type WordCase = 'lower' | 'caps' | 'unknown';
-
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`, 'u');
 
 /**
- * What case the writer meant for a word, from its letters that carry case (ASCII and the VN3
- * capitals/lower-case pairs). Toned letters carry none: "CéNG" is caps, "Céng" is lower,
- * "X·" (only an initial capital) is unknown and follows its neighbours.
+ * Per code unit: 0 not looked up yet, 1 a WORD character, 2 not. Filled as units are met, and
+ * made only when first needed: most pages that load the checker never decode TCVN3.
  */
-function wordCase(word: string): WordCase {
-  let upperInside = false;
-  let i = 0;
-  for (const ch of word) {
-    if ((ch >= 'a' && ch <= 'z') || LOWER_CODES.has(ch)) return 'lower';
-    if (i > 0 && ((ch >= 'A' && ch <= 'Z') || UPPER_CODES.has(ch))) upperInside = true;
-    i++;
+let wordUnits: Uint8Array | undefined;
+function isWordUnit(unit: number): boolean {
+  wordUnits ??= new Uint8Array(0x10000);
+  let known = wordUnits[unit]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
+    wordUnits[unit] = known;
   }
-  return upperInside ? 'caps' : 'unknown';
+  return known === 1;
+}
+
+/** Latin-1 code → the Unicode letter's code unit (all are single units), 0 where VN3 has none. */
+const DECODE_UNIT = (() => {
+  const table = new Uint16Array(256);
+  for (const [code, letter] of TCVN3_DECODE) table[code.charCodeAt(0)] = letter.charCodeAt(0);
+  return table;
+})();
+
+// What case the writer meant for a word, from its letters that carry case: ASCII, the seven VN3
+// capitals (¡–§) and their lower-case codes (¨–®). Toned letters carry none: "CéNG" is caps,
+// "Céng" is lower, "X·" (only an initial capital) is unknown and follows its neighbours.
+const LOWER = 1;
+const CAPS = 2;
+const UNKNOWN = 3;
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** The words of a text, in typed arrays that grow by doubling (a document has many words). */
+class Words {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  kase = new Uint8Array(256);
+  /** 1 when a line break lies between this word and the one before. */
+  breakBefore = new Uint8Array(256);
+
+  /** Empties the list for the next text, letting go of arrays grown for a long one. */
+  reset(): this {
+    if (this.start.length > 1 << 14) {
+      this.start = new Int32Array(256);
+      this.end = new Int32Array(256);
+      this.kase = new Uint8Array(256);
+      this.breakBefore = new Uint8Array(256);
+    }
+    this.count = 0;
+    return this;
+  }
+
+  add(start: number, end: number, kase: number, breakBefore: boolean): void {
+    if (this.count === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.kase = grow(this.kase);
+      this.breakBefore = grow(this.breakBefore);
+    }
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.kase[k] = kase;
+    this.breakBefore[k] = breakBefore ? 1 : 0;
+  }
+}
+
+/** Reused from call to call, like scratchUnits: the detector decodes many short words and runs. */
+const sharedWords = new Words();
+
+/** Decodes through the table into `units` (same length as text) and finds the words and their case. */
+function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: boolean } {
+  const words = sharedWords.reset();
+  let inert = true;
+  let wordStart = -1;
+  let lower = false;
+  let upperInside = false;
+  let brokenLine = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const decoded = c < 0x100 ? DECODE_UNIT[c]! : 0;
+    units[i] = decoded || c;
+    if (decoded === 0 && !nfcInert(c)) inert = false;
+    let inWord: boolean;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      inWord = WORD_CHAR.test(text.slice(i, i + 2));
+      units[i + 1] = text.charCodeAt(i + 1);
+      width = 2;
+    } else {
+      inWord = isWordUnit(c);
+    }
+    if (inWord) {
+      const first = wordStart < 0;
+      if (first) {
+        wordStart = i;
+        lower = false;
+        upperInside = false;
+      }
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0xa8 && c <= 0xae)) lower = true;
+      else if (!first && ((c >= 0x41 && c <= 0x5a) || (c >= 0xa1 && c <= 0xa7))) upperInside = true;
+    } else {
+      if (wordStart >= 0) {
+        words.add(wordStart, i, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
+        wordStart = -1;
+        brokenLine = false;
+      }
+      if (isLineBreak(c)) brokenLine = true;
+    }
+    i += width - 1;
+  }
+  if (wordStart >= 0) words.add(wordStart, text.length, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
+  return { words, inert };
+}
+
+/** Whether a word with no case of its own is written in capitals: its neighbours on the line say so. */
+function capsByNeighbours(words: Words, k: number): boolean {
+  const prev = k > 0 && words.breakBefore[k] === 0 ? words.kase[k - 1] : 0;
+  const next = k + 1 < words.count && words.breakBefore[k + 1] === 0 ? words.kase[k + 1] : 0;
+  return (prev !== 0 || next !== 0) && (prev === 0 || prev === CAPS) && (next === 0 || next === CAPS);
 }
 
 /**
@@ -89,31 +190,29 @@ function wordCase(word: string): WordCase {
  * writer could not type them otherwise.
  */
 export function decodeTcvn3(text: string, capitals = false): string {
-  if (capitals) return mapChars(text).toUpperCase().normalize('NFC');
-  const words: { start: number; end: number; text: string; kase: WordCase; toned: boolean }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const decoded = mapChars(m[0]);
-    words.push({ start: m.index, end: m.index + m[0].length, text: decoded, kase: wordCase(m[0]), toned: decoded !== decoded.toUpperCase() });
-  }
-  let out = '';
+  const units = scratchUnits(text.length);
+  const { words, inert } = decodeUnits(text, units);
+  const decoded = unitsToString(units, text.length);
+  if (capitals) return decoded.toUpperCase().normalize('NFC');
+  const out: string[] = [];
   let last = 0;
-  words.forEach((w, i) => {
-    out += text.slice(last, w.start);
-    last = w.end;
-    let upper = w.kase === 'caps';
-    if (w.kase === 'unknown' && w.toned) {
-      // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
-      const near: WordCase[] = [];
-      const prev = words[i - 1];
-      const next = words[i + 1];
-      if (prev && !LINE_BREAK.test(text.slice(prev.end, w.start))) near.push(prev.kase);
-      if (next && !LINE_BREAK.test(text.slice(w.end, next.start))) near.push(next.kase);
-      upper = near.length > 0 && near.every((k) => k === 'caps');
-    }
-    out += upper ? w.text.toUpperCase() : w.text;
-  });
-  out += text.slice(last);
-  return out.normalize('NFC');
+  let changedInert = true;
+  for (let k = 0; k < words.count; k++) {
+    const kase = words.kase[k];
+    if (kase === LOWER) continue;
+    const word = decoded.slice(words.start[k]!, words.end[k]!);
+    const upperWord = word.toUpperCase();
+    if (upperWord === word) continue;
+    // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
+    if (kase === UNKNOWN && !capsByNeighbours(words, k)) continue;
+    out.push(decoded.slice(last, words.start[k]), upperWord);
+    last = words.end[k]!;
+    if (changedInert && !isNfcInert(upperWord)) changedInert = false;
+  }
+  if (out.length === 0) return inert ? decoded : decoded.normalize('NFC');
+  out.push(decoded.slice(last));
+  const joined = out.join('');
+  return inert && changedInert ? joined : joined.normalize('NFC');
 }
 
 /**

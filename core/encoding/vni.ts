@@ -4,6 +4,7 @@
 // single bytes of their own, and ơ/ư then take tone marks like a base ("ô" + "ø" = "ờ").
 // Byte values checked against two independent public converter tables.
 import { withTone, type Tone } from './syllable';
+import { nfcInert, scratchUnits, unitsToString } from './units';
 
 /** Mark bytes per tone, [none, huyền, hỏi, ngã, sắc, nặng]; lower-case font first, then capitals. */
 const TONE = { lower: ['', 'ø', 'û', 'õ', 'ù', 'ï'], upper: ['', 'Ø', 'Û', 'Õ', 'Ù', 'Ï'] } as const;
@@ -59,32 +60,72 @@ export interface VniDecoded {
   leftover: number;
 }
 
-const UPPER = /\p{Lu}/u;
+/** The bases of two-unit spellings (a e o u y, and ô ö for ơ ư), lower case: their slot + 1 by code. */
+const BASE_SLOT = new Uint8Array(256);
+[...'aeouyôö'].forEach((c, i) => (BASE_SLOT[c.charCodeAt(0)] = i + 1));
+/** Two-unit spellings by (slot − 1) × 64 + (mark − 0xC0), both lower case: the letter, lower and upper. */
+const PAIR_LOWER = new Uint16Array(7 * 64);
+const PAIR_UPPER = new Uint16Array(7 * 64);
+for (const [spelling, letter] of PAIRS) {
+  const key = (BASE_SLOT[spelling.charCodeAt(0)]! - 1) * 64 + spelling.charCodeAt(1) - 0xc0;
+  PAIR_LOWER[key] = letter.charCodeAt(0);
+  PAIR_UPPER[key] = letter.toUpperCase().charCodeAt(0);
+}
+/** One-unit spellings, by Latin-1 code. */
+const SINGLE_UNIT = new Uint16Array(256);
+for (const [spelling, letter] of SINGLE_DECODE) SINGLE_UNIT[spelling.charCodeAt(0)] = letter.charCodeAt(0);
+
+/**
+ * A mark byte's lower-case code, or 0: Latin-1 capitals À–Þ map to à–þ, and the Angstrom sign
+ * lower-cases to å as well.
+ */
+function lowerMark(unit: number): number {
+  if (unit >= 0xe0 && unit <= 0xff) return unit;
+  if (unit >= 0xc0 && unit <= 0xde && unit !== 0xd7) return unit + 0x20;
+  return unit === 0x212b ? 0xe5 : 0;
+}
+
+/** A base letter's lower-case code (bases are a e o u y ô ö), and whether it was a capital. */
+function lowerBase(unit: number): number {
+  if (unit >= 0x41 && unit <= 0x5a) return unit + 0x20;
+  if (unit === 0xd4 || unit === 0xd6) return unit + 0x20;
+  return unit;
+}
+function isUpperBase(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || unit === 0xd4 || unit === 0xd6;
+}
 
 /** Decodes VNI look-alike text to NFC Unicode, counting Latin-1 letters left unused. */
 export function decodeVniCounting(text: string): VniDecoded {
-  let out = '';
+  const units = scratchUnits(text.length);
+  let length = 0;
   let leftover = 0;
+  let inert = true;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const next = text[i + 1];
-    if (next !== undefined && next >= '\u00c0') {
-      const pair = PAIRS.get((ch + next).toLowerCase());
-      if (pair !== undefined) {
-        out += UPPER.test(ch) ? pair.toUpperCase() : pair;
+    const c = text.charCodeAt(i);
+    if (i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      const mark = next >= 0xc0 ? lowerMark(next) : 0;
+      const lower = mark !== 0 ? lowerBase(c) : 0x100;
+      const slot = lower < 0x100 ? BASE_SLOT[lower]! : 0;
+      const pair = slot !== 0 ? (isUpperBase(c) ? PAIR_UPPER : PAIR_LOWER)[(slot - 1) * 64 + mark - 0xc0]! : 0;
+      if (pair !== 0) {
+        units[length++] = pair;
         i++;
         continue;
       }
     }
-    const single = SINGLE_DECODE.get(ch);
-    if (single !== undefined) {
-      out += single;
+    const single = c < 0x100 ? SINGLE_UNIT[c]! : 0;
+    if (single !== 0) {
+      units[length++] = single;
       continue;
     }
-    if (ch >= '\u00c0' && ch <= '\u00ff' && ch !== '\u00d7' && ch !== '\u00f7') leftover++;
-    out += ch;
+    if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) leftover++;
+    if (!nfcInert(c)) inert = false;
+    units[length++] = c;
   }
-  return { text: out.normalize('NFC'), leftover };
+  const decoded = unitsToString(units, length);
+  return { text: inert ? decoded : decoded.normalize('NFC'), leftover };
 }
 
 /** Decodes VNI look-alike text to NFC Unicode. */

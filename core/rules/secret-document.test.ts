@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { secretDocumentRule as rule, secrecyStamp } from './secret-document';
 import { attachment, context, draft } from './test-helpers';
@@ -25,6 +26,21 @@ describe('secrecyStamp', () => {
     'BÍ MẬT NHÀ NƯỚC là thông tin có nội dung quan trọng',
   ])('does not fire on ordinary words: %j', (text) => {
     expect(secrecyStamp(text)).toBeUndefined();
+  });
+});
+
+describe('secrecyStamp in any letter case', () => {
+  // The quick "does the text say mật at all" test must let every casing through that the
+  // field's case-insensitive pattern reads, wherever in a long text it sits.
+  const casing = (word: string) => fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((up) => [...word].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
+  it('finds "Độ mật: Tối mật" however it is cased', () => {
+    fc.assert(
+      fc.property(casing('mật'), casing('mật'), fc.string({ maxLength: 40 }), (first, second, before) => {
+        const text = `${before.replace(/[^ a-z]/gi, ' ')}\nĐộ ${first}: Tối ${second}\n`;
+        expect(secrecyStamp(text)).toBe('TỐI MẬT');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

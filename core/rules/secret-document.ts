@@ -22,9 +22,24 @@ function levelOf(found: string): Level {
   return (LEVELS.find((l) => l === upper) ?? 'MẬT') as Level;
 }
 
+/**
+ * Whether "mật" appears in any case (what /mật/iu finds). A case-insensitive regex tries
+ * every position of the text; a search for the two-letter tail is a fast built-in string
+ * search, and a body without the word is the common case.
+ */
+function mentionsMat(text: string): boolean {
+  for (const tail of ['ật', 'ậT', 'Ật', 'ẬT']) {
+    for (let i = text.indexOf(tail, 1); i !== -1; i = text.indexOf(tail, i + 1)) {
+      const before = text.charCodeAt(i - 1);
+      if (before === 0x6d || before === 0x4d) return true;
+    }
+  }
+  return false;
+}
+
 /** The highest secrecy level stamped in the text, if any. */
 export function secrecyStamp(text: string): Level | undefined {
-  if (!/mật/iu.test(text)) return undefined;
+  if (!mentionsMat(text)) return undefined;
   const seen: Level[] = [];
   for (const re of [STAMP_LINE, FIELD]) {
     re.lastIndex = 0;

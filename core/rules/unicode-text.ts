@@ -34,7 +34,9 @@ export const unicodeTextRule: Rule = {
         actions: [],
       });
     }
-    const body = convertLegacyText(`${msg.subject}\n${msg.bodyText}`);
+    // Detection never looks past a line, so subject and body are read apart: joining them
+    // would copy the whole body and make every check a new text to the cached verdict.
+    const body = { runs: [...convertLegacyText(msg.subject).runs, ...convertLegacyText(msg.bodyText).runs] };
     if (body.runs.length > 0) {
       findings.push({
         rule: 'unicode-text',

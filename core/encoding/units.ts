@@ -1,0 +1,43 @@
+// Decoding legacy text one code unit at a time into a typed array, made into a string once:
+// adding to a string a character at a time was most of the cost of converting a document.
+
+const CHUNK = 8192;
+/** Buffers up to this many units are kept for the next call; larger ones are left to the GC. */
+const KEPT = 1 << 16;
+let scratch = new Uint16Array(1024);
+
+/**
+ * A buffer of at least `length` units, reused from call to call: the detector decodes many
+ * short words and runs, and a fresh typed array for each costs more than the decoding. The
+ * caller must be done with it (made its string) before anything else asks for one.
+ */
+export function scratchUnits(length: number): Uint16Array {
+  if (length <= scratch.length) return scratch;
+  const fresh = new Uint16Array(Math.max(length, scratch.length * 2));
+  if (fresh.length <= KEPT) scratch = fresh;
+  return fresh;
+}
+
+/** The first `length` units as a string, converted a chunk at a time (argument count limits). */
+export function unitsToString(units: Uint16Array, length = units.length): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/**
+ * Code units NFC leaves as they are and that never combine with a neighbour: everything below
+ * U+0300 and the precomposed Vietnamese letters U+1EA0–U+1EF9. Text made only of these is NFC
+ * already, so the costly normalisation pass can be skipped.
+ */
+export function nfcInert(unit: number): boolean {
+  return unit < 0x300 || (unit >= 0x1ea0 && unit <= 0x1ef9);
+}
+
+/** Whether every unit of a string is NFC-inert. */
+export function isNfcInert(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!nfcInert(text.charCodeAt(i))) return false;
+  return true;
+}
