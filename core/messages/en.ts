@@ -220,6 +220,8 @@ export const en = {
   'addin.send.review': 'Review message',
   'addin.file-unchecked': 'The contents of “{file}” could not be checked here. You can open the “Check message” pane to check it.',
   'addin.send.notes-more': '(and {count} more notes about attachments)',
+  'addin.file-partly-checked': 'Not all of “{file}” could be checked. The “Check message” pane says what was left unchecked.',
+  'addin.send.more-files-unchecked': '(and {count} more files not checked here either)',
   'addin.more': '(and {count} more)',
   // Outlook add-in: "Report spam" (notification bar texts stay within Outlook's 150 characters).
   'report-spam.subject': 'Spam report: {subject}',

@@ -222,6 +222,8 @@ export const vi: Record<MessageKey, string> = {
   'addin.send.review': 'Xem lại thư',
   'addin.file-unchecked': 'Chưa kiểm tra được nội dung tệp “{file}” tại đây. Anh/chị có thể mở ngăn “Kiểm tra thư” để kiểm tra.',
   'addin.send.notes-more': '(và {count} lưu ý khác về tệp đính kèm)',
+  'addin.file-partly-checked': 'Chưa kiểm tra hết được nội dung tệp “{file}”. Ngăn “Kiểm tra thư” cho biết phần nào chưa được kiểm tra.',
+  'addin.send.more-files-unchecked': '(và {count} tệp khác cũng chưa được kiểm tra tại đây)',
   'addin.more': '(và {count} phát hiện khác)',
   // Outlook add-in: "Báo cáo thư rác" (lời báo trên thanh thông báo không quá 150 ký tự, giới hạn của Outlook).
   'report-spam.subject': 'Báo cáo thư rác: {subject}',
