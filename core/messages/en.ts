@@ -54,6 +54,8 @@ export const en = {
   'banner.still-checking': 'Công Vụ Guard is still checking “{file}”. Please wait a moment, then press Send again.',
   'banner.loading-policy': 'Công Vụ Guard is still loading your organisation’s policy. Please wait a moment, then press Send again.',
   'banner.file-unreadable': '“{file}” could not be checked',
+  'banner.file-notice': '“{file}” was not checked in full',
+  'banner.file-notice.more': '(and {count} more notes)',
   'banner.file-unreadable.advice': 'If the file is secret or an official document, please do not send it from public webmail.',
 
   'rule.public-webmail-work': 'Work mail from public webmail',
@@ -217,6 +219,9 @@ export const en = {
   'addin.send.send-again': 'If you have looked again and still want to send, press Send once more.',
   'addin.send.review': 'Review message',
   'addin.file-unchecked': 'The contents of “{file}” could not be checked here. You can open the “Check message” pane to check it.',
+  'addin.send.notes-more': '(and {count} more notes about attachments)',
+  'addin.file-partly-checked': 'Not all of “{file}” could be checked. The “Check message” pane says what was left unchecked.',
+  'addin.send.more-files-unchecked': '(and {count} more files not checked here either)',
   'addin.more': '(and {count} more)',
   // Outlook add-in: "Report spam" (notification bar texts stay within Outlook's 150 characters).
   'report-spam.subject': 'Spam report: {subject}',

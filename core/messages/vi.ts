@@ -56,6 +56,8 @@ export const vi: Record<MessageKey, string> = {
   'banner.still-checking': 'Công Vụ Guard còn đang kiểm tra tệp “{file}”. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
   'banner.loading-policy': 'Công Vụ Guard đang tải chính sách của đơn vị. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
   'banner.file-unreadable': 'Chưa kiểm tra được tệp “{file}”',
+  'banner.file-notice': 'Tệp “{file}” chưa được kiểm tra hết',
+  'banner.file-notice.more': '(và {count} lưu ý khác)',
   'banner.file-unreadable.advice': 'Nếu tệp có nội dung mật hoặc là văn bản công vụ, anh/chị vui lòng không gửi tệp qua hộp thư công cộng.',
 
   'rule.public-webmail-work': 'Thư công vụ gửi từ hộp thư công cộng',
@@ -219,6 +221,9 @@ export const vi: Record<MessageKey, string> = {
   'addin.send.send-again': 'Nếu anh/chị đã xem lại và vẫn muốn gửi, vui lòng bấm Gửi lần nữa.',
   'addin.send.review': 'Xem lại thư',
   'addin.file-unchecked': 'Chưa kiểm tra được nội dung tệp “{file}” tại đây. Anh/chị có thể mở ngăn “Kiểm tra thư” để kiểm tra.',
+  'addin.send.notes-more': '(và {count} lưu ý khác về tệp đính kèm)',
+  'addin.file-partly-checked': 'Chưa kiểm tra hết được nội dung tệp “{file}”. Ngăn “Kiểm tra thư” cho biết phần nào chưa được kiểm tra.',
+  'addin.send.more-files-unchecked': '(và {count} tệp khác cũng chưa được kiểm tra tại đây)',
   'addin.more': '(và {count} phát hiện khác)',
   // Outlook add-in: "Báo cáo thư rác" (lời báo trên thanh thông báo không quá 150 ký tự, giới hạn của Outlook).
   'report-spam.subject': 'Báo cáo thư rác: {subject}',

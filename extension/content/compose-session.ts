@@ -1,6 +1,7 @@
 // One open compose: reads its draft when it changes, runs the core's checks, shows the
 // banner, and decides whether a Send attempt may go through.
-import { check, renderFinding, t, type MessageKey } from '../../core';
+import { check, renderFinding, renderReadNotice, t, type MessageKey } from '../../core';
+import { readNotices } from '../../core/extract/notices';
 import type { Policy } from '../../core/policy';
 import type { ActionId, AttachmentView, ExtractedDocument, Finding, Lang, MessageView } from '../../core/types';
 import type { RecordEvent } from '../host/messages';
@@ -28,6 +29,11 @@ function keyOf(f: Finding): string {
 
 /** Media carry no document text: a picture the reader does not take is not a file left unchecked. */
 const MEDIA = /^(image|audio|video)\//i;
+
+/** The reader's bounds, for the words about a file it could not read or read only partly. */
+const READING = { limitMB: 100, seconds: 20 };
+/** Notes about one file named in its banner item; the rest are counted. */
+const NOTES_SHOWN = 3;
 
 /** Why a file was not read, in the reader's words (the reading budget is 20 s, inputs up to 100 MB). */
 function unreadableReason(code: string, message: string, lang: Lang): string {
@@ -208,15 +214,30 @@ export class ComposeSession {
     this.render();
   }
 
-  /** A file that could not be read, as a warning to acknowledge (until the user does). */
+  /**
+   * A file that could not be read, or was read only in part (an attachment inside it not read,
+   * no text, a bound reached): a warning to acknowledge (until the user does), never clean.
+   */
   private unreadItems(lang: Lang): BannerItem[] {
     const items: BannerItem[] = [];
-    for (const [view, code] of this.unread) {
-      const key = `unread|${view.name}|${view.size}`;
-      if (![...this.files.values()].includes(view) || this.acknowledged.has(key)) continue;
-      const reason = unreadableReason(code, view.error ?? '', lang);
-      const text = `${t(lang, 'document.unreadable', { reason })}. ${t(lang, 'banner.file-unreadable.advice')}`;
-      items.push({ key, severity: 'warn', title: t(lang, 'banner.file-unreadable', { file: view.name }), text, citation: '', actions: ['acknowledge'] });
+    const advice = t(lang, 'banner.file-unreadable.advice');
+    for (const view of this.files.values()) {
+      const code = this.unread.get(view);
+      if (code !== undefined) {
+        const key = `unread|${view.name}|${view.size}`;
+        if (this.acknowledged.has(key)) continue;
+        const reason = unreadableReason(code, view.error ?? '', lang);
+        items.push({ key, severity: 'warn', title: t(lang, 'banner.file-unreadable', { file: view.name }), text: `${t(lang, 'document.unreadable', { reason })}. ${advice}`, citation: '', actions: ['acknowledge'] });
+        continue;
+      }
+      const notices = view.document ? readNotices(view.document) : [];
+      if (notices.length === 0) continue;
+      const notes = notices.map((n) => renderReadNotice(n, lang, READING));
+      const key = `notice|${view.name}|${view.size}|${notes.join('|')}`;
+      if (this.acknowledged.has(key)) continue;
+      const shown = notes.slice(0, NOTES_SHOWN);
+      if (notes.length > NOTES_SHOWN) shown.push(t(lang, 'banner.file-notice.more', { count: notes.length - NOTES_SHOWN }));
+      items.push({ key, severity: 'warn', title: t(lang, 'banner.file-notice', { file: view.name }), text: `${shown.join(' ')} ${advice}`, citation: '', actions: ['acknowledge'] });
     }
     return items;
   }

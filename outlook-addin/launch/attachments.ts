@@ -4,8 +4,9 @@
 // rules found is cached by attachment id: in item.sessionData (Mailbox 1.11, survives a reload of
 // the runtime between events) and in a module-level Map (hosts without 1.11, and faster).
 // Only findings are kept, never the text: sessionData holds 50,000 characters in all.
-import { check, emptyMessage, type ExtractedDocument, type Finding, type Policy } from '../../core';
+import { check, emptyMessage, type ExtractedDocument, type Finding, type Policy, type ReadNotice } from '../../core';
 import { ExtractError } from '../../core/extract';
+import { readNotices } from '../../core/extract/notices';
 import { listAttachments, readAttachmentContent, type AttachmentInfo, type ComposeItem } from '../office/compose';
 import { sessionGet, sessionSet } from '../office/session-data';
 import { base64ToBytes, utf8Bytes } from './base64';
@@ -22,6 +23,10 @@ export interface AttachmentRecord {
   findings: Finding[];
   /** Why it could not be read (English, for IT). */
   error?: string;
+  /** Read, but not whole: an inner attachment unread, no text, a bound reached (codes, no content). */
+  notices?: ReadNotice[];
+  /** Notices beyond those kept (sessionData is small); counted, never dropped in silence. */
+  moreNotices?: number;
   /** The policy the findings were made under; a different policy means read again. */
   policyKey: string;
 }
@@ -71,6 +76,16 @@ async function store(item: ComposeItem, record: AttachmentRecord, timeoutMs: num
   await sessionSet(item, SESSION_PREFIX + record.id, JSON.stringify(record), timeoutMs);
 }
 
+/** sessionData is small: a file with more notices than this keeps the first ones and a count. */
+const NOTICES_KEPT = 10;
+
+/** What a read file must say about how it was read; none when it was read whole. */
+export function recordNotices(document: ExtractedDocument): Pick<AttachmentRecord, 'notices' | 'moreNotices'> {
+  const all = readNotices(document);
+  if (all.length === 0) return {};
+  return { notices: all.slice(0, NOTICES_KEPT), ...(all.length > NOTICES_KEPT ? { moreNotices: all.length - NOTICES_KEPT } : {}) };
+}
+
 /** Document findings for one extracted file, from core check() on a view holding only that file. */
 export function documentFindings(a: AttachmentInfo, document: ExtractedDocument, policy: Policy): Finding[] {
   const view = { ...emptyMessage('outgoing'), surface: 'official' as const, attachments: [{ name: a.name, size: a.size, contentType: a.contentType, document }] };
@@ -94,7 +109,7 @@ async function readOne(item: ComposeItem, a: AttachmentInfo, policy: Policy, key
   } else return { ...base, state: 'skipped', error: `Attachment content format ${content.format || 'unknown'}.` };
   try {
     const document = await extract(name, bytes, { timeoutMs: Math.max(500, timeoutMs - (Date.now() - started)) });
-    return { ...base, state: 'read', findings: documentFindings(a, document, policy) };
+    return { ...base, state: 'read', findings: documentFindings(a, document, policy), ...recordNotices(document) };
   } catch (err) {
     const error = err instanceof ExtractError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     return { ...base, state: 'unreadable', error };

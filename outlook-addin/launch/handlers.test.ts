@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../core';
+import { ExtractError, extractDocument } from '../../core/extract';
+import { mailWith } from '../../test/fixtures/mail';
 import { HANDLERS } from '../handler-names';
 import { fakeEvent, installFakeOffice, uninstallFakeOffice, type FakeOptions } from '../office/fake-office.test-util';
 import type { HostedPolicy } from '../policy/hosted-policy';
@@ -17,13 +19,27 @@ const GMAIL_DOC = { id: 'att-1', name: 'cong-van-lien-he-gmail.docx', size: 20_0
 const SECRET_DOC = { id: 'att-2', name: 'cong-van-mat.docx', size: 20_000, content: fixture('cong-van-mat.docx') };
 const CLEAN_DOC = { id: 'att-3', name: 'cong-van-sach.docx', size: 20_000, content: fixture('cong-van-sach.docx') };
 const BIG = { id: 'att-big', name: 'ban-ve.zip', size: 25 * 1024 * 1024, content: '' };
+const third = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/third-party/${name}`, import.meta.url)));
+/** A forwarded mail (an Outlook item attachment, given as EML) whose attached docx is password-protected. */
+const FORWARD_PROTECTED = {
+  id: 'att-eml',
+  name: 'Hợp đồng chuyển tiếp',
+  size: 80_000,
+  format: 'eml' as const,
+  attachmentType: 'item' as const,
+  content: mailWith('Kinh gui anh chi, gui kem hop dong.', [['hop-dong-mat.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', third('testWORD_protected_passtika.docx')]]),
+};
+const SCANNED_PDF = { id: 'att-pdf', name: 'ban-scan.pdf', size: 40_000, contentType: 'application/pdf', content: Buffer.from(third('testOCR.pdf')).toString('base64') };
+/** The launch file's extractor: its PDF reader is a stub that fails as outlook-addin/build.ts makes it. */
+const launchExtract = (name: string, bytes: Uint8Array, limits?: { timeoutMs?: number }) =>
+  /\.pdf$/i.test(name) ? Promise.reject(new ExtractError('unsupported', 'PDF is checked in the task pane')) : extractDocument(name, bytes, limits);
 const OFFICIAL = { to: ['vanthu@danang.gov.vn'], subject: 'Báo cáo tuần', body: 'Kính gửi anh chị, gửi báo cáo tuần.' };
 
 const danang = async (): Promise<HostedPolicy> => resolvePolicy({ preset: 'danang' });
 const FAST: Partial<LaunchBounds> = { sendMs: 4000, composeMs: 4000, scanMs: 8000, callMs: 1000, marginMs: 200 };
 
-function handlers(bounds: Partial<LaunchBounds> = FAST, loadPolicy = danang) {
-  return makeHandlers({ bounds, loadPolicy });
+function handlers(bounds: Partial<LaunchBounds> = FAST, loadPolicy = danang, extract = launchExtract) {
+  return makeHandlers({ bounds, loadPolicy, extract });
 }
 
 async function send(opts: FakeOptions, name: string = HANDLERS.messageSend, bounds?: Partial<LaunchBounds>) {
@@ -147,6 +163,42 @@ describe('OnMessageSend (Smart Alerts)', () => {
     expect(first.event.completions[0]?.errorMessage).toContain('bấm Gửi lần nữa');
     const second = await send(opts);
     expect(second.event.completions).toEqual([{ allowEvent: true }]);
+  });
+
+  it('a forwarded mail whose attached docx is password-protected is not let through as clean: the prompt names both and the reason', async () => {
+    const opts = { ...OFFICIAL, attachments: [FORWARD_PROTECTED] };
+    const compose = installFakeOffice(opts);
+    await handlers()[HANDLERS.attachmentsChanged](fakeEvent());
+    expect(compose.bars.get('cvg-unchecked')?.message).toContain('Chưa kiểm tra hết được nội dung tệp “Hợp đồng chuyển tiếp”');
+    const { event } = await send(opts);
+    expect(event.completions).toHaveLength(1);
+    expect(event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser', cancelLabel: 'Xem lại thư' });
+    expect(event.completions[0]!.errorMessage).toBe('Tệp đính kèm “Hợp đồng chuyển tiếp › hop-dong-mat.docx” chưa được đọc: tệp được bảo vệ bằng mật khẩu.');
+  });
+
+  it('a PDF (which the launch file cannot read) is said to be unchecked, pointing to the pane; the second Send goes on an older host', async () => {
+    const opts = { ...OFFICIAL, attachments: [SCANNED_PDF], mailbox: 12 };
+    installFakeOffice(opts);
+    await handlers()[HANDLERS.attachmentsChanged](fakeEvent());
+    const first = await send(opts);
+    expect(first.event.completions[0]?.allowEvent).toBe(false);
+    expect(first.event.completions[0]?.errorMessage).toContain('Chưa kiểm tra được nội dung tệp “ban-scan.pdf” tại đây. Anh/chị có thể mở ngăn “Kiểm tra thư” để kiểm tra.');
+    expect(first.event.completions[0]?.errorMessage).toContain('bấm Gửi lần nữa');
+    const second = await send(opts);
+    expect(second.event.completions).toEqual([{ allowEvent: true }]);
+  });
+
+  it('many unchecked files beside a finding stay within Smart Alerts’ 500 characters and count the rest', async () => {
+    const pdfs = Array.from({ length: 12 }, (_, k) => ({ ...SCANNED_PDF, id: `pdf-${k}`, name: `ban-scan-so-${k + 1}-cua-so-noi-vu-thanh-pho.pdf` }));
+    const opts = { ...OFFICIAL, attachments: [GMAIL_DOC, ...pdfs] };
+    installFakeOffice(opts);
+    await handlers()[HANDLERS.attachmentsChanged](fakeEvent());
+    const { event } = await send(opts);
+    const message = event.completions[0]!.errorMessage!;
+    expect(message.length).toBeLessThanOrEqual(500);
+    expect(message).toContain('ghi địa chỉ thư công cộng');
+    expect(message).toContain('Chưa kiểm tra được nội dung tệp “ban-scan-so-1-cua-so-noi-vu-thanh-pho.pdf”, “ban-scan-so-2-cua-so-noi-vu-thanh-pho.pdf”, “ban-scan-so-3-cua-so-noi-vu-thanh-pho.pdf” tại đây.');
+    expect(message).toMatch(/\(và 9 tệp khác cũng chưa được kiểm tra tại đây\)$/);
   });
 
   it('allows a clean message', async () => {

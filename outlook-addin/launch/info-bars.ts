@@ -38,7 +38,13 @@ export async function syncInfoBars(
   }
   if (extras.records) {
     const unread = extras.records.filter((r) => r.state === 'unreadable').map((r) => r.name);
-    ops.push(unread.length ? showNotification(item, UNCHECKED_BAR, t(lang, 'addin.file-unchecked', { file: unread.join('”, “') }), 'info', callMs) : removeNotification(item, UNCHECKED_BAR, callMs));
+    const partly = extras.records.filter((r) => r.state === 'read' && r.notices?.length).map((r) => r.name);
+    const text = partly.length
+      ? t(lang, 'addin.file-partly-checked', { file: [...unread, ...partly].join('”, “') })
+      : unread.length
+        ? t(lang, 'addin.file-unchecked', { file: unread.join('”, “') })
+        : undefined;
+    ops.push(text ? showNotification(item, UNCHECKED_BAR, text, 'info', callMs) : removeNotification(item, UNCHECKED_BAR, callMs));
   }
   // One bar failing (five already shown, host refused) must not hide the others.
   await Promise.all(ops.map((p) => p.catch(() => undefined)));

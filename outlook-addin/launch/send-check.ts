@@ -2,13 +2,13 @@
 // attachments' findings from the cache, decide (send-decision.ts), complete exactly once.
 import { t, type Policy, type RuleId } from '../../core';
 import { composeItem, type ComposeItem } from '../office/compose';
-import { showNotification } from '../office/notifications';
+import { NOTIFICATION_MAX_CHARS, showNotification } from '../office/notifications';
 import type { AttachmentState } from './attachments';
 import { runGuarded, type CompletableEvent } from './complete-once';
 import type { LaunchContext } from './context';
 import { readDraft } from './draft';
 import { SEND_BAR, syncInfoBars } from './info-bars';
-import { infoBarText } from './render';
+import { attachmentNotes, infoBarText, notesText } from './render';
 import {
   decide,
   failureVerdict,
@@ -31,7 +31,8 @@ interface SendState {
 function legacyBarText(verdict: Verdict, policy: Policy | undefined): string | undefined {
   const lang = policy?.language ?? 'vi';
   if (verdict.kind === 'allow') return undefined;
-  if (verdict.kind === 'block' && verdict.findings.length === 0) return t(lang, 'addin.send.unchecked');
+  if (verdict.kind === 'block' && verdict.findings.length === 0 && verdict.unchecked) return t(lang, 'addin.send.unchecked');
+  if (verdict.findings.length === 0) return notesText(verdict.notes ?? [], lang, NOTIFICATION_MAX_CHARS);
   return infoBarText(verdict.findings, lang);
 }
 
@@ -71,7 +72,7 @@ export function sendCheck(ctx: LaunchContext, flavour: SendFlavour) {
         readAcknowledged(item, bounds.callMs),
       ]);
       if (guard.done) return undefined;
-      const verdict = decide(draft.findings, policy, draft.attachments, acknowledged);
+      const verdict = decide(draft.findings, policy, draft.attachments, acknowledged, attachmentNotes(draft.attachments.records, lang));
       const callMs = Math.max(1, Math.min(bounds.callMs, guard.remainingMs() - bounds.marginMs / 2));
       if (verdict.kind === 'prompt') await storeAcknowledged(item, verdict.fingerprint, callMs);
       if (verdict.kind === 'allow' && verdict.nudges.length > 0) {

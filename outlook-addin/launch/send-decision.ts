@@ -15,12 +15,13 @@ import { supportsMailbox } from '../office/requirements';
 import type { ComposeItem } from '../office/compose';
 import { sessionGet, sessionSet } from '../office/session-data';
 import type { AttachmentState } from './attachments';
-import { alertText } from './render';
+import { ALERT_MAX_CHARS, alertText } from './render';
 
+/** `notes`: what was not checked in the attached files (attachmentNotes), said beside the findings. */
 export type Verdict =
   | { kind: 'allow'; nudges: Finding[] }
-  | { kind: 'block'; findings: Finding[]; unchecked: boolean }
-  | { kind: 'prompt'; findings: Finding[]; fingerprint: string };
+  | { kind: 'block'; findings: Finding[]; unchecked: boolean; notes?: string[] }
+  | { kind: 'prompt'; findings: Finding[]; fingerprint: string; notes?: string[] };
 
 /** Whether a rule in block mode lacks what it needs to know about the attachments. */
 export function blockingUnknown(policy: Policy, state: AttachmentState | undefined): boolean {
@@ -38,14 +39,19 @@ export function fingerprint(findings: readonly Finding[]): string {
     .join('\n');
 }
 
-export function decide(findings: readonly Finding[], policy: Policy, state: AttachmentState | undefined, acknowledged: string | undefined): Verdict {
+/**
+ * A file not checked whole is never let through as clean: like a warning, the user is told and
+ * may send anyway (the same notes, once seen, do not stop the next Send).
+ */
+export function decide(findings: readonly Finding[], policy: Policy, state: AttachmentState | undefined, acknowledged: string | undefined, notes: readonly string[] = []): Verdict {
   const blocks = findings.filter((f) => f.severity === 'block');
   const unchecked = blockingUnknown(policy, state);
-  if (blocks.length > 0 || unchecked) return { kind: 'block', findings: blocks, unchecked };
+  const said = notes.length > 0 ? { notes: [...notes] } : {};
+  if (blocks.length > 0 || unchecked) return { kind: 'block', findings: blocks, unchecked, ...said };
   const warns = findings.filter((f) => f.severity === 'warn');
-  if (warns.length > 0) {
-    const print = fingerprint(warns);
-    if (print !== acknowledged) return { kind: 'prompt', findings: warns, fingerprint: print };
+  if (warns.length > 0 || notes.length > 0) {
+    const print = [fingerprint(warns), ...[...notes].sort()].join('\n');
+    if (print !== acknowledged) return { kind: 'prompt', findings: warns, fingerprint: print, ...said };
   }
   return { kind: 'allow', nudges: findings.filter((f) => f.severity === 'nudge') };
 }
@@ -66,8 +72,8 @@ export interface SmartAlertsCompletion {
 /** The text that explains a stop or a prompt. `forLegacy`: ItemSend, where nothing offers "Send anyway". */
 export function verdictText(verdict: Verdict, lang: Lang, promptUser: boolean): string | undefined {
   if (verdict.kind === 'allow') return undefined;
-  if (verdict.kind === 'block') return alertText(verdict.findings, lang, undefined, verdict.unchecked ? t(lang, 'addin.send.unchecked') : undefined);
-  return alertText(verdict.findings, lang, undefined, promptUser ? undefined : t(lang, 'addin.send.send-again'));
+  if (verdict.kind === 'block') return alertText(verdict.findings, lang, undefined, verdict.unchecked ? t(lang, 'addin.send.unchecked') : undefined, ALERT_MAX_CHARS, verdict.notes);
+  return alertText(verdict.findings, lang, undefined, promptUser ? undefined : t(lang, 'addin.send.send-again'), ALERT_MAX_CHARS, verdict.notes);
 }
 
 /** event.completed() options for Smart Alerts. cancelLabel and sendModeOverride need Mailbox 1.14. */

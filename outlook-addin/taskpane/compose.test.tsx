@@ -20,6 +20,9 @@ const GMAIL_DOC = { id: 'att-1', name: 'cong-van-lien-he-gmail.docx', size: 20_0
 const SECRET_DOC = { id: 'att-2', name: 'cong-van-mat.docx', size: 20_000, content: fixture('cong-van-mat.docx') };
 const CLEAN_DOC = { id: 'att-3', name: 'cong-van-sach.docx', size: 20_000, content: fixture('cong-van-sach.docx') };
 const GMAIL_PDF = { id: 'att-4', name: 'cong-van-lien-he-gmail.pdf', size: 20_000, content: fixture('cong-van-lien-he-gmail.pdf') };
+const third = (name: string) => readFileSync(resolve('test/fixtures/third-party', name));
+const SCANNED_PDF = { id: 'att-5', name: 'ban-scan.pdf', size: 40_000, contentType: 'application/pdf', content: third('testOCR.pdf').toString('base64') };
+const PROTECTED_DOCX = { id: 'att-6', name: 'hop-dong-mat.docx', size: 30_000, content: third('testWORD_protected_passtika.docx').toString('base64') };
 const OFFICIAL = { to: ['vanthu@danang.gov.vn'], subject: 'Báo cáo tuần', body: 'Kính gửi anh chị, gửi báo cáo tuần.' };
 
 const danang = async (): Promise<HostedPolicy> => resolvePolicy({ preset: 'danang' });
@@ -93,6 +96,18 @@ describe('compose pane: findings', () => {
     await waitFor(() => !container.querySelector('[data-testid="status"]'));
     expect(container.querySelector('li.finding[data-rule="public-contact-in-document"] .file')?.textContent).toBe('Tệp: cong-van-lien-he-gmail.pdf');
     expect(text()).not.toContain('Chưa kiểm tra được nội dung tệp');
+  });
+
+  it('a scanned PDF is not called clean: it says there was no text to check', async () => {
+    await open({ ...OFFICIAL, attachments: [SCANNED_PDF] });
+    expect(text()).toContain('“ban-scan.pdf”: Không có chữ để kiểm tra (bản quét dạng ảnh?)');
+    expect(container.querySelector('[data-testid="clean"]')).toBeNull();
+  });
+
+  it('a password-protected docx is named with its reason and the draft is not called clean', async () => {
+    await open({ ...OFFICIAL, attachments: [PROTECTED_DOCX] });
+    expect(text()).toContain('Chưa kiểm tra được nội dung tệp “hop-dong-mat.docx” (tệp được bảo vệ bằng mật khẩu).');
+    expect(container.querySelector('[data-testid="clean"]')).toBeNull();
   });
 
   it('a clean draft says so', async () => {

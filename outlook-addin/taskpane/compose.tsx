@@ -2,7 +2,8 @@
 // same helpers as the launch events (so it serves clients without event-based activation), lists
 // what it found by severity, and converts legacy TCVN3/VNI text to Unicode in one click.
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { t, type Finding, type Lang, type MessageKey } from '../../core';
+import { renderReadNotice, t, type Finding, type Lang, type MessageKey } from '../../core';
+import { DEFAULT_LIMITS } from '../../core/extract/limits';
 import { composeItem } from '../office/compose';
 import { checkCompose, convertDraft, paneContext, type ComposeReport, type ConversionResult, type PaneDeps, type Rereads } from './compose-check';
 import { usePaneCheck } from './use-pane-check';
@@ -10,6 +11,13 @@ import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason, joinWords
 
 export interface ComposePaneProps {
   deps?: PaneDeps;
+}
+
+const READING = { limitMB: DEFAULT_LIMITS.maxInputBytes / 2 ** 20, seconds: DEFAULT_LIMITS.timeoutMs / 1000 };
+
+/** Nothing was left unchecked: only then may the pane call the draft clean. */
+function fullyChecked(report: ComposeReport): boolean {
+  return report.failedReads.length === 0 && !report.attachmentsUnsupported && report.pending.length === 0 && report.records.every((r) => r.state !== 'unreadable' && !r.notices?.length);
 }
 
 type Conversion = { state: 'idle' } | { state: 'working' } | { state: 'done'; lines: string[] } | { state: 'failed'; message: string };
@@ -25,6 +33,8 @@ export function composeNotes(report: ComposeReport, lang: Lang): string[] {
   for (const a of report.pending) lines.push(t(lang, 'addin.pane.file-pending', { file: a.name }));
   for (const r of report.records) {
     if (r.state === 'unreadable') lines.push(t(lang, 'addin.pane.file-unreadable', { file: r.name, reason: fileReason(r.error, r.name, lang) }));
+    for (const n of r.notices ?? []) lines.push(renderReadNotice({ ...n, part: n.part ? `${r.name} › ${n.part}` : r.name }, lang, READING));
+    if (r.moreNotices) lines.push(t(lang, 'addin.send.notes-more', { count: r.moreNotices }));
   }
   return lines;
 }
@@ -115,7 +125,7 @@ export function ComposePane({ deps }: ComposePaneProps) {
       {report && (
         <>
           <FindingGroups lang={lang} findings={report.findings} extra={convertButton} />
-          {report.findings.length === 0 && !busy && (
+          {report.findings.length === 0 && fullyChecked(report) && !busy && (
             <p class="clean" data-testid="clean">
               {t(lang, 'addin.pane.clean')}
             </p>

@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../outlook-addin/handler-names';
+import { mailWith } from '../fixtures/mail';
 import { launchChromium, openHostedPage, ROOT } from './serve';
 
 const MB = 1024 * 1024;
 const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx')).toString('base64');
+const third = (name: string) => readFileSync(join(ROOT, 'test/fixtures/third-party', name));
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 let browser: Browser;
 const stray: string[] = [];
@@ -78,6 +81,44 @@ describe('Outlook launch events in Chromium on the simulated host', () => {
     expect(options.sendModeOverride).toBe('promptUser');
     expect(options.errorMessage).toContain('cong-van.docx');
     expect(options.errorMessage).toContain('nguyenvana@gmail.com');
+    await page.close();
+  });
+
+  it('a forwarded mail whose docx is password-protected, and that docx itself: Send asks first, naming each with the reason', async () => {
+    const protectedDocx = third('testWORD_protected_passtika.docx');
+    const eml = Buffer.from(mailWith('Kinh gui anh chi, gui kem hop dong.', [['hop-dong-mat.docx', DOCX_TYPE, protectedDocx]])).toString('base64');
+    const page = await open(
+      compose({
+        ...work,
+        attachments: [
+          { id: 'e1', name: 'thu-chuyen-tiep.eml', contentType: 'message/rfc822', content: eml },
+          { id: 'd1', name: 'hop-dong-goc.docx', contentType: DOCX_TYPE, content: protectedDocx.toString('base64') },
+        ],
+      }),
+    );
+    await invoke(page, HANDLERS.attachmentsChanged);
+    const bars = await page.evaluate<string>('JSON.stringify(window.__officeSim.state.notifications)');
+    expect(bars).toContain('Chưa kiểm tra hết được nội dung tệp “hop-dong-goc.docx”, “thu-chuyen-tiep.eml”');
+    const { record, ms } = await invoke(page, HANDLERS.messageSend);
+    expect(record.calls).toHaveLength(1);
+    expect(ms).toBeLessThan(5000);
+    const options = record.calls[0]![0] as { allowEvent: boolean; errorMessage: string; sendModeOverride?: string };
+    expect(options.allowEvent).toBe(false);
+    expect(options.sendModeOverride).toBe('promptUser');
+    expect(options.errorMessage).toContain('Chưa kiểm tra được nội dung tệp “hop-dong-goc.docx” tại đây.');
+    expect(options.errorMessage).toContain('Tệp đính kèm “thu-chuyen-tiep.eml › hop-dong-mat.docx” chưa được đọc: tệp được bảo vệ bằng mật khẩu.');
+    expect(options.errorMessage.length).toBeLessThanOrEqual(500);
+    await page.close();
+  });
+
+  it('a scanned PDF, which the launch file cannot read, is said to be unchecked and points to the pane', async () => {
+    const page = await open(compose({ ...work, attachments: [{ id: 'p1', name: 'ban-scan.pdf', contentType: 'application/pdf', content: third('testOCR.pdf').toString('base64') }] }));
+    await invoke(page, HANDLERS.attachmentsChanged);
+    const { record } = await invoke(page, HANDLERS.messageSend);
+    expect(record.calls).toHaveLength(1);
+    const options = record.calls[0]![0] as { allowEvent: boolean; errorMessage: string };
+    expect(options.allowEvent).toBe(false);
+    expect(options.errorMessage).toBe('Chưa kiểm tra được nội dung tệp “ban-scan.pdf” tại đây. Anh/chị có thể mở ngăn “Kiểm tra thư” để kiểm tra.');
     await page.close();
   });
 

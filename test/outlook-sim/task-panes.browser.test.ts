@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../core/encoding';
+import { mailWith } from '../fixtures/mail';
 import { launchChromium, openHostedPage, ROOT } from './serve';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
 const b64 = (f: string) => readFileSync(join(ROOT, 'test/fixtures/docs', f)).toString('base64');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const third = (f: string) => readFileSync(join(ROOT, 'test/fixtures/third-party', f));
 
 let browser: Browser;
 
@@ -52,6 +54,30 @@ describe('Outlook task panes in Chromium on the simulated host', () => {
     await page.waitForFunction(`window.__officeSim.state.calls.some((c) => c.name === 'body.setAsync')`);
     const written = await page.evaluate<string>(`window.__officeSim.state.calls.filter((c) => c.name === 'body.setAsync').pop().args[0]`);
     expect(written).toContain('Kính gửi các đồng chí lãnh đạo Sở Nội vụ thành phố Đà Nẵng');
+    await page.close();
+  });
+
+  it('"Kiểm tra thư" never calls a draft clean when a file was read only in part: a scan with no text, a mail with a protected docx', async () => {
+    const eml = Buffer.from(mailWith('Kinh gui anh chi, gui kem hop dong.', [['hop-dong-mat.docx', DOCX, third('testWORD_protected_passtika.docx')]])).toString('base64');
+    const page = await pane('compose.html', {
+      mode: 'compose',
+      supportedSets: { Mailbox: '1.14' },
+      item: {
+        subject: 'V/v báo cáo',
+        to: ['vanphong@danang.gov.vn'],
+        body: 'Kính gửi Văn phòng, xin gửi báo cáo.',
+        attachments: [
+          { id: 'n1', name: 'ban-scan.pdf', contentType: 'application/pdf', content: third('testOCR.pdf').toString('base64') },
+          { id: 'n2', name: 'thu-chuyen-tiep.eml', contentType: 'message/rfc822', content: eml },
+        ],
+      },
+    });
+    await page.waitForFunction(`document.body.textContent.includes('ban-scan.pdf') && document.body.textContent.includes('hop-dong-mat.docx')`, undefined, { timeout: 20_000 });
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).toContain('“ban-scan.pdf”: Không có chữ để kiểm tra (bản quét dạng ảnh?)');
+    expect(text).toContain('Tệp đính kèm “thu-chuyen-tiep.eml › hop-dong-mat.docx” chưa được đọc: tệp được bảo vệ bằng mật khẩu.');
+    expect(text).not.toContain('Không phát hiện vấn đề nào');
+    await page.screenshot({ path: join(SHOTS, 'outlook-compose-pane-notices.png'), fullPage: true });
     await page.close();
   });
 
