@@ -1,6 +1,9 @@
-// Build-time half of launch/packed.ts: the launch file's big data tables (the public-webmail
-// list, the Public Suffix List trie tldts ships, the HTML entity table postal-mime ships) are
-// swapped for modules holding the same values deflated. Values are read from the real modules
+// Build-time half of launch/packed.ts: the launch file's big data tables are swapped for
+// modules holding the same values as one string: the public-webmail list grouped by ending
+// (needed on every event: policy checks and recipients), the HTML entity table postal-mime
+// ships deflated (needed only for an attached .eml). tldts's Public Suffix List trie stays as
+// it is: it is read on every event that loads a policy, and inflating it there cost more than
+// parsing it. Values are read from the real modules
 // at build time, so the add-in keeps exactly the data the other builds use.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,25 +37,31 @@ async function packedDataModule(path: string): Promise<string> {
 
 const PUBLIC_DOMAINS = /[\\/]core[\\/]address[\\/]public-domains\.ts$/;
 
-/** Same exports as core/address/public-domains.ts, the big set unpacked on first lookup. */
+/** The form launch/packed.ts's ungroupDomains reads back. */
+export function groupDomains(domains: Iterable<string>): string {
+  const groups = new Map<string, string[]>();
+  for (const d of domains) {
+    const dot = d.indexOf('.');
+    if (dot <= 0 || /[\s]/.test(d)) throw new Error(`public-webmail list: cannot group ${JSON.stringify(d)}`);
+    const ending = d.slice(dot + 1);
+    groups.set(ending, [...(groups.get(ending) ?? []), d.slice(0, dot)]);
+  }
+  return [...groups].map(([ending, labels]) => [ending, ...labels.sort()].join(' ')).join('\n');
+}
+
+/** Same exports as core/address/public-domains.ts, the big set built on first lookup. */
 async function packedPublicDomains(path: string): Promise<string> {
   const real = (await import(pathToFileURL(path).href)) as typeof import('../core/address/public-domains');
-  // Grouped by top-level domain, so deflate finds the repeated endings close together.
-  const byEnding = [...real.PUBLIC_WEBMAIL_DOMAINS].sort((a, b) => {
-    const ra = a.split('.').reverse().join('.');
-    const rb = b.split('.').reverse().join('.');
-    return ra < rb ? -1 : ra > rb ? 1 : 0;
-  });
-  if (byEnding.some((d) => d.includes('\n'))) throw new Error('a public-webmail domain contains a line break');
   return [
-    `import { PackedSet } from ${JSON.stringify(PACKED)};`,
+    `import { LazySet, ungroupDomains } from ${JSON.stringify(PACKED)};`,
     `export const MAILBOXES_ON_SUBDOMAINS = new Set(${JSON.stringify([...real.MAILBOXES_ON_SUBDOMAINS])});`,
-    `export const PUBLIC_WEBMAIL_DOMAINS = new PackedSet(${JSON.stringify(pack(byEnding.join('\n')))});`,
+    `const GROUPED = ${JSON.stringify(groupDomains(real.PUBLIC_WEBMAIL_DOMAINS))};`,
+    `export const PUBLIC_WEBMAIL_DOMAINS = new LazySet(() => ungroupDomains(GROUPED));`,
   ].join('\n');
 }
 
 /** Third-party data modules by path inside node_modules; a library update that moves them fails the build loudly. */
-const DATA_MODULES = [/[\\/]tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/, /[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/];
+const DATA_MODULES = [/[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/];
 
 /**
  * Libraries the launch file needs only for some events (tldts when a policy names a domain,
