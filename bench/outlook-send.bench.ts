@@ -141,9 +141,9 @@ export async function runLaunchLoadBench(rounds = 60): Promise<void> {
     for (const [name, code] of scripts) {
       load.get(name)!.push(evaluate(code, r, runtimeGlobals({}, policyJson)).ms);
       const reuse = cached.get(name)!;
-      const scope = createContext(runtimeGlobals({}, policyJson));
+      const fresh = createContext(runtimeGlobals({}, policyJson));
       const t1 = performance.now();
-      reuse.script.runInContext(scope);
+      reuse.script.runInContext(fresh);
       reuse.ms.push(performance.now() - t1);
       installFakeOffice({ ...base });
       const office = (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office;
