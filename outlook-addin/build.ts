@@ -16,6 +16,7 @@ import { build, type Plugin } from 'esbuild';
 import rewritePattern from 'regexpu-core';
 import { PRESETS, type AuthorityId } from '../core';
 import { ADDIN_FILES } from './handler-names';
+import { checkAllPacked, packedDataPlugin } from './pack-data';
 import { PANES, paneHtml, type PaneKind } from './taskpane/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,6 +57,7 @@ function commandEntries(): string[] {
 
 export async function buildLaunchEvent(outFile: string, minify = true): Promise<void> {
   const imports = [join(here, 'launch', 'register.ts'), ...commandEntries()].map((p) => `import ${JSON.stringify(p)};`).join('\n');
+  const packed = new Set<string>();
   await build({
     stdin: { contents: imports, resolveDir: here, sourcefile: 'launchevent-entry.ts', loader: 'ts' },
     bundle: true,
@@ -66,9 +68,10 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
     legalComments: 'none',
     charset: 'utf8',
     outfile: outFile,
-    plugins: [pdfStub],
+    plugins: [pdfStub, packedDataPlugin(packed)],
     logLevel: 'error',
   });
+  checkAllPacked(packed);
   const unlowered: string[] = [];
   const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);
   writeFileSync(outFile, unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code);

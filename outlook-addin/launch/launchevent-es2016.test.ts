@@ -21,7 +21,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Classic Outlook downloads and evaluates this file afresh for every event. It was 708 KB with
+// the public-webmail list as an array literal and tldts and postal-mime built at load; issue 11
+// asks for 150 KB, which the bundled readers, validators and lowered regular expressions alone
+// exceed today, so the budget holds what was reached and fails any growth back.
+const LAUNCH_FILE_BUDGET_BYTES = 600 * 1024;
+
 describe('launchevent.js', () => {
+  it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(LAUNCH_FILE_BUDGET_BYTES);
+  });
+
   it('parses as one ES2016 script (no import/export, nothing newer)', () => {
     expect(() => parse(code, { ecmaVersion: 2016, sourceType: 'script' })).not.toThrow();
     expect(code).not.toMatch(/\bimport\s*\(|^\s*(import|export)\s/m);

@@ -1,0 +1,117 @@
+// Build-time half of launch/packed.ts: the launch file's big data tables are swapped for
+// modules holding the same values as one string: the public-webmail list grouped by ending
+// (needed on every event: policy checks and recipients), the HTML entity table postal-mime
+// ships deflated (needed only for an attached .eml). tldts's Public Suffix List trie stays as
+// it is: it is read on every event that loads a policy, and inflating it there cost more than
+// parsing it. Values are read from the real modules
+// at build time, so the add-in keeps exactly the data the other builds use.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
+import { deflateSync, strToU8 } from 'fflate';
+
+const PACKED = join(import.meta.dirname, 'launch', 'packed.ts');
+
+function pack(text: string): string {
+  return Buffer.from(deflateSync(strToU8(text), { level: 9 })).toString('base64');
+}
+
+function replacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return { $typed: value.constructor.name, items: Array.from(value as unknown as ArrayLike<number>) };
+  }
+  return value;
+}
+
+/** A data module (only `export const` of plain values) rebuilt from one packed string. */
+async function packedDataModule(path: string): Promise<string> {
+  const values = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const names = Object.keys(values).filter((k) => k !== 'default');
+  if (!names.length || 'default' in values) throw new Error(`${path}: expected named exports only`);
+  return [
+    `import { unpackModule } from ${JSON.stringify(PACKED)};`,
+    `const data = unpackModule(${JSON.stringify(pack(JSON.stringify(values, replacer)))});`,
+    ...names.map((n) => `export const ${n} = data[${JSON.stringify(n)}];`),
+  ].join('\n');
+}
+
+const PUBLIC_DOMAINS = /[\\/]core[\\/]address[\\/]public-domains\.ts$/;
+
+/** The form launch/packed.ts's ungroupDomains reads back. */
+export function groupDomains(domains: Iterable<string>): string {
+  const groups = new Map<string, string[]>();
+  for (const d of domains) {
+    const dot = d.indexOf('.');
+    if (dot <= 0 || /[\s]/.test(d)) throw new Error(`public-webmail list: cannot group ${JSON.stringify(d)}`);
+    const ending = d.slice(dot + 1);
+    groups.set(ending, [...(groups.get(ending) ?? []), d.slice(0, dot)]);
+  }
+  return [...groups].map(([ending, labels]) => [ending, ...labels.sort()].join(' ')).join('\n');
+}
+
+/** Same exports as core/address/public-domains.ts, the big set built on first lookup. */
+async function packedPublicDomains(path: string): Promise<string> {
+  const real = (await import(pathToFileURL(path).href)) as typeof import('../core/address/public-domains');
+  return [
+    `import { LazySet, ungroupDomains } from ${JSON.stringify(PACKED)};`,
+    `export const MAILBOXES_ON_SUBDOMAINS = new Set(${JSON.stringify([...real.MAILBOXES_ON_SUBDOMAINS])});`,
+    `const GROUPED = ${JSON.stringify(groupDomains(real.PUBLIC_WEBMAIL_DOMAINS))};`,
+    `export const PUBLIC_WEBMAIL_DOMAINS = new LazySet(() => ungroupDomains(GROUPED));`,
+  ].join('\n');
+}
+
+/** Third-party data modules by path inside node_modules; a library update that moves them fails the build loudly. */
+const DATA_MODULES = [/[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/];
+
+/**
+ * Libraries the launch file needs only for some events (tldts when a policy names a domain,
+ * postal-mime when an .eml is attached) are reached through a facade that require()s them on
+ * first call: esbuild then wraps them in a lazy initialiser, so evaluating the file does not
+ * build their tables. Each facade keeps exactly the exports the core calls.
+ */
+const LAZY_LIBRARIES: Record<string, { importer: RegExp; contents: string }> = {
+  tldts: {
+    importer: /[\\/]core[\\/]policy[\\/]risks\.ts$/,
+    contents: `let lib;
+export function getDomain(url, options) { lib = lib || require('lazy-real:tldts'); return lib.getDomain(url, options); }`,
+  },
+  'postal-mime': {
+    importer: /[\\/]core[\\/]extract[\\/]eml\.ts$/,
+    contents: `let lib;
+export default { parse(bytes, options) { lib = lib || require('lazy-real:postal-mime'); return lib.default.parse(bytes, options); } };`,
+  },
+};
+
+/** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
+export function checkAllPacked(seen: ReadonlySet<string>): void {
+  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`)].filter((k) => !seen.has(k));
+  if (missing.length) throw new Error(`packed-data: modules not found in the bundle: ${missing.join(', ')}`);
+}
+
+export function packedDataPlugin(seen: Set<string>): Plugin {
+  return {
+    name: 'packed-data',
+    setup(b) {
+      for (const [name, lazy] of Object.entries(LAZY_LIBRARIES)) {
+        const filter = new RegExp(`^${name}$`);
+        b.onResolve({ filter }, (args) => (lazy.importer.test(args.importer) ? { path: name, namespace: 'lazy-library' } : undefined));
+        b.onLoad({ filter, namespace: 'lazy-library' }, () => {
+          seen.add(`lazy ${name}`);
+          return { contents: lazy.contents, loader: 'js', resolveDir: import.meta.dirname };
+        });
+      }
+      // The ES module build, as a static import would get: require() alone would pick the CommonJS one.
+      b.onResolve({ filter: /^lazy-real:/ }, (args) => b.resolve(args.path.slice('lazy-real:'.length), { kind: 'import-statement', resolveDir: args.resolveDir }));
+      b.onLoad({ filter: PUBLIC_DOMAINS }, async (args) => {
+        seen.add('public-domains');
+        return { contents: await packedPublicDomains(args.path), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
+      });
+      DATA_MODULES.forEach((filter, k) =>
+        b.onLoad({ filter }, async (args) => {
+          seen.add(String(k));
+          return { contents: await packedDataModule(args.path), loader: 'js' };
+        }),
+      );
+    },
+  };
+}
