@@ -24,9 +24,14 @@ const ENTRIES: Record<string, string> = {
   options: 'ui/options.tsx',
 };
 
+/** Content scripts load in every webmail tab: the provider list stays in the background. */
+const CONTENT_ALIASES = [{ find: /^(?:\.|\.\.\/address)\/public-domains$/, replacement: join(here, 'content/remote-public-domains.ts') }];
+
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
+  const inPage = name === 'content' || name === 'guard';
   await build({
     configFile: false,
+    resolve: { alias: inPage ? CONTENT_ALIASES : [] },
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {

@@ -4,11 +4,17 @@
 import { browser } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
 import { loadPolicyState, USER_KEY } from '../host/policy-load';
+import { storeResolvedPolicyState } from '../host/policy-store';
 
 let current: Promise<PolicyState> | undefined;
 const listeners = new Set<(s: PolicyState) => void>();
 
-const load = () => loadPolicyState(true);
+// Every resolution is stored for the content scripts, which apply it without resolving.
+const load = () =>
+  loadPolicyState(true).then(async (state) => {
+    await storeResolvedPolicyState(state).catch(() => undefined);
+    return state;
+  });
 
 export function getPolicy(): Promise<PolicyState> {
   current ??= load();

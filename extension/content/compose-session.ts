@@ -16,6 +16,8 @@ export interface SessionEnv {
   extract(file: File): Promise<ExtractedDocument>;
   record(event: RecordEvent): void;
   onFindings(): void;
+  /** Recipients' or contacts' domains whose verdict has not come back yet (0 when all are known). */
+  unansweredDomains?(): number;
 }
 
 /** Actions a browser compose can carry out; the others belong to other hosts. */
@@ -105,6 +107,11 @@ export class ComposeSession {
     );
   }
 
+  /** Every file read and every domain classified: the findings are final. */
+  private settled(): boolean {
+    return this.reading.size === 0 && (this.env.unansweredDomains?.() ?? 0) === 0;
+  }
+
   private doneReading(view: AttachmentView): void {
     this.reading.delete(view);
     this.refresh();
@@ -121,10 +128,11 @@ export class ComposeSession {
   shouldStopSend(): boolean {
     this.refresh();
     const lang = this.env.lang();
-    // No verdict yet is not a clean verdict: Send waits for the policy and for every file.
-    if (!this.env.policy() || this.reading.size > 0) {
+    // No verdict yet is not a clean verdict: Send waits for the policy, every file and every address.
+    if (!this.env.policy() || !this.settled()) {
       const files = [...this.reading].map((v) => v.name).join('”, “');
-      this.notice = files ? t(lang, 'banner.still-checking', { file: files }) : t(lang, 'banner.loading-policy');
+      const addresses = this.env.policy() && !files;
+      this.notice = files ? t(lang, 'banner.still-checking', { file: files }) : addresses ? t(lang, 'banner.still-checking-addresses') : t(lang, 'banner.loading-policy');
       this.holdingSend = true;
       this.render();
       return true;
@@ -178,7 +186,7 @@ export class ComposeSession {
     const policy = this.env.policy();
     if (!policy) return;
     // The "still checking" note has done its work once the policy and every file have a verdict.
-    if (this.holdingSend && this.reading.size === 0) {
+    if (this.holdingSend && this.settled()) {
       this.holdingSend = false;
       this.notice = undefined;
     }

@@ -34,7 +34,9 @@ export type Request =
   | { type: 'get-record' }
   | { type: 'set-user-policy'; policy: unknown }
   | { type: 'tab-status'; status: TabStatus }
-  | { type: 'get-tab-status'; tabId: number };
+  | { type: 'get-tab-status'; tabId: number }
+  /** Which of these (canonical) domains are in the bundled provider list: one boolean each. */
+  | { type: 'public-domains'; domains: string[] };
 
 /** What a content script reports about its tab, for the popup. */
 export interface TabStatus {
