@@ -1,6 +1,7 @@
 // The effective policy: IT's managed storage over the user's settings over the preset.
 // Managed storage may be missing (Firefox throws when no policies.json names us), arrive
 // late, or change: the last good managed policy is cached, and changes reload it.
+import { catalog } from '../../core/messages';
 import { browser } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
 import { loadPolicyState, USER_KEY } from '../host/policy-load';
@@ -11,7 +12,8 @@ const listeners = new Set<(s: PolicyState) => void>();
 
 // Every resolution is stored for the content scripts, which apply it without resolving.
 const load = () =>
-  loadPolicyState(true).then(async (state) => {
+  loadPolicyState(true).then(async (resolved) => {
+    const state = { ...resolved, messages: catalog(resolved.policy.language) };
     await storeResolvedPolicyState(state).catch(() => undefined);
     return state;
   });

@@ -1,6 +1,8 @@
 // One open compose: reads its draft when it changes, runs the core's checks, shows the
 // banner, and decides whether a Send attempt may go through.
-import { check, renderFinding, t, type MessageKey } from '../../core';
+// Imported module by module: the core's index also carries the policy schema and presets.
+import { check } from '../../core/check';
+import { renderFinding, t, type MessageKey } from '../../core/messages';
 import type { Policy } from '../../core/policy';
 import type { ActionId, AttachmentView, ExtractedDocument, Finding, Lang, MessageView } from '../../core/types';
 import type { RecordEvent } from '../host/messages';

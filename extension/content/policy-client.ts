@@ -3,6 +3,7 @@
 // applied at once, then the background's answer replaces it. If the background does not answer
 // (starting up, busy, restarted), the page reads the policy the background last stored. The page
 // never resolves a policy itself: that takes the validator and domain lists a tab should not load.
+import { addMessages } from '../../core/messages';
 import { MB } from '../../core/rules/attachment-size';
 import type { Lang } from '../../core/types';
 import { browser } from '../host/browser-api';
@@ -69,6 +70,7 @@ export class PolicyClient {
   private apply(state: PolicyState, generation: number): void {
     // A newer load has started (the policy changed meanwhile): its answer wins.
     if (generation !== this.generation && this.state) return;
+    if (state.messages) addMessages(state.policy.language, state.messages);
     this.state = state;
     this.onChange(state);
   }

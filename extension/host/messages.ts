@@ -24,6 +24,8 @@ export interface PolicyState {
   sources: ResolvedPolicy['sources'];
   /** Managed policy could not be read now; the last good one is in force. */
   usingCachedManaged: boolean;
+  /** The policy's language's messages, for the content scripts, which are built without them. */
+  messages?: Readonly<Record<string, string>>;
 }
 
 export type RecordEvent = keyof Omit<UserRecord, 'unreadable'> | { unreadable: string };
