@@ -33,16 +33,16 @@ const preloaded = (lang: Lang) => Object.fromEntries(PRELOADED.map((k) => [k, ca
 /**
  * Content scripts load in every webmail tab, so they are built lighter than the rest: the
  * provider list stays in the background (content/remote-public-domains.ts), the messages come
- * with the policy in its language (content/installed-catalog.ts), and Chrome's promise-based
- * chrome.* replaces webextension-polyfill (host/browser-api.chrome.ts).
+ * with the policy in its language (content/installed-catalog.ts), and the browser's own
+ * promise-based API replaces webextension-polyfill (host/browser-api.native.ts).
  */
-function pageScriptSwaps(target: Target): Plugin {
+function pageScriptSwaps(): Plugin {
   const swaps = new Map<string, string>([
     [join(root, 'core/address/public-domains'), join(here, 'content/remote-public-domains.ts')],
     [join(root, 'core/messages/vi'), join(here, 'content/installed-catalog.ts')],
     [join(root, 'core/messages/en'), join(here, 'content/installed-catalog.ts')],
+    [join(here, 'host/browser-api'), join(here, 'host/browser-api.native.ts')],
   ]);
-  if (target === 'chrome') swaps.set(join(here, 'host/browser-api'), join(here, 'host/browser-api.chrome.ts'));
   return {
     name: 'congvu-page-script-swaps',
     enforce: 'pre',
@@ -55,11 +55,11 @@ function pageScriptSwaps(target: Target): Plugin {
 
 const PAGE_SCRIPTS = new Set(['content', 'guard']);
 
-async function bundle(name: string, entry: string, outDir: string, target: Target): Promise<void> {
+async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps(target)] : [],
+    plugins: inPage ? [pageScriptSwaps()] : [],
     define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -99,7 +99,7 @@ export async function buildExtension(targets: Target[] = ['chrome', 'firefox']):
     for (const [name, entry] of Object.entries(ENTRIES)) {
       // Only Chrome's service worker needs an offscreen document to host the reading Worker.
       if (name === 'offscreen' && target !== 'chrome') continue;
-      await bundle(name, entry, out, target);
+      await bundle(name, entry, out);
     }
     cpSync(join(here, 'icons'), join(out, 'icons'), { recursive: true });
     for (const page of ['popup.html', 'options.html']) cpSync(join(here, 'ui', page), join(out, page));
