@@ -1,25 +1,36 @@
-// The extension's cost to a webmail page, measured in real Chromium side by side with the
-// same page in a browser without the extension:
-//  - content-script bundle sizes;
-//  - time from a compose window appearing to the banner shown in it;
-//  - main-thread time (Chromium's own TaskDuration metric) under a stream of mutations on a
-//    large Gmail inbox: typing into the body and inbox rows coming and going.
-import { readFileSync, statSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+// The extension's cost to a webmail page, measured in real Chromium. Every figure is printed
+// with its spread (median, then min–max over the rounds):
+//  - content-script bundle sizes, minified and gzip;
+//  - evaluating content.js: the bundle run as an inline script in a fresh page (its own site,
+//    so its own renderer and no compiled-code cache) on a non-webmail address, with a stand-in
+//    `chrome` object; time around the insertion, and the heap it leaves after a full GC;
+//  - the heap a Gmail tab holds after load with the extension against the same tab without it;
+//  - main-thread time (Chromium's TaskDuration metric) while a person types into the compose:
+//    trusted key events from the input pipeline, in bursts with pauses longer than the
+//    compose's quiet time (250 ms), so that every burst is checked, plus a recipient typed into
+//    To. Rounds interleave with and without the extension; the per-round difference is
+//    reported with its spread, which must be smaller than the difference to mean anything;
+//  - time from a compose window appearing to its banner host being placed.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = process.cwd();
 const EXT = join(ROOT, 'dist/chrome');
 const URL_GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const QUIET_MS = 250;
 
-function median(xs: number[]): number {
+function stats(xs: number[]): { median: number; min: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s.at(-1)! };
 }
+const show = (xs: number[], digits = 1) => {
+  const { median, min, max } = stats(xs);
+  return `${median.toFixed(digits)} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
+};
 
 async function launch(withExtension: boolean): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'congvu-bench-'));
@@ -40,11 +51,47 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   return { context, profile };
 }
 
-/** Takes the compose out at load, so that the test can open it again and time the banner. */
+/** What a content script finds at document_start, enough for either build to start. */
+const CHROME_STAND_IN = `(() => {
+  const event = { addListener() {}, removeListener() {}, hasListener() { return false; } };
+  const port = { postMessage() {}, disconnect() {}, onMessage: event, onDisconnect: event };
+  const area = { get: (k, cb) => (cb ? cb({}) : Promise.resolve({})), set: (v, cb) => (cb ? cb() : Promise.resolve()) };
+  globalThis.chrome = {
+    runtime: { id: 'benchbenchbenchbenchbenchbenchbe', sendMessage: (m, cb) => (cb ? cb(undefined) : Promise.resolve(undefined)), connect: () => port, getURL: (p) => p, onMessage: event },
+    storage: { local: area, managed: area, onChanged: event },
+  };
+})()`;
+
+async function evaluateBundle(browser: Browser, source: string, round: number): Promise<{ ms: number; heapKB: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A site of its own per round: a fresh renderer, nothing compiled before.
+  const origin = `https://round${round}.bench.test/`;
+  await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title><p>x</p>' }));
+  await page.goto(origin);
+  await page.evaluate(CHROME_STAND_IN);
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const before = await heap();
+  const ms = await page.evaluate((src) => {
+    const s = document.createElement('script');
+    s.textContent = src;
+    const t0 = performance.now();
+    document.head.append(s);
+    return performance.now() - t0;
+  }, `${source}\n//# round ${round}`);
+  const after = await heap();
+  await context.close();
+  return { ms, heapKB: (after - before) / 1024 };
+}
+
+/** Opens the compose as a person would have it: the dialog put back into the page. */
 const DETACH_COMPOSE = `(() => {
   const dialog = document.querySelector('[role=dialog]');
-  const holder = dialog.parentElement;
-  window.__compose = { dialog, holder };
+  window.__compose = { dialog, holder: dialog.parentElement };
   dialog.remove();
 })()`;
 
@@ -52,8 +99,8 @@ const OPEN_COMPOSE_AND_TIME = `new Promise((resolve) => {
   const t0 = performance.now();
   const { dialog, holder } = window.__compose;
   const done = () => {
-    const host = dialog.querySelector('[data-congvu-banner-host]');
-    if (host && host.shadowRoot && host.shadowRoot.textContent.includes('Công Vụ Guard')) resolve(performance.now() - t0);
+    // The banner's root is closed to the page: its host being placed is what can be seen.
+    if (dialog.querySelector('[data-congvu-banner-host]')) resolve(performance.now() - t0);
     else if (performance.now() - t0 > 5000) resolve(-1);
     else requestAnimationFrame(done);
   };
@@ -61,22 +108,22 @@ const OPEN_COMPOSE_AND_TIME = `new Promise((resolve) => {
   done();
 })`;
 
-const MUTATION_STREAM = `(async () => {
-  const body = document.querySelector('[role=dialog] [g_editable=true]');
-  const table = document.querySelector('table.F tbody');
-  const rows = [...table.querySelectorAll('tr.zA')];
-  const text = 'Kính gửi các đồng chí lãnh đạo, xin báo cáo kết quả thực hiện nhiệm vụ. ';
-  for (let k = 0; k < 1500; k++) {
-    body.append(document.createTextNode(text[k % text.length]));
-    if (k % 10 === 0) {
-      const row = rows[k % rows.length];
-      row.remove();
-      table.prepend(row);
-    }
-    if (k % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+const WORDS = 'Kính gửi các đồng chí lãnh đạo, xin báo cáo kết quả thực hiện nhiệm vụ quý IV năm 2026. ';
+const BURSTS = 10;
+const BURST_CHARS = 40;
+
+/** A person writing: bursts of real key presses, each followed by a pause the compose checks in. */
+async function typeLikeAPerson(page: Page): Promise<void> {
+  await page.click('[role=dialog] input[aria-label="Người nhận Đến"]');
+  await page.keyboard.type('vanthu.ubnd@gmail.com, ');
+  await page.waitForTimeout(QUIET_MS + 150);
+  await page.click('[role=dialog] [g_editable=true]');
+  for (let b = 0; b < BURSTS; b++) {
+    const start = (b * BURST_CHARS) % WORDS.length;
+    await page.keyboard.type((WORDS + WORDS).slice(start, start + BURST_CHARS));
+    await page.waitForTimeout(QUIET_MS + 150);
   }
-  await new Promise((r) => setTimeout(r, 600));
-})()`;
+}
 
 async function taskDuration(page: Page, run: () => Promise<unknown>): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -89,24 +136,42 @@ async function taskDuration(page: Page, run: () => Promise<unknown>): Promise<nu
   return (after - before) * 1000;
 }
 
-export async function runExtensionBench(rounds = 5): Promise<void> {
-  const sizes = ['content.js', 'page-hook.js', 'guard.js', 'background.js'].map((f) => {
+async function tabHeapKB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1024;
+}
+
+export async function runExtensionBench(rounds = 9): Promise<void> {
+  const sizes = ['content.js', 'guard.js', 'page-hook.js', 'background.js'].map((f) => {
     const bytes = readFileSync(join(EXT, f));
-    return { file: f, 'KB': (statSync(join(EXT, f)).size / 1024).toFixed(1), 'gzip KB': (gzipSync(bytes).length / 1024).toFixed(1) };
+    return { file: f, KB: (statSync(join(EXT, f)).size / 1024).toFixed(1), 'gzip KB': (gzipSync(bytes).length / 1024).toFixed(1) };
   });
   console.log('\nExtension bundles (dist/chrome, minified)');
   console.table(sizes);
 
+  const plain = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const source = readFileSync(join(EXT, 'content.js'), 'utf8');
+  const evals: { ms: number; heapKB: number }[] = [];
+  for (let r = 0; r < rounds; r++) evals.push(await evaluateBundle(plain, source, r));
+  await plain.close();
+  console.log(`\ncontent.js evaluated in a fresh page (median (min–max) of ${rounds})`);
+  console.table([{ 'evaluation ms': show(evals.map((e) => e.ms)), 'heap left KB': show(evals.map((e) => e.heapKB), 0) }]);
+
   const withExt = await launch(true);
   const without = await launch(false);
-  const banner: number[] = [];
   const busy: Record<string, number[]> = { 'without extension': [], 'with extension': [] };
+  const heap: Record<string, number[]> = { 'without extension': [], 'with extension': [] };
+  const banner: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const [label, { context }] of [['without extension', without], ['with extension', withExt]] as const) {
       const page = await context.newPage();
       await page.goto(URL_GMAIL);
-      await page.waitForTimeout(300);
-      busy[label]!.push(await taskDuration(page, () => page.evaluate(MUTATION_STREAM)));
+      await page.waitForTimeout(600);
+      heap[label]!.push(await tabHeapKB(page));
+      busy[label]!.push(await taskDuration(page, () => typeLikeAPerson(page)));
       if (label === 'with extension') {
         await page.evaluate(DETACH_COMPOSE);
         await page.waitForTimeout(200);
@@ -115,14 +180,16 @@ export async function runExtensionBench(rounds = 5): Promise<void> {
       await page.close();
     }
   }
-  await withExt.context.close();
-  await without.context.close();
-  rmSync(withExt.profile, { recursive: true, force: true });
-  rmSync(without.profile, { recursive: true, force: true });
-  const base = median(busy['without extension']!);
-  console.log(`\nGmail inbox with 200 rows + compose, 1,500 typed characters and 150 row moves (median of ${rounds}, interleaved)`);
-  console.table(
-    Object.entries(busy).map(([label, xs]) => ({ page: label, 'main-thread ms': median(xs).toFixed(1), 'vs without': `${(median(xs) / base).toFixed(2)}×`, 'added ms': (median(xs) - base).toFixed(1) })),
-  );
-  console.log(`Compose opened → banner shown: median ${median(banner).toFixed(1)} ms (runs: ${banner.map((b) => b.toFixed(1)).join(', ')})`);
+  for (const { context, profile } of [withExt, without]) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const added = (xs: Record<string, number[]>) => xs['with extension']!.map((w, i) => w - xs['without extension']![i]!);
+  const typed = 23 + BURSTS * BURST_CHARS;
+  console.log(`\nGmail inbox with 200 rows + compose: ${typed} characters typed as key presses in ${BURSTS + 1} bursts, each checked (median (min–max) of ${rounds}, interleaved)`);
+  console.table([
+    ...Object.entries(busy).map(([page, xs]) => ({ page, 'main-thread ms': show(xs), 'tab heap KB': show(heap[page]!, 0) })),
+    { page: 'added (per round)', 'main-thread ms': show(added(busy)), 'tab heap KB': show(added(heap), 0) },
+  ]);
+  console.log(`Compose opened → banner placed: ${show(banner)} ms`);
 }

@@ -2,10 +2,12 @@
 // Every script is a single self-contained file: content scripts and MV3 service workers
 // cannot load modules at run time.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
+import { catalog, type MessageKey } from '../core/messages';
+import type { Lang } from '../core/types';
 import { policySchema } from '../core/policy/schema';
 import { makeManifest, type Target } from './manifest';
 
@@ -24,9 +26,41 @@ const ENTRIES: Record<string, string> = {
   options: 'ui/options.tsx',
 };
 
+/** Words a page may show before the policy (and its language's catalog) arrives. */
+const PRELOADED: MessageKey[] = ['banner.product', 'banner.close', 'banner.loading-policy'];
+const preloaded = (lang: Lang) => Object.fromEntries(PRELOADED.map((k) => [k, catalog(lang)[k]]));
+
+/**
+ * Content scripts load in every webmail tab, so they are built lighter than the rest: the
+ * provider list stays in the background (content/remote-public-domains.ts), the messages come
+ * with the policy in its language (content/installed-catalog.ts), and the browser's own
+ * promise-based API replaces webextension-polyfill (host/browser-api.native.ts).
+ */
+function pageScriptSwaps(): Plugin {
+  const swaps = new Map<string, string>([
+    [join(root, 'core/address/public-domains'), join(here, 'content/remote-public-domains.ts')],
+    [join(root, 'core/messages/vi'), join(here, 'content/installed-catalog.ts')],
+    [join(root, 'core/messages/en'), join(here, 'content/installed-catalog.ts')],
+    [join(here, 'host/browser-api'), join(here, 'host/browser-api.native.ts')],
+  ]);
+  return {
+    name: 'congvu-page-script-swaps',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return swaps.get(resolve(dirname(importer), source).replace(/\.tsx?$/, '')) ?? null;
+    },
+  };
+}
+
+const PAGE_SCRIPTS = new Set(['content', 'guard']);
+
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
+  const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
+    plugins: inPage ? [pageScriptSwaps()] : [],
+    define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {

@@ -13,12 +13,7 @@ const ADDED = [
   'tuta.io',
 ];
 
-/**
- * Providers whose subscribers' mailboxes live on subdomains (VNPT's regional "hn.vnn.vn",
- * "hcm.vnn.vn"). Every other entry matches only exactly: a parent match would make a hosting
- * or subdomain service's domain cover all its customers.
- */
-export const MAILBOXES_ON_SUBDOMAINS: ReadonlySet<string> = new Set(['vnn.vn', 'fpt.vn']);
+export { MAILBOXES_ON_SUBDOMAINS } from './subdomain-mailboxes';
 
 // The list also carries sites that merely hand out addresses on institutional-looking
 // domains (schools under edu.vn). A school's or public body's own domain is not the

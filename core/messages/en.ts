@@ -52,6 +52,7 @@ export const en = {
   'banner.close': 'Close',
   'banner.scanning': 'Checking “{file}”…',
   'banner.still-checking': 'Công Vụ Guard is still checking “{file}”. Please wait a moment, then press Send again.',
+  'banner.still-checking-addresses': 'Công Vụ Guard is still checking the addresses. Please wait a moment, then press Send again.',
   'banner.loading-policy': 'Công Vụ Guard is still loading your organisation’s policy. Please wait a moment, then press Send again.',
   'banner.file-unreadable': '“{file}” could not be checked',
   'banner.file-notice': '“{file}” was not checked in full',

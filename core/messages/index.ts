@@ -8,12 +8,27 @@ export type { MessageKey };
 const CATALOGS: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(en, key) || Object.hasOwn(vi, key);
+}
+
+/** Every message in `lang`: what a host that loads one language at run time is sent. */
+export function catalog(lang: Lang): Readonly<Record<MessageKey, string>> {
+  return CATALOGS[lang];
+}
+
+/**
+ * Adds messages received at run time. The extension's content scripts are built with only a
+ * few words of each language (extension/content/installed-catalog.ts) and get the policy's
+ * language with the policy; elsewhere the catalogs are complete and this changes nothing.
+ */
+export function addMessages(lang: Lang, messages: Readonly<Record<string, string>>): void {
+  Object.assign(CATALOGS[lang], messages);
 }
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled. Always NFC. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = CATALOGS[lang][key];
+  // A language whose words have not arrived yet (content scripts) reads in the other if it can.
+  const template = CATALOGS[lang][key] ?? CATALOGS[lang === 'vi' ? 'en' : 'vi'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)).normalize('NFC');
 }
 

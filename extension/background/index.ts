@@ -1,5 +1,6 @@
 // The background: policy, the private record, file reading for the content scripts, and
 // the popup's view of each tab. It makes no network request of its own.
+import { PUBLIC_WEBMAIL_DOMAINS } from '../../core/address/public-domains';
 import { browser, type Runtime } from '../host/browser-api';
 import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { WorkerReader } from '../reader/worker-reader';
@@ -27,6 +28,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case 'tab-status':
       if (sender.tab?.id !== undefined) tabStatus.set(sender.tab.id, msg.status);
       return Promise.resolve(true);
+    case 'public-domains':
+      // The content scripts carry no provider list (content/remote-public-domains.ts).
+      return Promise.resolve(Array.isArray(msg.domains) ? msg.domains.map((d) => typeof d === 'string' && PUBLIC_WEBMAIL_DOMAINS.has(d)) : []);
     case 'get-tab-status':
       return Promise.resolve(tabStatus.get(msg.tabId) ?? null);
     default:

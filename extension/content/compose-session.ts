@@ -1,7 +1,9 @@
 // One open compose: reads its draft when it changes, runs the core's checks, shows the
 // banner, and decides whether a Send attempt may go through.
-import { check, renderFinding, renderReadNotice, t, type MessageKey } from '../../core';
+// Imported module by module: the core's index also carries the policy schema and presets.
+import { check } from '../../core/check';
 import { readNotices } from '../../core/extract/notices';
+import { renderFinding, renderReadNotice, t, type MessageKey } from '../../core/messages';
 import type { Policy } from '../../core/policy';
 import type { ActionId, AttachmentView, ExtractedDocument, Finding, Lang, MessageView } from '../../core/types';
 import type { RecordEvent } from '../host/messages';
@@ -17,6 +19,8 @@ export interface SessionEnv {
   extract(file: File): Promise<ExtractedDocument>;
   record(event: RecordEvent): void;
   onFindings(): void;
+  /** Recipients' or contacts' domains whose verdict has not come back yet (0 when all are known). */
+  unansweredDomains?(): number;
 }
 
 /** Actions a browser compose can carry out; the others belong to other hosts. */
@@ -111,6 +115,11 @@ export class ComposeSession {
     );
   }
 
+  /** Every file read and every domain classified: the findings are final. */
+  private settled(): boolean {
+    return this.reading.size === 0 && (this.env.unansweredDomains?.() ?? 0) === 0;
+  }
+
   private doneReading(view: AttachmentView): void {
     this.reading.delete(view);
     this.refresh();
@@ -127,10 +136,11 @@ export class ComposeSession {
   shouldStopSend(): boolean {
     this.refresh();
     const lang = this.env.lang();
-    // No verdict yet is not a clean verdict: Send waits for the policy and for every file.
-    if (!this.env.policy() || this.reading.size > 0) {
+    // No verdict yet is not a clean verdict: Send waits for the policy, every file and every address.
+    if (!this.env.policy() || !this.settled()) {
       const files = [...this.reading].map((v) => v.name).join('”, “');
-      this.notice = files ? t(lang, 'banner.still-checking', { file: files }) : t(lang, 'banner.loading-policy');
+      const addresses = this.env.policy() && !files;
+      this.notice = files ? t(lang, 'banner.still-checking', { file: files }) : addresses ? t(lang, 'banner.still-checking-addresses') : t(lang, 'banner.loading-policy');
       this.holdingSend = true;
       this.render();
       return true;
@@ -184,7 +194,7 @@ export class ComposeSession {
     const policy = this.env.policy();
     if (!policy) return;
     // The "still checking" note has done its work once the policy and every file have a verdict.
-    if (this.holdingSend && this.reading.size === 0) {
+    if (this.holdingSend && this.settled()) {
       this.holdingSend = false;
       this.notice = undefined;
     }

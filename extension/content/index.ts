@@ -10,6 +10,7 @@ import { ComposeSession } from './compose-session';
 import { extractInBackground } from './extract-client';
 import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
+import { onVerdicts, unansweredDomains } from './remote-public-domains';
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
@@ -36,7 +37,11 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     extract: extractInBackground,
     record,
     onFindings: reportStatus,
+    unansweredDomains,
   };
+  onVerdicts(() => {
+    for (const s of sessions.values()) s.refresh();
+  });
 
   const sessionAt = (target: EventTarget | null): ComposeSession | undefined => {
     if (!(target instanceof Node)) return undefined;

@@ -1,12 +1,14 @@
 // The content scripts' view of the effective policy, refreshed when IT or the user changes it.
 // A page never waits on the background for a policy: the last known one (storage.local) is
 // applied at once, then the background's answer replaces it. If the background does not answer
-// (starting up, busy, restarted), the page reads the policy from storage itself.
+// (starting up, busy, restarted), the page reads the policy the background last stored. The page
+// never resolves a policy itself: that takes the validator and domain lists a tab should not load.
+import { addMessages } from '../../core/messages';
 import { MB } from '../../core/rules/attachment-size';
 import type { Lang } from '../../core/types';
 import { browser } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
-import { lastKnownPolicyState, loadPolicyState } from '../host/policy-load';
+import { lastResolvedPolicyState } from '../host/policy-store';
 import type { Limits } from './attachment-guard';
 
 /** How long one question to the background may take before the page reads storage itself. */
@@ -39,7 +41,7 @@ export class PolicyClient {
     const generation = ++this.generation;
     if (!this.state) {
       try {
-        this.apply(await lastKnownPolicyState(), generation);
+        this.apply(await lastResolvedPolicyState(), generation);
       } catch {
         // storage.local unreadable: the background's answer below is the only source.
       }
@@ -59,7 +61,7 @@ export class PolicyClient {
       }
     }
     try {
-      this.apply(await loadPolicyState(false), generation);
+      this.apply(await lastResolvedPolicyState(), generation);
     } catch {
       // Nothing readable: the last known policy stays in force.
     }
@@ -68,6 +70,7 @@ export class PolicyClient {
   private apply(state: PolicyState, generation: number): void {
     // A newer load has started (the policy changed meanwhile): its answer wins.
     if (generation !== this.generation && this.state) return;
+    if (state.messages) addMessages(state.policy.language, state.messages);
     this.state = state;
     this.onChange(state);
   }

@@ -24,6 +24,8 @@ export interface PolicyState {
   sources: ResolvedPolicy['sources'];
   /** Managed policy could not be read now; the last good one is in force. */
   usingCachedManaged: boolean;
+  /** The policy's language's messages, for the content scripts, which are built without them. */
+  messages?: Readonly<Record<string, string>>;
 }
 
 export type RecordEvent = keyof Omit<UserRecord, 'unreadable'> | { unreadable: string };
@@ -34,7 +36,9 @@ export type Request =
   | { type: 'get-record' }
   | { type: 'set-user-policy'; policy: unknown }
   | { type: 'tab-status'; status: TabStatus }
-  | { type: 'get-tab-status'; tabId: number };
+  | { type: 'get-tab-status'; tabId: number }
+  /** Which of these (canonical) domains are in the bundled provider list: one boolean each. */
+  | { type: 'public-domains'; domains: string[] };
 
 /** What a content script reports about its tab, for the popup. */
 export interface TabStatus {
