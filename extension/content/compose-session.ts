@@ -3,9 +3,9 @@
 // Imported module by module: the core's index also carries the policy schema and presets.
 import { check } from '../../core/check';
 import { readNotices } from '../../core/extract/notices';
-import { renderFinding, renderReadNotice, t, type MessageKey } from '../../core/messages';
+import { renderFinding, renderReadFailure, renderReadNotice, t } from '../../core/messages';
 import type { Policy } from '../../core/policy';
-import type { ActionId, AttachmentView, ExtractedDocument, Finding, Lang, MessageView } from '../../core/types';
+import { READ_FAILURE_CODES, type ActionId, type AttachmentView, type ExtractedDocument, type Finding, type Lang, type MessageView, type ReadFailureCode } from '../../core/types';
 import type { RecordEvent } from '../host/messages';
 import type { ComposeHandle } from '../sites/types';
 import { mountBanner, type BannerItem, type MountedBanner } from '../ui/banner';
@@ -39,11 +39,10 @@ const READING = { limitMB: 100, seconds: 20 };
 /** Notes about one file named in its banner item; the rest are counted. */
 const NOTES_SHOWN = 3;
 
-/** Why a file was not read, in the reader's words (the reading budget is 20 s, inputs up to 100 MB). */
+/** Why a file was not read, in the reader's words; a code the core does not know ('restarted') reads as 'io'. */
 function unreadableReason(code: string, message: string, lang: Lang): string {
-  const detail = { seconds: 20, limit: 100, detail: message };
-  const known = ['too-large', 'zip-bomb', 'corrupt', 'encrypted', 'unsupported', 'timeout', 'too-deep', 'memory'];
-  return t(lang, (known.includes(code) ? `extract.${code}` : 'extract.io') as MessageKey, detail);
+  const known = (READ_FAILURE_CODES as readonly string[]).includes(code) ? (code as ReadFailureCode) : 'io';
+  return renderReadFailure({ code: known }, lang, { ...READING, detail: message });
 }
 
 let fileCounter = 0;
