@@ -12,7 +12,7 @@ const listeners = new Set<(s: PolicyState) => void>();
 
 // Every resolution is stored for the content scripts, which apply it without resolving.
 const load = () =>
-  loadPolicyState(true).then(async (resolved) => {
+  loadPolicyState().then(async (resolved) => {
     const state = { ...resolved, messages: catalog(resolved.policy.language) };
     await storeResolvedPolicyState(state).catch(() => undefined);
     return state;

@@ -1,6 +1,6 @@
-// How the effective policy is read from storage: IT's managed storage over the user's settings
-// over the preset. Shared by the background and the content scripts, so that a page can apply
-// the last known policy at once, before the background has answered (or while it is busy).
+// How the background reads the effective policy from storage: IT's managed storage over the
+// user's settings over the preset. Pages never resolve a policy: they apply the state the
+// background stores (policy-store.ts).
 import { resolvePolicy } from '../../core/policy';
 import { browser } from './browser-api';
 import type { PolicyState } from './messages';
@@ -9,11 +9,11 @@ import type { PolicyState } from './messages';
 export const MANAGED_CACHE_KEY = 'lastManagedPolicy';
 export const USER_KEY = 'userPolicy';
 
-async function readManaged(keepCache: boolean): Promise<{ value: unknown; cached: boolean }> {
+async function readManaged(): Promise<{ value: unknown; cached: boolean }> {
   try {
     const value = await browser.storage.managed.get(null);
     const present = value && Object.keys(value).length > 0 ? value : undefined;
-    if (keepCache) await browser.storage.local.set({ [MANAGED_CACHE_KEY]: present ?? null });
+    await browser.storage.local.set({ [MANAGED_CACHE_KEY]: present ?? null });
     return { value: present, cached: false };
   } catch {
     return readCachedManaged();
@@ -25,18 +25,9 @@ async function readCachedManaged(): Promise<{ value: unknown; cached: boolean }>
   return { value: cached ?? undefined, cached: cached !== undefined && cached !== null };
 }
 
-async function resolveFrom(managed: Promise<{ value: unknown; cached: boolean }>): Promise<PolicyState> {
-  const [m, stored] = await Promise.all([managed, browser.storage.local.get(USER_KEY)]);
+/** The policy in force now; the managed part is stored as the last known one. */
+export async function loadPolicyState(): Promise<PolicyState> {
+  const [m, stored] = await Promise.all([readManaged(), browser.storage.local.get(USER_KEY)]);
   const resolved = resolvePolicy({ managed: m.value, user: stored[USER_KEY] });
   return { ...resolved, usingCachedManaged: m.cached };
-}
-
-/** The policy in force now; `keepCache` (the background only) stores the managed part as the last known. */
-export function loadPolicyState(keepCache: boolean): Promise<PolicyState> {
-  return resolveFrom(readManaged(keepCache));
-}
-
-/** The last known policy, from storage.local alone: no wait on managed storage or the background. */
-export function lastKnownPolicyState(): Promise<PolicyState> {
-  return resolveFrom(readCachedManaged());
 }
