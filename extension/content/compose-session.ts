@@ -45,14 +45,12 @@ function unreadableReason(code: string, message: string, lang: Lang): string {
   return renderReadFailure({ code: known }, lang, { ...READING, detail: message });
 }
 
-let fileCounter = 0;
-
 export class ComposeSession {
   /**
-   * Each file attached, under a key of its own: a second file with the same name (a page
-   * script can make one) never replaces the first or its findings.
+   * Each file attached, as its own entry: a second file with the same name (a page script can
+   * make one) never replaces the first or its findings.
    */
-  private readonly files = new Map<string, AttachmentView>();
+  private readonly files = new Set<AttachmentView>();
   /** Files whose reading has not finished: Send waits for them. */
   private readonly reading = new Set<AttachmentView>();
   /** Files that could not be read, with the reader's code: never counted as clean. */
@@ -96,7 +94,7 @@ export class ComposeSession {
   /** A file the user attached here: counted by size now, its text checked when read. */
   addFile(file: File): void {
     const view: AttachmentView = { name: file.name, size: file.size, contentType: file.type };
-    this.files.set(`${file.name}|${file.size}|${file.lastModified}|${++fileCounter}`, view);
+    this.files.add(view);
     this.reading.add(view);
     this.refresh();
     this.env.extract(file).then(
@@ -162,7 +160,7 @@ export class ComposeSession {
   private message(): MessageView {
     const d = this.handle.readDraft();
     const chips = d.attachments;
-    const views = [...this.files.values()];
+    const views = [...this.files];
     const used = new Set<AttachmentView>();
     const attachments: AttachmentView[] = [];
     for (const chip of chips) {
@@ -230,7 +228,7 @@ export class ComposeSession {
   private unreadItems(lang: Lang): BannerItem[] {
     const items: BannerItem[] = [];
     const advice = t(lang, 'banner.file-unreadable.advice');
-    for (const view of this.files.values()) {
+    for (const view of this.files) {
       const code = this.unread.get(view);
       if (code !== undefined) {
         const key = `unread|${view.name}|${view.size}`;

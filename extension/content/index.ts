@@ -110,7 +110,7 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
       limits: () => policy.limits(),
       blocked: (files, target) => {
         record('oversizeFilesStopped');
-        (sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1))?.fileStopped(files);
+        sessionFor(target)?.fileStopped(files);
       },
       accepted: (files, target) => {
         const session = sessionFor(target);
