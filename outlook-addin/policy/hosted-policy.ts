@@ -2,7 +2,7 @@
 // extension's managed policy). This is the add-in's one request besides office.js, and it goes
 // to the add-in's own host. The file is validated field by field by the core: a bad field
 // keeps its preset value and is reported. A file that cannot be read (no answer, an HTTP error,
-// not JSON, absurdly nested) is reported too, and then the policy the deployment kit baked into
+// not JSON) is reported too, and then the policy the deployment kit baked into
 // launchevent.js applies if there is one, else the default preset. A fresh read always wins over
 // the baked snapshot. Nothing is silently disabled.
 //
