@@ -4,7 +4,7 @@ import { sentence } from './arbitraries.test-util';
 import { encodeLegacy } from './index';
 import { referenceDecodeTcvn3, referenceDecodeVniCounting } from './reference-decoders.test-util';
 import { decodeTcvn3 } from './tcvn3';
-import { nfcInert } from './units';
+import { nfcInert, toNfc } from './units';
 import { decodeVniCounting, VNI_DECODE } from './vni';
 
 // The table-driven decoders against the reference, on text that mixes what they must tell
@@ -53,6 +53,18 @@ describe('table-driven legacy decoders', () => {
     for (let c = 0x1ea0; c <= 0x1ef9; c++) inert.push(String.fromCharCode(c));
     expect(inert.every((c) => nfcInert(c.charCodeAt(0)))).toBe(true);
     for (const a of inert) for (const b of inert) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} is not NFC`);
+  });
+
+  it('give text in NFC, the very same string when it has nothing to normalise', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(toNfc(text)).toBe(text.normalize('NFC'));
+      }),
+      { numRuns: 3000 },
+    );
+    const inert = 'Cộng hoà xã hội chủ nghĩa Việt Nam, ABC 123\n'.repeat(1000);
+    expect(Object.is(toNfc(inert), inert)).toBe(true);
+    expect(toNfc('Vie\u0323\u0302t')).toBe('Việt');
   });
 
   it('know every unit that lower-cases onto a VNI base or mark', () => {

@@ -41,3 +41,15 @@ export function isNfcInert(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!nfcInert(text.charCodeAt(i))) return false;
   return true;
 }
+
+/** A unit that is not NFC-inert (see nfcInert), or a control character other than tab and line breaks. */
+const NOT_INERT = /[^\t\n\r\u0020-\u02ff\u1ea0-\u1ef9]/;
+
+/**
+ * The text in NFC. A text made only of NFC-inert units is returned as it is, found with one
+ * regex pass: ICU's normalisation reads and copies the whole text even when nothing changes,
+ * which was a fifth of reading a 100,000-row spreadsheet.
+ */
+export function toNfc(text: string): string {
+  return NOT_INERT.test(text) ? text.normalize('NFC') : text;
+}
