@@ -46,6 +46,17 @@ describe('table-driven legacy decoders', () => {
     expect(decodeVniCounting(vni)).toEqual(referenceDecodeVniCounting(vni));
   });
 
+  it('keep a lone surrogate and a pair in a long text as they are', () => {
+    for (const odd of ['\ud835', '\udc00', '𝐀']) {
+      const long = `${encodeLegacy('Cộng hoà xã hội chủ nghĩa Việt Nam ', 'tcvn3').repeat(40)}${odd}${'x'.repeat(600)}`;
+      expect(decodeTcvn3(long)).toBe(referenceDecodeTcvn3(long));
+      expect(decodeTcvn3(long)).toContain(odd);
+      const vni = `${encodeLegacy('Cộng hòa xã hội chủ nghĩa Việt Nam ', 'vni').repeat(40)}${odd}${'x'.repeat(600)}`;
+      expect(decodeVniCounting(vni)).toEqual(referenceDecodeVniCounting(vni));
+      expect(decodeVniCounting(vni).text).toContain(odd);
+    }
+  });
+
   it('skip normalisation only where it changes nothing', () => {
     // Every pair of units the decoders call inert is NFC as it stands.
     const inert: string[] = [];
