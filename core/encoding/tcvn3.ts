@@ -225,10 +225,11 @@ export function decodeTcvn3(text: string, capitals = false): string {
  * (`capitals: true`) shows as a capital and what `decodeTcvn3` restores inside all-caps words.
  */
 export function encodeTcvn3(text: string, capitals = false): string {
-  let out = '';
+  // Joined once, so that a long text comes out flat, not as a tree of a million concatenations.
+  const out: string[] = [];
   for (const ch of text.normalize('NFC')) {
     const own = capitals ? undefined : TCVN3_ENCODE.get(ch);
-    out += own ?? TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch;
+    out.push(own ?? TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch);
   }
-  return out;
+  return out.join('');
 }

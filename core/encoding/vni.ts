@@ -139,7 +139,8 @@ export function decodeVni(text: string): string {
 
 /** Encodes Unicode text as VNI look-alike text (for tests and fixtures). */
 export function encodeVni(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) out += VNI_ENCODE.get(ch) ?? ch;
-  return out;
+  // Joined once, so that a long text comes out flat, not as a tree of a million concatenations.
+  const out: string[] = [];
+  for (const ch of text.normalize('NFC')) out.push(VNI_ENCODE.get(ch) ?? ch);
+  return out.join('');
 }
