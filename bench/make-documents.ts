@@ -1,8 +1,11 @@
-// Builds the 20 MB benchmark documents: a docx written by the `docx` library and a PDF
+// Builds the benchmark documents: a 20 MB docx written by the `docx` library and a 20 MB PDF
 // written by pdf-lib, each with many pages of Vietnamese text and a large binary part, the
-// way real 20 MB attachments are (mostly pictures or embedded files, plus the text).
+// way real 20 MB attachments are (mostly pictures or embedded files, plus the text); and a
+// 100,000-row contact directory in xlsx, where the cost is the number of cells.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AlignmentType, Document, Footer, Packer, Paragraph, TextRun } from 'docx';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { vietnameseText } from './vietnamese-text';
 
@@ -63,4 +66,39 @@ export async function makePdf(totalBytes = 20 * MB, pages = 400): Promise<Uint8A
   const head = await pdf.save();
   await pdf.attach(noise(Math.max(0, totalBytes - head.length - 4096)), 'ban-scan.bin', { mimeType: 'application/octet-stream' });
   return pdf.save();
+}
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A contact directory of `rows` rows, the way LibreOffice Calc writes one: the real fixture
+ * made by LibreOffice (test/fixtures/docs/danh-ba-lien-he.xlsx) keeps its workbook, styles and
+ * relationships, and gets a sheet of `rows` rows (name, unit, address, phone) whose strings sit
+ * in the shared-string table, each address a string of its own.
+ */
+export function makeXlsx(rows = 100_000): Uint8Array {
+  const template = unzipSync(new Uint8Array(readFileSync(join(process.cwd(), 'test/fixtures/docs/danh-ba-lien-he.xlsx'))));
+  const { text } = vietnameseText(rows * 40, 11);
+  const words = text.split(/[\s,;.]+/).filter((w) => w.length > 1);
+  const units = ['Văn phòng', 'Phòng Văn hóa', 'Sở Thông tin và Truyền thông', 'Ủy ban nhân dân phường Hải Châu I', 'Phòng Tài chính - Kế hoạch'];
+  const strings: string[] = ['Họ và tên', 'Đơn vị', 'Thư điện tử', 'Điện thoại', ...units];
+  const cells: string[] = [];
+  const row = (r: number, values: string) => `<row r="${r}" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false">${values}</row>`;
+  const s = (ref: string, index: number) => `<c r="${ref}" s="0" t="s"><v>${index}</v></c>`;
+  cells.push(row(1, [0, 1, 2, 3].map((k) => s(`${'ABCD'[k]}1`, k)).join('')));
+  for (let r = 2; r <= rows + 1; r++) {
+    const name = `${words[(r * 3) % words.length]} ${words[(r * 7 + 1) % words.length]} ${words[(r * 11 + 2) % words.length]}`;
+    const address = r % 50 === 0 ? `canbo${r}@gmail.com` : `canbo${r}@danang.gov.vn`;
+    strings.push(name, address);
+    const n = strings.length;
+    cells.push(row(r, s(`A${r}`, n - 2) + s(`B${r}`, 4 + (r % units.length)) + s(`C${r}`, n - 1) + `<c r="D${r}" s="0" t="n"><v>${2363840000 + r}</v></c>`));
+  }
+  const sheet = strFromU8(template['xl/worksheets/sheet1.xml']!);
+  template['xl/worksheets/sheet1.xml'] = strToU8(
+    sheet.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:D${rows + 1}"/>`).replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${cells.join('')}</sheetData>`),
+  );
+  template['xl/sharedStrings.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${rows * 4 + 4}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('')}</sst>`,
+  );
+  return zipSync(Object.fromEntries(Object.entries(template).map(([k, v]) => [k, [v, { level: 6 }]])));
 }

@@ -31,6 +31,6 @@ if (which === 'all' || which === 'outlook') {
 }
 if (which === 'all' || which === 'sink') {
   const { runTextSinkBench } = await import('./text-sink.bench');
-  console.log('\nTextSink: many tiny writes, against one join (floor) and re-joining every 4,096 writes (the former strategy)');
+  console.log('\nTextSink: many tiny writes, against one join (floor) and re-joining every 4,096 writes (the former strategy); 5 rounds each');
   console.table(runTextSinkBench());
 }

@@ -2,6 +2,7 @@
 // (a) one array push per write and a single join, the floor, and (b) the former strategy of
 // re-joining everything every 4,096 writes, which copies the text over and over.
 import { TextSink } from '../core/extract/limits';
+import { showSpread } from './stats';
 
 function floor(pieces: readonly string[]): number {
   const chunks: string[] = [];
@@ -36,7 +37,7 @@ export function runTextSinkBench(rounds = 5) {
         fn(pieces);
         times.push(performance.now() - t0);
       }
-      row[`${name} (ms, median)`] = Math.round(times.sort((a, b) => a - b)[Math.floor(rounds / 2)]!);
+      row[`${name} ms: median (IQR, min–max)`] = showSpread(times, 0);
     }
     rows.push(row);
   }

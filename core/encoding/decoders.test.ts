@@ -4,7 +4,7 @@ import { sentence } from './arbitraries.test-util';
 import { encodeLegacy } from './index';
 import { referenceDecodeTcvn3, referenceDecodeVniCounting } from './reference-decoders.test-util';
 import { decodeTcvn3 } from './tcvn3';
-import { nfcInert } from './units';
+import { nfcInert, toNfc } from './units';
 import { decodeVniCounting, VNI_DECODE } from './vni';
 
 // The table-driven decoders against the reference, on text that mixes what they must tell
@@ -46,6 +46,17 @@ describe('table-driven legacy decoders', () => {
     expect(decodeVniCounting(vni)).toEqual(referenceDecodeVniCounting(vni));
   });
 
+  it('keep a lone surrogate and a pair in a long text as they are', () => {
+    for (const odd of ['\ud835', '\udc00', '𝐀']) {
+      const long = `${encodeLegacy('Cộng hoà xã hội chủ nghĩa Việt Nam ', 'tcvn3').repeat(40)}${odd}${'x'.repeat(600)}`;
+      expect(decodeTcvn3(long)).toBe(referenceDecodeTcvn3(long));
+      expect(decodeTcvn3(long)).toContain(odd);
+      const vni = `${encodeLegacy('Cộng hòa xã hội chủ nghĩa Việt Nam ', 'vni').repeat(40)}${odd}${'x'.repeat(600)}`;
+      expect(decodeVniCounting(vni)).toEqual(referenceDecodeVniCounting(vni));
+      expect(decodeVniCounting(vni).text).toContain(odd);
+    }
+  });
+
   it('skip normalisation only where it changes nothing', () => {
     // Every pair of units the decoders call inert is NFC as it stands.
     const inert: string[] = [];
@@ -53,6 +64,18 @@ describe('table-driven legacy decoders', () => {
     for (let c = 0x1ea0; c <= 0x1ef9; c++) inert.push(String.fromCharCode(c));
     expect(inert.every((c) => nfcInert(c.charCodeAt(0)))).toBe(true);
     for (const a of inert) for (const b of inert) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} is not NFC`);
+  });
+
+  it('give text in NFC, the very same string when it has nothing to normalise', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(toNfc(text)).toBe(text.normalize('NFC'));
+      }),
+      { numRuns: 3000 },
+    );
+    const inert = 'Cộng hoà xã hội chủ nghĩa Việt Nam, ABC 123\n'.repeat(1000);
+    expect(Object.is(toNfc(inert), inert)).toBe(true);
+    expect(toNfc('Vie\u0323\u0302t')).toBe('Việt');
   });
 
   it('know every unit that lower-cases onto a VNI base or mark', () => {

@@ -132,9 +132,10 @@ class Words {
 const sharedWords = new Words();
 
 /** Decodes through the table into `units` (same length as text) and finds the words and their case. */
-function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: boolean } {
+function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: boolean; surrogates: boolean } {
   const words = sharedWords.reset();
   let inert = true;
+  let surrogates = false;
   let wordStart = -1;
   let lower = false;
   let upperInside = false;
@@ -143,7 +144,10 @@ function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: b
     const c = text.charCodeAt(i);
     const decoded = c < 0x100 ? DECODE_UNIT[c]! : 0;
     units[i] = decoded || c;
-    if (decoded === 0 && !nfcInert(c)) inert = false;
+    if (decoded === 0 && !nfcInert(c)) {
+      inert = false;
+      if ((c & 0xf800) === 0xd800) surrogates = true;
+    }
     let inWord: boolean;
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
@@ -173,7 +177,7 @@ function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: b
     i += width - 1;
   }
   if (wordStart >= 0) words.add(wordStart, text.length, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
-  return { words, inert };
+  return { words, inert, surrogates };
 }
 
 /** Whether a word with no case of its own is written in capitals: its neighbours on the line say so. */
@@ -191,8 +195,8 @@ function capsByNeighbours(words: Words, k: number): boolean {
  */
 export function decodeTcvn3(text: string, capitals = false): string {
   const units = scratchUnits(text.length);
-  const { words, inert } = decodeUnits(text, units);
-  const decoded = unitsToString(units, text.length);
+  const { words, inert, surrogates } = decodeUnits(text, units);
+  const decoded = unitsToString(units, text.length, surrogates);
   if (capitals) return decoded.toUpperCase().normalize('NFC');
   const out: string[] = [];
   let last = 0;
@@ -221,10 +225,11 @@ export function decodeTcvn3(text: string, capitals = false): string {
  * (`capitals: true`) shows as a capital and what `decodeTcvn3` restores inside all-caps words.
  */
 export function encodeTcvn3(text: string, capitals = false): string {
-  let out = '';
+  // Joined once, so that a long text comes out flat, not as a tree of a million concatenations.
+  const out: string[] = [];
   for (const ch of text.normalize('NFC')) {
     const own = capitals ? undefined : TCVN3_ENCODE.get(ch);
-    out += own ?? TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch;
+    out.push(own ?? TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch);
   }
-  return out;
+  return out.join('');
 }

@@ -101,6 +101,7 @@ export function decodeVniCounting(text: string): VniDecoded {
   let length = 0;
   let leftover = 0;
   let inert = true;
+  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (i + 1 < text.length) {
@@ -121,10 +122,13 @@ export function decodeVniCounting(text: string): VniDecoded {
       continue;
     }
     if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) leftover++;
-    if (!nfcInert(c)) inert = false;
+    if (!nfcInert(c)) {
+      inert = false;
+      if ((c & 0xf800) === 0xd800) surrogates = true;
+    }
     units[length++] = c;
   }
-  const decoded = unitsToString(units, length);
+  const decoded = unitsToString(units, length, surrogates);
   return { text: inert ? decoded : decoded.normalize('NFC'), leftover };
 }
 
@@ -135,7 +139,8 @@ export function decodeVni(text: string): string {
 
 /** Encodes Unicode text as VNI look-alike text (for tests and fixtures). */
 export function encodeVni(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) out += VNI_ENCODE.get(ch) ?? ch;
-  return out;
+  // Joined once, so that a long text comes out flat, not as a tree of a million concatenations.
+  const out: string[] = [];
+  for (const ch of text.normalize('NFC')) out.push(VNI_ENCODE.get(ch) ?? ch);
+  return out.join('');
 }

@@ -1,6 +1,7 @@
 // Budgets every extraction runs under, and the error type it fails with. Whatever the input
 // (a zip bomb, a PDF that never ends, an e-mail nested in itself), extraction stops at these
 // bounds with an ExtractError whose code the host can act on.
+import { toNfc } from '../encoding/units';
 import type { LegacyRun, ReadFailureReason } from '../types';
 
 export type ExtractErrorCode = 'too-large' | 'zip-bomb' | 'corrupt' | 'encrypted' | 'unsupported' | 'timeout' | 'too-deep';
@@ -195,7 +196,7 @@ export class TextSink {
 
   text(): string {
     this.flush();
-    return this.chunks.join('').normalize('NFC');
+    return toNfc(this.chunks.join(''));
   }
 }
 

@@ -29,17 +29,28 @@ function indexOfWord(bytes: Uint8Array, word: ArrayLike<number>, from: number): 
   return -1;
 }
 
+const OBJ = [0x20, 0x6f, 0x62, 0x6a]; // " obj"
+
 function latin1(bytes: Uint8Array): string {
   let s = '';
   for (let k = 0; k < bytes.length; k += 0x2000) s += String.fromCharCode(...bytes.subarray(k, k + 0x2000));
   return s;
 }
 
-/** The dictionary text just before a `stream` keyword: from the last `obj` (or the window's start). */
+/**
+ * The dictionary text just before a `stream` keyword: from the last `obj` (or the window's start).
+ * `obj` is found among the bytes, so that only the dictionary becomes a string, not the window.
+ */
 function dictionaryBefore(bytes: Uint8Array, keyword: number): string {
-  const head = latin1(bytes.subarray(Math.max(0, keyword - DICT_WINDOW), keyword));
-  const obj = head.lastIndexOf(' obj');
-  return obj < 0 ? head : head.slice(obj);
+  const windowStart = Math.max(0, keyword - DICT_WINDOW);
+  let from = windowStart;
+  for (let at = bytes.lastIndexOf(OBJ[0]!, keyword - OBJ.length); at >= windowStart; at = bytes.lastIndexOf(OBJ[0]!, at - 1)) {
+    if (matchesAt(bytes, at, OBJ)) {
+      from = at;
+      break;
+    }
+  }
+  return latin1(bytes.subarray(from, keyword));
 }
 
 function firstFilter(dict: string): string | undefined {
@@ -78,6 +89,20 @@ function inflateCounted(data: Uint8Array, budget: Budget, onBytes: (total: numbe
 }
 
 /**
+ * Whether the `stream` at `at` ends a longer token ("endstream", "/octet-stream", "/xstream"),
+ * as PDF's lexer reads it: only whitespace or a delimiter other than "/" may stand before the
+ * keyword. Taking "/Subtype /application#2Foctet-stream⏎" for the keyword let the real stream
+ * after it, an embedded file, go uncounted.
+ */
+function insideToken(bytes: Uint8Array, at: number): boolean {
+  if (at === 0) return false;
+  const c = bytes[at - 1]!;
+  const whitespace = c === 0x00 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0x20;
+  const delimiter = c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x25;
+  return !whitespace && !delimiter;
+}
+
+/**
  * Throws 'zip-bomb' when a flate stream of the PDF inflates past the budget: any stream more
  * than BOMB_RATIO times its size, the text-bearing streams (content, fonts, object streams)
  * together past maxExpandedBytes, one stream past maxEntryBytes, or an image past its pixels.
@@ -91,7 +116,7 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): void {
     const keyword = indexOfWord(bytes, STREAM, from);
     if (keyword < 0) return;
     from = keyword + STREAM.length;
-    if (bytes[keyword - 1] === 0x64 /* the "d" of endstream */) continue;
+    if (insideToken(bytes, keyword)) continue;
     let start = from;
     if (bytes[start] === 0x0d) start++;
     if (bytes[start] === 0x0a) start++;

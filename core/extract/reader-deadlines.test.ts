@@ -54,6 +54,14 @@ describe('the PDF reader', () => {
     expect(memoryUsage().rss - rssBefore).toBeLessThan(256 * MB);
   });
 
+  it('a flate bomb whose dictionary ends a line with a name ending in "stream" is still a zip-bomb', async () => {
+    // pdf-lib writes embedded files this way: "/Subtype /application#2Foctet-stream⏎".
+    const bomb = pdfWith({ dict: '/Subtype /application#2Foctet-stream\n/Filter /FlateDecode', data: flateBomb('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET', 64) });
+    const rssBefore = memoryUsage().rss;
+    expect(await outcome(() => extractDocument('bom.pdf', bomb, { timeoutMs: 5_000 }))).toBe('zip-bomb');
+    expect(memoryUsage().rss - rssBefore).toBeLessThan(256 * MB);
+  });
+
   it('an "image" that inflates past the pixels it declares is a zip-bomb', async () => {
     const liar = { dict: '/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode', data: flateBomb('', 1) };
     const pdf = pdfWith({ dict: '', data: new TextEncoder().encode('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET') }, [liar]);

@@ -13,8 +13,12 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Input is pushed in slices this small so one push inflates to at most ~1 032 × this. */
-const PUSH_BYTES = 4096;
+/**
+ * Input is pushed in slices this small so one push inflates to at most ~1 032 × this (16.5 MB).
+ * Each push also copies fflate's 32 KB window: 4 KB pushes made that copying most of the
+ * inflating of a large spreadsheet.
+ */
+const PUSH_BYTES = 16 * 1024;
 
 /**
  * Past RATIO_CHECK_AFTER inflated bytes, an entry inflating more than BOMB_RATIO times its
