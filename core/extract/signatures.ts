@@ -3,7 +3,7 @@
 // host that never meets a signed file never loads them.
 import type { DocumentSignatures } from '../types';
 import type { Budget } from './limits';
-import { withDeadline } from './limits';
+import { ExtractError, withDeadline } from './limits';
 import type { ZipArchive } from './zip';
 
 const NONE: DocumentSignatures = { signatures: [], unsignedFields: 0 };
@@ -33,9 +33,38 @@ export async function pdfSignatures(bytes: Uint8Array, budget: Budget): Promise<
   }
 }
 
+/** Each entry read whole, once, under the archive's own bounds (zip bombs, deadline). */
+function packageReader(zip: ZipArchive) {
+  const cache = new Map<string, Uint8Array | undefined>();
+  return {
+    names: () => zip.names(),
+    bytes(name: string): Uint8Array | undefined {
+      if (!cache.has(name)) {
+        const chunks: Uint8Array[] = [];
+        const found = zip.read(name, (c) => chunks.push(c.slice()));
+        const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+        let at = 0;
+        for (const c of chunks) {
+          out.set(c, at);
+          at += c.length;
+        }
+        cache.set(name, found ? out : undefined);
+      }
+      return cache.get(name);
+    },
+  };
+}
+
 export async function packageSignatures(zip: ZipArchive, format: string, budget: Budget): Promise<DocumentSignatures> {
-  void format;
   budget.checkTime();
-  const signed = zip.names().some((n) => n.startsWith('_xmlsignatures/') || n === 'META-INF/documentsignatures.xml');
-  return signed ? { ...NONE, unreadable: true } : { ...NONE };
+  const container = format === 'odt' || format === 'ods' || format === 'odp' ? 'odf' : 'ooxml';
+  const signed = zip.names().some((n) => (container === 'ooxml' ? /^_xmlsignatures\/[^/]+\.xml$/.test(n) : n === 'META-INF/documentsignatures.xml'));
+  if (!signed) return { ...NONE };
+  try {
+    const { readPackageSignatures } = await import('../signatures/xml-package');
+    return await withDeadline(readPackageSignatures(packageReader(zip), container, budget.trustedRoots), budget);
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    return { ...NONE, unreadable: true };
+  }
 }
