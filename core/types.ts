@@ -87,6 +87,8 @@ export interface DocumentSignatures {
   unsignedFields: number;
   /** The signatures could not be read at all (a damaged signature part): never read as unsigned. */
   unreadable?: boolean;
+  /** A signature is there, but this host does not verify signatures (Outlook's launch runtime). */
+  notChecked?: boolean;
 }
 // --- end unsigned-document
 

@@ -311,6 +311,7 @@ export const en = {
   'signature.label': 'Digital signature',
   'signature.none': 'no digital signature',
   'signature.unreadable': 'signed, but the signature could not be read',
+  'signature.not-checked': 'signed; the signature is not checked here',
   'signature.empty-fields': '{count} signature field(s) left empty',
   'signature.line': '{signer}: {integrity}; {coverage}; {trust}',
   'signature.integrity.valid': 'signature valid',

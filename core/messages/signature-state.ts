@@ -43,6 +43,7 @@ export function renderSignature(s: SignatureInfo, lang: Lang): string {
 
 /** One line per signature, or one line saying there is none; empty fields are named too. */
 export function renderSignatureState(state: DocumentSignatures, lang: Lang): string[] {
+  if (state.notChecked) return [t(lang, 'signature.not-checked')];
   if (state.unreadable) return [t(lang, 'signature.unreadable')];
   const lines = state.signatures.map((s) => renderSignature(s, lang));
   if (state.unsignedFields > 0) lines.push(t(lang, 'signature.empty-fields', { count: state.unsignedFields }));

@@ -313,6 +313,7 @@ export const vi: Record<MessageKey, string> = {
   'signature.label': 'Chữ ký số',
   'signature.none': 'chưa có chữ ký số',
   'signature.unreadable': 'có chữ ký số nhưng không đọc được',
+  'signature.not-checked': 'có chữ ký số, chưa được kiểm tra ở đây',
   'signature.empty-fields': '{count} ô chữ ký còn trống',
   'signature.line': '{signer}: {integrity}; {coverage}; {trust}',
   'signature.integrity.valid': 'chữ ký hợp lệ',

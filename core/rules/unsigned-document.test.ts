@@ -42,6 +42,11 @@ describe('unsigned-document (QĐ 3712 Art. 6.4)', () => {
     expect(await keys('cong-van-o-ky-trong.pdf')).toEqual([['unsigned-document.empty-field', undefined]]);
   });
 
+  it('says nothing of a signature present but not checked in this host (Outlook’s launch runtime)', () => {
+    const msg = draft({ surface: 'official', attachments: [{ name: 'cv.docx', size: 10, document: { text: 'Số: 30/UBND-VP\nKính gửi: Sở', links: [], legacy: [], parts: [], signatures: { signatures: [], unsignedFields: 0, notChecked: true } } }] });
+    expect(check(msg, PRESETS.danang).filter((f) => f.rule === 'unsigned-document')).toEqual([]);
+  });
+
   it('leaves documents that are not official documents alone', async () => {
     const msg = draft({ surface: 'official', attachments: [{ name: 'ghi-chu.pdf', size: 10, document: { text: 'Danh sách món ăn trưa', links: [], legacy: [], parts: [], signatures: { signatures: [], unsignedFields: 0 } } }] });
     expect(check(msg, PRESETS.danang).filter((f) => f.rule === 'unsigned-document')).toEqual([]);

@@ -23,6 +23,8 @@ export function signerName(s: SignatureInfo): string {
 
 /** The message key for a document's signature state, when that state needs a second look. */
 export function signatureProblem(state: DocumentSignatures): { key: string; signature?: SignatureInfo } | undefined {
+  // Present but verified elsewhere (the add-in's pane): not unsigned, and nothing to say here.
+  if (state.notChecked) return undefined;
   if (state.unreadable) return { key: 'unsigned-document.unreadable' };
   const newest = state.signatures.at(-1);
   if (!newest) return { key: state.unsignedFields > 0 ? 'unsigned-document.empty-field' : 'unsigned-document.missing' };
