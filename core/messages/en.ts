@@ -325,6 +325,7 @@ export const en = {
   'signature.trust.unlisted': 'issued by “{issuer}”, not among the policy’s trusted roots',
   'field.unitSignsDocuments': 'The unit signs electronic documents digitally',
   'field.trustedSignatureRoots': 'Trusted root certificates for digital signatures',
+  'field.hint.certificates': 'One certificate per line (base64 DER) or one PEM block each',
   // end unsigned-document
 } as const;
 

@@ -327,5 +327,6 @@ export const vi: Record<MessageKey, string> = {
   'signature.trust.unlisted': 'do “{issuer}” cấp, không có trong danh sách gốc tin cậy của chính sách',
   'field.unitSignsDocuments': 'Đơn vị ký số văn bản điện tử',
   'field.trustedSignatureRoots': 'Chứng thư gốc tin cậy cho chữ ký số',
+  'field.hint.certificates': 'Mỗi chứng thư một dòng (base64 DER) hoặc một khối PEM',
   // end unsigned-document
 };
