@@ -40,7 +40,8 @@ describe('congvu-guard scan', () => {
     expect(contact?.addresses).toEqual(expect.arrayContaining(['nguyenvana@gmail.com', 'lienhe.ubnd@yahoo.com.vn']));
     expect(contact?.citation).toBe('Mục 1c, Chỉ thị 06/CT-UBND ngày 27/5/2014 của Chủ tịch UBND thành phố Đà Nẵng');
     expect(contact?.message).toContain('cong-van-lien-he-gmail.docx');
-    expect(clean!.findings).toEqual([]);
+    // An official letter with no digital signature: Đà Nẵng's preset says the unit signs (Art. 6.4).
+    expect(clean!.findings.map((f) => [f.rule, f.severity])).toEqual([['unsigned-document', 'nudge']]);
     expect(clean!.error).toBeUndefined();
   });
 

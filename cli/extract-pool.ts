@@ -16,6 +16,8 @@ export interface PoolOptions {
   timeoutMs: number;
   maxInputBytes: number;
   heapMb: number;
+  /** unsigned-document: the policy's trusted roots, for checking signers' chains. */
+  trustedRoots?: readonly string[];
 }
 
 interface Slot {
@@ -34,7 +36,7 @@ export class ExtractPool {
   async extract(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
     const slot = await this.acquire();
     try {
-      return await this.runOn(slot, { name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes });
+      return await this.runOn(slot, { name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes, trustedRoots: this.opts.trustedRoots });
     } finally {
       slot.busy = false;
       this.waiting.shift()?.();

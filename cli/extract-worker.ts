@@ -8,6 +8,7 @@ export interface ExtractJob {
   bytes: Uint8Array;
   timeoutMs: number;
   maxInputBytes: number;
+  trustedRoots?: readonly string[];
 }
 
 export type ExtractReply =
@@ -15,7 +16,7 @@ export type ExtractReply =
   | { ok: false; code: string; message: string; reason?: string; format?: string };
 
 parentPort?.on('message', (job: ExtractJob) => {
-  extractDocument(job.name, job.bytes, { timeoutMs: job.timeoutMs, maxInputBytes: job.maxInputBytes }).then(
+  extractDocument(job.name, job.bytes, { timeoutMs: job.timeoutMs, maxInputBytes: job.maxInputBytes }, { trustedRoots: job.trustedRoots }).then(
     (document) => parentPort?.postMessage({ ok: true, document } satisfies ExtractReply),
     (e: unknown) => {
       const reply: ExtractReply =

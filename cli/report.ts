@@ -1,4 +1,5 @@
 import { renderFinding, renderReadNotice, t, type Lang } from '../core';
+import { renderSignatureState } from '../core/messages/signature-state';
 import type { SkippedEntry } from './files';
 import { escapeControls } from './path-text';
 import { READING, type FileResult } from './scan';
@@ -21,6 +22,8 @@ export function toJson(results: readonly FileResult[], lang: Lang, skipped: read
     }),
     ...(r.error ? { error: r.error } : {}),
     ...(r.notices.length > 0 ? { notices: r.notices.map((n) => ({ ...n, message: renderReadNotice(n, lang, READING) })) } : {}),
+    // unsigned-document (issue 14)
+    ...(r.signatures ? { signatures: r.signatures.map(({ part, state }) => ({ ...(part && { part }), ...state, message: renderSignatureState(state, lang).join(' · ') })) } : {}),
   }));
   return JSON.stringify({ files, skipped: skippedJson(skipped) }, null, 2);
 }
@@ -31,9 +34,14 @@ const MARK = { block: '✖', warn: '▲', nudge: '•' } as const;
 export function toText(results: readonly FileResult[], lang: Lang, skipped: readonly SkippedEntry[] = []): string {
   const lines: string[] = [];
   for (const r of results) {
-    if (r.findings.length === 0 && !r.error && r.notices.length === 0) continue;
+    // unsigned-document: a file that carries a signature, or a field for one, shows its state.
+    const signed = (r.signatures ?? []).filter(({ state }) => state.signatures.length > 0 || state.unsignedFields > 0 || state.unreadable);
+    if (r.findings.length === 0 && !r.error && r.notices.length === 0 && signed.length === 0) continue;
     lines.push(escapeControls(r.path));
     if (r.error) lines.push(`  ✖ ${escapeControls(r.error)}`);
+    for (const { part, state } of r.findings.some((f) => f.rule === 'unsigned-document') ? (r.signatures ?? []) : signed) {
+      for (const line of renderSignatureState(state, lang)) lines.push(`  ✎ ${t(lang, 'signature.label')}${part ? ` (${escapeControls(part)})` : ''}: ${escapeControls(line)}`);
+    }
     for (const n of r.notices) lines.push(`  ! ${escapeControls(renderReadNotice(n, lang, READING))}`);
     for (const f of r.findings) {
       const w = renderFinding(f, lang);

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { check, emptyMessage, receivedMail, renderReadFailure, type Finding, type Lang, type Policy, t } from '../core';
 import { readNotices } from '../core/extract/notices';
+import { signatureStates, type SignatureState } from '../core/messages/signature-state';
 import type { ExtractedDocument, MessageView, ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
 import type { ListedFile } from './files';
@@ -25,6 +26,8 @@ export interface FileResult {
   error?: string;
   /** What was not read or not checked inside a file that was read (none: read whole). */
   notices: ReadNotice[];
+  /** unsigned-document: the signature state of the file and of its attachments that carry one. */
+  signatures?: SignatureState[];
 }
 
 /** The limits the scanner reads under, for the words of a reason. */
@@ -85,6 +88,7 @@ export async function scanFiles(
     timeoutMs: SCAN_LIMITS.timeoutMs,
     maxInputBytes: SCAN_LIMITS.maxInputMB * 1024 * 1024,
     heapMb: SCAN_LIMITS.heapMb,
+    trustedRoots: policy.trustedSignatureRoots,
   });
   const results: FileResult[] = new Array(files.length);
   let next = 0;
@@ -97,7 +101,8 @@ export async function scanFiles(
       size = file.size;
       if (!file.bytes) throw new ExtractFailure('too-large', `${size} bytes`);
       const document = await pool.extract(basename(path), file.bytes);
-      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy), notices: readNotices(document) };
+      const signatures = signatureStates(document);
+      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy), notices: readNotices(document), ...(signatures.length > 0 && { signatures }) };
     } catch (e) {
       // Size rules still apply to a file we could not open up.
       const findings = size > 0 ? check(messageFor(path, size, undefined), policy) : [];

@@ -11,6 +11,8 @@ export const RULE_IDS = [
   'attachment-size',
   'secret-document',
   'unicode-text',
+  // unsigned-document (issue 14)
+  'unsigned-document',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -39,7 +41,56 @@ export interface ExtractedDocument {
   senders?: SenderHeaders;
   /** What a reader must know about how this document was read (cut, damaged, no text). */
   notices?: DocumentNotice[];
+  /** Digital signatures, for the formats that carry them (PDF, OOXML, ODF); absent for others. */
+  signatures?: DocumentSignatures;
 }
+
+// --- unsigned-document (issue 14): the signature state of a document, as extraction found it.
+/** Names read from a certificate (subject or issuer). */
+export interface CertificateNames {
+  commonName?: string;
+  organization?: string;
+  email?: string;
+}
+
+export interface SignatureInfo {
+  /** How the signature is stored: a PDF signature dictionary, an OPC package signature, an ODF one. */
+  container: 'pdf' | 'ooxml' | 'odf';
+  /** The PDF /SubFilter, or the XML-DSig signature method. */
+  kind?: string;
+  /**
+   * 'valid': the digest and the signature both check; 'altered': the signed bytes or a signed
+   * part no longer match the signature; 'unverifiable': the signature could not be checked
+   * (a format or algorithm not supported, a damaged signature).
+   */
+  integrity: 'valid' | 'altered' | 'unverifiable';
+  /** Whether the signature covers the whole document as it is now (no later update, no unsigned part). */
+  coversWhole: boolean;
+  /** Parts of a package that changed after signing, or that the signature does not cover. */
+  changedParts?: string[];
+  signer?: CertificateNames;
+  issuer?: CertificateNames;
+  /**
+   * 'listed-root': the signer's chain verifies up to a root the policy lists; 'self-signed':
+   * the signer vouches for itself; 'unlisted': issued by someone the policy does not list.
+   */
+  trust: 'listed-root' | 'self-signed' | 'unlisted';
+  /** The listed root the chain ends at. */
+  trustedRoot?: CertificateNames;
+  /** Signing time the signer claims (ISO 8601), if any. */
+  signedAt?: string;
+}
+
+export interface DocumentSignatures {
+  signatures: SignatureInfo[];
+  /** Signature fields placed in the document and never signed. */
+  unsignedFields: number;
+  /** The signatures could not be read at all (a damaged signature part): never read as unsigned. */
+  unreadable?: boolean;
+  /** A signature is there, but this host does not verify signatures (Outlook's launch runtime). */
+  notChecked?: boolean;
+}
+// --- end unsigned-document
 
 /**
  * Not a finding: a fact about the reading. 'text-cut' and 'links-cut': a bound stopped the

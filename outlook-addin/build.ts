@@ -50,6 +50,24 @@ export default {};`,
   },
 };
 
+/**
+ * unsigned-document (issue 14): the signature verifiers (pkijs, xmldsigjs, xmldom) in the launch
+ * file: stubs that say a signature is there but not checked in this runtime. They would more
+ * than double launchevent.js; the compose pane, built whole, verifies the same files.
+ */
+const signatureStub: Plugin = {
+  name: 'signature-stub',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]signatures[\\/](pdf|xml-package)$/ }, (args) => ({ path: args.path, namespace: 'signature-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'signature-stub' }, () => ({
+      loader: 'ts',
+      contents: `const notChecked = async () => ({ signatures: [], unsignedFields: 0, notChecked: true });
+export const readPdfSignatures = notChecked;
+export const readPackageSignatures = notChecked;`,
+    }));
+  },
+};
+
 /** The read-mode command module, when its author has added it, joins the same file. */
 function commandEntries(): string[] {
   return ['commands/index.ts', 'commands/register.ts'].map((p) => join(here, p)).filter((p) => existsSync(p)).slice(0, 1);
@@ -68,7 +86,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
     legalComments: 'none',
     charset: 'utf8',
     outfile: outFile,
-    plugins: [pdfStub, packedDataPlugin(packed)],
+    plugins: [pdfStub, signatureStub, packedDataPlugin(packed)],
     logLevel: 'error',
   });
   checkAllPacked(packed);
@@ -96,6 +114,8 @@ export async function buildPanes(outDir: string, minify = true): Promise<void> {
       legalComments: 'none',
       charset: 'utf8',
       outfile: join(outDir, pane.script),
+      // unsigned-document: received mail is not checked for signatures; only compose verifies.
+      plugins: kind === 'read' ? [signatureStub] : [],
       logLevel: 'error',
     });
     const file = join(outDir, pane.script);

@@ -3,7 +3,7 @@
 // from the content; the file name is only a hint. Everything runs under the bounds in limits.ts,
 // and every failure is an ExtractError with a code.
 import { convertLegacyText } from '../encoding';
-import type { DocumentNotice, ExtractedDocument, ExtractedPart } from '../types';
+import type { DocumentNotice, DocumentSignatures, ExtractedDocument, ExtractedPart } from '../types';
 import { extractDocx } from './docx';
 import { extractEml } from './eml';
 import { htmlToText } from './html';
@@ -11,6 +11,7 @@ import { Budget, ExtractError, resolveLimits, TextSink, type ExtractLimits } fro
 import { extractOdf } from './odf';
 import { extractPdf } from './pdf';
 import { extractPptx } from './pptx';
+import { packageSignatures, pdfSignatures } from './signatures';
 import { controlRatio, decodeText } from './text';
 import { extractXlsx } from './xlsx';
 import { isZip, ZipArchive } from './zip';
@@ -35,9 +36,17 @@ export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set([
   '.doc', '.dot', '.xls', '.xlt', '.ppt', '.pps', '.pot', '.rtf', '.msg',
 ]);
 
-export async function extractDocument(name: string, bytes: Uint8Array, limits?: Partial<ExtractLimits>): Promise<ExtractedDocument> {
+/** What a reader may be given besides its bounds. */
+export interface ExtractOptions {
+  /** Root certificates (PEM or base64 DER) a signer's chain is checked against: the policy's. */
+  trustedRoots?: readonly string[];
+}
+
+export async function extractDocument(name: string, bytes: Uint8Array, limits?: Partial<ExtractLimits>, options?: ExtractOptions): Promise<ExtractedDocument> {
   try {
-    return await extractWithBudget(String(name ?? ''), bytes, new Budget(resolveLimits(limits)));
+    const budget = new Budget(resolveLimits(limits));
+    budget.trustedRoots = options?.trustedRoots;
+    return await extractWithBudget(String(name ?? ''), bytes, budget);
   } catch (err) {
     if (err instanceof ExtractError) throw err;
     // Anything else is a parser tripping over bad input (or running out of memory on it).
@@ -58,6 +67,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
   const parts: ExtractedPart[] = [];
   let senders: ExtractedDocument['senders'];
   let kind: 'package' | 'pdf' | ReturnType<typeof textKind> = 'package';
+  let signatures: DocumentSignatures | undefined;
 
   if (isOle(bytes)) throw oleError(bytes);
   if (isZip(bytes)) {
@@ -67,9 +77,11 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     else if (format === 'xlsx') extractXlsx(zip, sink, budget);
     else if (format === 'pptx') extractPptx(zip, sink, budget);
     else extractOdf(zip, sink, budget, format === 'ods', format === 'odp');
+    signatures = await packageSignatures(zip, format, budget);
   } else if (isPdf(bytes)) {
     kind = 'pdf';
     await extractPdf(bytes, sink, budget);
+    signatures = await pdfSignatures(bytes, budget);
   } else if (startsWithAscii(bytes, '{\\rtf')) {
     throw new ExtractError('unsupported', 'RTF documents are not supported; save the file as .docx or .pdf.', 'rtf');
   } else {
@@ -93,6 +105,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
   const doc: ExtractedDocument = { text: found.text, links: sink.links, legacy: [...sink.legacy, ...found.runs], parts };
   if (sink.truncated || sink.damaged) doc.truncated = true;
   if (senders) doc.senders = senders;
+  if (signatures) doc.signatures = signatures;
   const notices: DocumentNotice[] = [];
   if (sink.truncated) notices.push({ code: 'text-cut', count: sink.size });
   if (sink.linksCut) notices.push({ code: 'links-cut', count: sink.links.length });

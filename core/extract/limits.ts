@@ -73,6 +73,8 @@ export function resolveLimits(partial?: Partial<ExtractLimits>): ExtractLimits {
 export class Budget {
   readonly deadline: number;
   expandedBytes = 0;
+  /** unsigned-document: roots a signer's chain is checked against (PEM or base64 DER). */
+  trustedRoots?: readonly string[];
 
   constructor(readonly limits: ExtractLimits, readonly depth = 0, deadline?: number, private shared?: Budget) {
     this.deadline = deadline ?? Date.now() + limits.timeoutMs;
@@ -80,7 +82,9 @@ export class Budget {
 
   /** The budget for a part one level deeper; time and expanded bytes stay shared. */
   nested(): Budget {
-    return new Budget(this.limits, this.depth + 1, this.deadline, this.root());
+    const inner = new Budget(this.limits, this.depth + 1, this.deadline, this.root());
+    inner.trustedRoots = this.trustedRoots;
+    return inner;
   }
 
   private root(): Budget {

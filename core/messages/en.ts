@@ -292,6 +292,41 @@ export const en = {
   'addin.read.bar.document': 'An attached document uses a public address as its contact point; by {citation} it should not be processed.',
   'addin.read.bar.body': 'This message uses a public address as its contact point; by {citation} it should not be processed.',
   'addin.read.bar-failed': 'The notice could not be shown on the message; the findings are listed below.',
+  // unsigned-document (issue 14)
+  'rule.unsigned-document': 'Document not digitally signed',
+  'unsigned-document.missing':
+    'The file “{file}” is an official document but carries no digital signature. Units issued the specialised digital signature sign electronic documents before sending them; please sign it and attach it again.',
+  'unsigned-document.empty-field':
+    'The file “{file}” has a signature field that nobody has signed yet. Please sign it (or attach the signed copy) before sending.',
+  'unsigned-document.altered':
+    'The digital signature of {signer} on “{file}” no longer matches its content: the file was changed after signing. Please take the original signed copy.',
+  'unsigned-document.changed-after-signing':
+    '“{file}” was signed by {signer} but edited afterwards: the recipient would see content other than what was signed. Please send the file as it was signed, or sign it again.',
+  'unsigned-document.self-signed':
+    'The signature on “{file}” uses a certificate {signer} issued to themselves, vouched for by no certification authority. Please sign with the unit’s specialised digital signature.',
+  'unsigned-document.unverifiable':
+    'The digital signature of {signer} on “{file}” could not be checked (a format or algorithm not supported). Please check it with your signing software before sending.',
+  'unsigned-document.unreadable':
+    '“{file}” carries a digital signature that could not be read (it may be damaged). Please check it with your signing software before sending.',
+  'signature.label': 'Digital signature',
+  'signature.none': 'no digital signature',
+  'signature.unreadable': 'signed, but the signature could not be read',
+  'signature.not-checked': 'signed; the signature is not checked here',
+  'signature.empty-fields': '{count} signature field(s) left empty',
+  'signature.line': '{signer}: {integrity}; {coverage}; {trust}',
+  'signature.integrity.valid': 'signature valid',
+  'signature.integrity.altered': 'signature does not match the content (the file was changed)',
+  'signature.integrity.unverifiable': 'signature could not be checked',
+  'signature.coverage.whole': 'covers the whole file',
+  'signature.coverage.partial': 'the file was edited after signing',
+  'signature.coverage.parts': 'parts changed or not signed: {parts}',
+  'signature.trust.listed-root': 'certificate chains to the trusted root “{root}”',
+  'signature.trust.self-signed': 'self-signed certificate',
+  'signature.trust.unlisted': 'issued by “{issuer}”, not among the policy’s trusted roots',
+  'field.unitSignsDocuments': 'The unit signs electronic documents digitally',
+  'field.trustedSignatureRoots': 'Trusted root certificates for digital signatures',
+  'field.hint.certificates': 'One certificate per line (base64 DER) or one PEM block each',
+  // end unsigned-document
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -294,4 +294,39 @@ export const vi: Record<MessageKey, string> = {
   'addin.read.bar.document': 'Văn bản kèm thư dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo {citation}, văn bản như vậy không được tiếp nhận xử lý.',
   'addin.read.bar.body': 'Thư này dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo {citation}, thư như vậy không được tiếp nhận xử lý.',
   'addin.read.bar-failed': 'Chưa hiện được thông báo trên thư; các phát hiện vẫn được liệt kê dưới đây.',
+  // unsigned-document (issue 14)
+  'rule.unsigned-document': 'Văn bản chưa ký số',
+  'unsigned-document.missing':
+    'Tệp “{file}” là văn bản hành chính nhưng chưa có chữ ký số. Đơn vị đã được cấp chữ ký số chuyên dùng cần ký văn bản điện tử trước khi gửi; xin ký rồi đính kèm lại.',
+  'unsigned-document.empty-field':
+    'Tệp “{file}” có ô chữ ký số còn để trống, chưa ai ký. Xin ký vào ô đó (hoặc đính kèm bản đã ký) trước khi gửi.',
+  'unsigned-document.altered':
+    'Chữ ký số của {signer} trên tệp “{file}” không còn khớp với nội dung: tệp đã bị thay đổi sau khi ký. Xin lấy lại bản đã ký gốc.',
+  'unsigned-document.changed-after-signing':
+    'Tệp “{file}” được {signer} ký số, nhưng sau đó đã được sửa thêm: người nhận sẽ thấy nội dung khác với nội dung đã ký. Xin gửi bản đúng như lúc ký, hoặc ký lại.',
+  'unsigned-document.self-signed':
+    'Chữ ký trên tệp “{file}” dùng chứng thư tự cấp của {signer}, không do tổ chức chứng thực nào xác nhận. Xin ký bằng chữ ký số chuyên dùng của đơn vị.',
+  'unsigned-document.unverifiable':
+    'Chưa kiểm tra được chữ ký số của {signer} trên tệp “{file}” (định dạng hoặc thuật toán chưa hỗ trợ). Xin tự kiểm tra bằng phần mềm ký số trước khi gửi.',
+  'unsigned-document.unreadable':
+    'Tệp “{file}” có chữ ký số nhưng không đọc được chữ ký (có thể bị hỏng). Xin tự kiểm tra bằng phần mềm ký số trước khi gửi.',
+  'signature.label': 'Chữ ký số',
+  'signature.none': 'chưa có chữ ký số',
+  'signature.unreadable': 'có chữ ký số nhưng không đọc được',
+  'signature.not-checked': 'có chữ ký số, chưa được kiểm tra ở đây',
+  'signature.empty-fields': '{count} ô chữ ký còn trống',
+  'signature.line': '{signer}: {integrity}; {coverage}; {trust}',
+  'signature.integrity.valid': 'chữ ký hợp lệ',
+  'signature.integrity.altered': 'chữ ký không khớp với nội dung (tệp đã bị thay đổi)',
+  'signature.integrity.unverifiable': 'chưa kiểm tra được chữ ký',
+  'signature.coverage.whole': 'phủ toàn bộ tệp',
+  'signature.coverage.partial': 'tệp đã được sửa thêm sau khi ký',
+  'signature.coverage.parts': 'các phần đã đổi hoặc chưa được ký: {parts}',
+  'signature.trust.listed-root': 'chứng thư nối tới gốc tin cậy “{root}”',
+  'signature.trust.self-signed': 'chứng thư tự ký',
+  'signature.trust.unlisted': 'do “{issuer}” cấp, không có trong danh sách gốc tin cậy của chính sách',
+  'field.unitSignsDocuments': 'Đơn vị ký số văn bản điện tử',
+  'field.trustedSignatureRoots': 'Chứng thư gốc tin cậy cho chữ ký số',
+  'field.hint.certificates': 'Mỗi chứng thư một dòng (base64 DER) hoặc một khối PEM',
+  // end unsigned-document
 };

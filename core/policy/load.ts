@@ -54,6 +54,8 @@ function describe(schema: FieldSchema | { type: string; enum?: readonly string[]
   const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; title?: string };
   if (s.enum) return { vi: `một trong các giá trị ${s.enum.join(', ')}`, en: `one of ${s.enum.join(', ')}` };
   if (s.type === 'integer') return { vi: `một số nguyên từ ${s.minimum} đến ${s.maximum}`, en: `a whole number from ${s.minimum} to ${s.maximum}` };
+  // unsigned-document (issue 14)
+  if (s.type === 'array' && s.title?.startsWith('Trusted root')) return { vi: 'danh sách chứng thư gốc, mỗi chứng thư là một chuỗi base64 DER hoặc PEM', en: 'a list of root certificates, each as base64 DER or PEM' };
   if (s.type === 'array') return { vi: 'danh sách tên miền, ví dụ "danang.gov.vn"', en: 'a list of domain names such as "danang.gov.vn"' };
   if (s.type === 'boolean') return { vi: 'true hoặc false', en: 'true or false' };
   if (s.type === 'object') return { vi: 'một đối tượng JSON', en: 'a JSON object' };

@@ -29,6 +29,11 @@ export interface Policy {
   language: Lang;
   /** How strict each rule is. */
   rules: Record<RuleId, Mode>;
+  // unsigned-document (issue 14)
+  /** The unit holds the specialised digital signature: official documents it sends must be signed (Art. 6.4, QĐ 3712). */
+  unitSignsDocuments: boolean;
+  /** Root certificates a signer's chain may end at (PEM or base64 DER): Ban Cơ yếu's and licensed public CAs'. */
+  trustedSignatureRoots: string[];
 }
 
 export type PolicyField = keyof Policy;
@@ -36,6 +41,10 @@ export type PolicyField = keyof Policy;
 // Chrome checks patterns with RE2: no look-around, no back-references.
 const DOMAIN_PATTERN = '^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
 const ADDRESS_PATTERN = '^$|^[A-Za-z0-9._%+\\-]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$';
+
+// unsigned-document: one certificate, base64 DER on one line (what a registry value or a JSON
+// string holds best) or PEM with its armour; RE2-compatible.
+const CERTIFICATE_PATTERN = '^(?:[A-Za-z0-9+/]{64,}={0,2}|-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+-----END CERTIFICATE-----\\s*)$';
 
 const modeSchema = (title: string) => ({ type: 'string', title, enum: [...MODES] });
 
@@ -92,6 +101,16 @@ export const policySchema = {
       type: 'object',
       title: 'Mode of each rule: off, nudge, warn or block',
       properties: Object.fromEntries(RULE_IDS.map((id) => [id, modeSchema(id)])),
+    },
+    // unsigned-document (issue 14)
+    unitSignsDocuments: {
+      type: 'boolean',
+      title: 'The unit signs its electronic documents with a digital signature',
+    },
+    trustedSignatureRoots: {
+      type: 'array',
+      title: 'Trusted root certificates for document signatures (base64 DER or PEM)',
+      items: { type: 'string', pattern: CERTIFICATE_PATTERN },
     },
   },
 } as const;

@@ -6,6 +6,8 @@ import { publicWebmailWorkRule } from './public-webmail-work';
 import type { Rule } from './rule';
 import { secretDocumentRule } from './secret-document';
 import { unicodeTextRule } from './unicode-text';
+// unsigned-document (issue 14)
+import { unsignedDocumentRule } from './unsigned-document';
 
 export const RULES: Record<RuleId, Rule> = {
   'public-webmail-work': publicWebmailWorkRule,
@@ -13,6 +15,8 @@ export const RULES: Record<RuleId, Rule> = {
   'attachment-size': attachmentSizeRule,
   'secret-document': secretDocumentRule,
   'unicode-text': unicodeTextRule,
+  // unsigned-document (issue 14)
+  'unsigned-document': unsignedDocumentRule,
 };
 
 export type { Rule, RuleContext } from './rule';

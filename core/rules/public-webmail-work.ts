@@ -50,6 +50,15 @@ const ATTACHMENT_NAME = [
   /\b(?:quyet dinh|cong van|to trinh|thong bao|ke hoach|bao cao|giay moi|chi thi|nghi quyet|van ban|bien ban|du thao)\b/,
 ];
 
+/**
+ * unsigned-document: the markers of an administrative document found in its opening text (the
+ * same patterns the work check uses), for rules that ask whether a file is an official document.
+ */
+export function documentMarkers(text: string): WorkMarker[] {
+  const head = fold(text.slice(0, 20_000));
+  return TEXT_MARKERS.filter(([, re]) => re.test(head)).map(([marker]) => marker);
+}
+
 function isOfficialLooking(address: string, ctx: RuleContext): boolean {
   return ctx.classifier.classify(address) === 'official' || /\.gov\.vn$/i.test(address);
 }

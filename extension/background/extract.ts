@@ -8,6 +8,7 @@ import type { ReadResult } from '../reader/worker-reader';
 
 interface Pending {
   name: string;
+  trustedRoots?: readonly string[];
   chunks: Uint8Array[];
   received: number;
 }
@@ -20,13 +21,13 @@ function fromBase64(data: string): Uint8Array {
 }
 
 /** Collects each file's chunks from `port` and answers with what `read` makes of it. */
-export function serveExtractPort(port: Runtime.Port, read: (name: string, bytes: Uint8Array) => Promise<ReadResult>): void {
+export function serveExtractPort(port: Runtime.Port, read: (name: string, bytes: Uint8Array, trustedRoots?: readonly string[]) => Promise<ReadResult>): void {
   const pending = new Map<string, Pending>();
   let open = true;
   port.onMessage.addListener((raw: unknown) => {
     const msg = raw as ExtractPortMessage;
     if (msg.kind === 'begin') {
-      pending.set(msg.id, { name: msg.name, chunks: [], received: 0 });
+      pending.set(msg.id, { name: msg.name, trustedRoots: msg.trustedRoots, chunks: [], received: 0 });
       return;
     }
     const p = pending.get(msg.id);
@@ -44,7 +45,7 @@ export function serveExtractPort(port: Runtime.Port, read: (name: string, bytes:
       all.set(c, at);
       at += c.length;
     }
-    void read(p.name, all).then((result) => {
+    void read(p.name, all, p.trustedRoots).then((result) => {
       if (open) port.postMessage({ id: msg.id, ...result } satisfies ExtractPortReply);
     });
   });

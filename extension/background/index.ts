@@ -44,7 +44,7 @@ const reader = typeof Worker === 'function' ? new WorkerReader(() => new Worker(
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== EXTRACT_PORT) return;
-  if (reader) serveExtractPort(port, (name, bytes) => reader.read(name, bytes));
+  if (reader) serveExtractPort(port, (name, bytes, roots) => reader.read(name, bytes, roots));
   else relayToOffscreen(port);
 });
 

@@ -108,3 +108,15 @@ describe('a file read only in part is never taken as clean', () => {
     expect(s.shouldStopSend()).toBe(true);
   });
 });
+
+// unsigned-document (issue 14): the signature state shows beside the file, and never holds Send.
+describe('the signature state of an attached file', () => {
+  const signed = (name: string) => readFileSync(join(import.meta.dirname, '../../test/fixtures/signatures', name));
+  it('names the signer, says the file was edited after signing, and lets Send go on', async () => {
+    const s = open((file) => file.arrayBuffer().then((b) => extractDocument(file.name, new Uint8Array(b))));
+    s.addFile(new File([signed('cong-van-ky-so-sua-sau.pdf')], 'cong-van-ky-so-sua-sau.pdf', { type: 'application/pdf' }));
+    await vi.waitFor(() => expect(bannerText()).toContain('Chữ ký số: cong-van-ky-so-sua-sau.pdf'), { timeout: 20_000 });
+    expect(bannerText()).toContain('Nguyễn Văn Ánh (UBND thành phố Đà Nẵng, anh.nv@danang.gov.vn): chữ ký hợp lệ; tệp đã được sửa thêm sau khi ký');
+    expect(s.shouldStopSend()).toBe(false);
+  });
+});

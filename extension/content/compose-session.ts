@@ -4,6 +4,7 @@
 import { check } from '../../core/check';
 import { readNotices } from '../../core/extract/notices';
 import { renderFinding, renderReadFailure, renderReadNotice, t } from '../../core/messages';
+import { renderSignatureState, signatureStates } from '../../core/messages/signature-state';
 import type { Policy } from '../../core/policy';
 import { READ_FAILURE_CODES, type ActionId, type AttachmentView, type ExtractedDocument, type Finding, type Lang, type MessageView, type ReadFailureCode } from '../../core/types';
 import type { RecordEvent } from '../host/messages';
@@ -249,6 +250,26 @@ export class ComposeSession {
     return items;
   }
 
+  /**
+   * unsigned-document: the signature state of each attached file that carries a signature (or
+   * a field for one), shown beside the file notices. Information only: it never holds Send.
+   */
+  private signatureItems(lang: Lang): BannerItem[] {
+    const items: BannerItem[] = [];
+    for (const view of this.files) {
+      if (!view.document || this.unread.has(view)) continue;
+      for (const { part, state } of signatureStates(view.document)) {
+        if (state.signatures.length === 0 && state.unsignedFields === 0 && !state.unreadable) continue;
+        const file = part ? `${view.name} › ${part}` : view.name;
+        const text = renderSignatureState(state, lang).join(' · ');
+        const key = `signature|${file}|${view.size}|${text}`;
+        if (this.acknowledged.has(key)) continue;
+        items.push({ key, severity: 'nudge', title: `${t(lang, 'signature.label')}: ${file}`, text, citation: '', actions: ['acknowledge'] });
+      }
+    }
+    return items;
+  }
+
   private render(): void {
     const lang = this.env.lang();
     const findingItems: BannerItem[] = this.visibleFindings.map((f) => {
@@ -262,7 +283,7 @@ export class ComposeSession {
       const actions = f.actions.filter((a) => OFFERED.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
       return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };
     });
-    const items = [...findingItems, ...this.unreadItems(lang)];
+    const items = [...findingItems, ...this.unreadItems(lang), ...this.signatureItems(lang)];
     if (items.length === 0 && !this.notice) {
       if (this.banner) this.banner.update({ lang, items, onAction: () => undefined });
       return;

@@ -46,24 +46,24 @@ function toBase64(bytes: Uint8Array, start: number, end: number): string {
   return btoa(bin);
 }
 
-function sendOnce(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
+function sendOnce(name: string, bytes: Uint8Array, trustedRoots?: readonly string[]): Promise<ExtractedDocument> {
   const id = `${Date.now()}-${++counter}`;
   const p = connect();
   const done = new Promise<ExtractedDocument>((resolve, reject) => waiting.set(id, { resolve, reject }));
   const send = (m: ExtractPortMessage) => p.postMessage(m);
-  send({ kind: 'begin', id, name, size: bytes.length });
+  send({ kind: 'begin', id, name, size: bytes.length, ...(trustedRoots?.length && { trustedRoots }) });
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) send({ kind: 'chunk', id, data: toBase64(bytes, at, Math.min(bytes.length, at + CHUNK_BYTES)) });
   send({ kind: 'end', id });
   return done;
 }
 
-export async function extractInBackground(file: File): Promise<ExtractedDocument> {
+export async function extractInBackground(file: File, trustedRoots?: readonly string[]): Promise<ExtractedDocument> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    return await sendOnce(file.name, bytes);
+    return await sendOnce(file.name, bytes, trustedRoots);
   } catch (err) {
     // A background that restarted (Chrome stops idle service workers) is asked once more.
-    if (err instanceof ReadFailure && err.code === 'restarted') return sendOnce(file.name, bytes);
+    if (err instanceof ReadFailure && err.code === 'restarted') return sendOnce(file.name, bytes, trustedRoots);
     throw err;
   }
 }

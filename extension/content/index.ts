@@ -34,7 +34,8 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
   const env = {
     policy: () => policy.state?.policy,
     lang: () => policy.lang,
-    extract: extractInBackground,
+    // unsigned-document: signers' chains are checked against the policy's roots.
+    extract: (file: File) => extractInBackground(file, policy.state?.policy.trustedSignatureRoots),
     record,
     onFindings: reportStatus,
     unansweredDomains,

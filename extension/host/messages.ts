@@ -49,7 +49,8 @@ export interface TabStatus {
 
 /** Over the `extract` port: a file in base64 chunks, then its extracted text or an error. */
 export type ExtractPortMessage =
-  | { kind: 'begin'; id: string; name: string; size: number }
+  // trustedRoots: unsigned-document (issue 14), the policy's roots for checking signers.
+  | { kind: 'begin'; id: string; name: string; size: number; trustedRoots?: readonly string[] }
   | { kind: 'chunk'; id: string; data: string }
   | { kind: 'end'; id: string };
 

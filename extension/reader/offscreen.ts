@@ -8,5 +8,5 @@ import { WorkerReader } from './worker-reader';
 const reader = new WorkerReader(() => new Worker(browser.runtime.getURL('reader-worker.js')));
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === READER_PORT) serveExtractPort(port, (name, bytes) => reader.read(name, bytes));
+  if (port.name === READER_PORT) serveExtractPort(port, (name, bytes, roots) => reader.read(name, bytes, roots));
 });

@@ -8,6 +8,8 @@ export interface ReadJob {
   bytes: Uint8Array;
   /** The reader's own budget; the Worker is killed a little after it. */
   timeoutMs: number;
+  /** unsigned-document: roots a signer's chain is checked against (the policy's). */
+  trustedRoots?: readonly string[];
 }
 
 /**
@@ -48,13 +50,13 @@ export class WorkerReader {
   ) {}
 
   /** Reads `bytes` after the files before it; always resolves. */
-  read(name: string, bytes: Uint8Array): Promise<ReadResult> {
-    const run = this.queue.then(() => this.readNow(name, bytes));
+  read(name: string, bytes: Uint8Array, trustedRoots?: readonly string[]): Promise<ReadResult> {
+    const run = this.queue.then(() => this.readNow(name, bytes, trustedRoots));
     this.queue = run;
     return run;
   }
 
-  private readNow(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  private readNow(name: string, bytes: Uint8Array, trustedRoots?: readonly string[]): Promise<ReadResult> {
     return new Promise((resolve) => {
       let worker: WorkerLike;
       try {
@@ -84,7 +86,7 @@ export class WorkerReader {
         e.preventDefault();
         finish({ error: `The reader stopped (${e.message || 'out of memory'}).`, code: 'memory' }, true);
       };
-      worker.postMessage({ name, bytes, timeoutMs: this.timeoutMs }, [bytes.buffer]);
+      worker.postMessage({ name, bytes, timeoutMs: this.timeoutMs, ...(trustedRoots && { trustedRoots }) }, [bytes.buffer]);
     });
   }
 }

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolvePolicy, type PolicyLayers } from '../../core/policy';
 import type { PolicyState, Request } from '../host/messages';
-import { Options, parseList, userLayer, draftOf } from './options';
+import { Options, parseCertificates, parseList, userLayer, draftOf } from './options';
 
 const fake = vi.hoisted(() => ({
   handler: (_msg: unknown): unknown => undefined,
@@ -275,5 +275,15 @@ describe('user layer', () => {
 
   it('splits domain lists on commas, semicolons, spaces and lines', () => {
     expect(parseList(' a.gov.vn,b.gov.vn;\n c.gov.vn  ')).toEqual(['a.gov.vn', 'b.gov.vn', 'c.gov.vn']);
+  });
+});
+
+// unsigned-document (issue 14): roots are pasted as PEM blocks (which hold spaces and line
+// breaks) or base64 DER lines; each certificate stays whole.
+describe('trusted signature roots typed in the options page', () => {
+  it('keeps a PEM block whole beside a base64 DER line', () => {
+    const der = 'MIIB' + 'A'.repeat(80);
+    const pem = `-----BEGIN CERTIFICATE-----\n${'B'.repeat(64)}\n${'C'.repeat(20)}==\n-----END CERTIFICATE-----`;
+    expect(parseCertificates(`${pem}\n\n${der}\n`)).toEqual([pem, der]);
   });
 });

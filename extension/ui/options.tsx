@@ -14,7 +14,14 @@ type ScalarField = Exclude<PolicyField, 'rules'>;
 /** Form values: one entry per scalar field, and `rules.<id>` per rule. */
 export type Draft = Record<string, string | boolean>;
 
-const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains'];
+// trustedSignatureRoots: unsigned-document (issue 14).
+const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', 'trustedSignatureRoots'];
+const BOOLEAN_FIELDS: readonly ScalarField[] = ['moveReportedSpamToJunk', 'unitSignsDocuments'];
+
+/** Root certificates as IT pastes them: PEM blocks, or base64 DER one per line. */
+export function parseCertificates(text: string): string[] {
+  return [...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----|[A-Za-z0-9+/]{64,}={0,2}/g)].map((m) => m[0]);
+}
 const NUMBER_FIELDS: readonly ScalarField[] = ['attachmentMaxFileMB', 'attachmentMaxTotalMB'];
 const SCALAR_FIELDS = POLICY_FIELDS.filter((f): f is ScalarField => f !== 'rules');
 const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -42,17 +49,19 @@ const sameDomain = (d: string) => d.trim().replace(/^@/, '').replace(/\.$/, '').
 
 /** The value a form entry stands for, in the policy's own type (a bad number stays as typed, for the validator to name). */
 function valueOf(field: ScalarField, raw: string | boolean): unknown {
+  if (field === 'trustedSignatureRoots') return parseCertificates(String(raw));
   if (LIST_FIELDS.includes(field)) return parseList(String(raw));
   if (NUMBER_FIELDS.includes(field)) {
     const text = String(raw).trim();
     const n = Number(text.replace(',', '.'));
     return text !== '' && Number.isFinite(n) ? n : text;
   }
-  if (field === 'moveReportedSpamToJunk') return raw === true;
+  if (BOOLEAN_FIELDS.includes(field)) return raw === true;
   return typeof raw === 'string' ? raw.trim() : raw;
 }
 
 function same(field: ScalarField, a: unknown, b: unknown): boolean {
+  if (field === 'trustedSignatureRoots' && Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((c, k) => c === b[k]);
   if (LIST_FIELDS.includes(field) && Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((d, k) => sameDomain(String(d)) === sameDomain(String(b[k])));
   }
@@ -251,7 +260,7 @@ export function Options() {
         </span>
       );
     }
-    if (f === 'moveReportedSpamToJunk') {
+    if (BOOLEAN_FIELDS.includes(f)) {
       return <input id={id} type="checkbox" disabled={locked} checked={draft[f] === true} onChange={(e) => set(f, e.currentTarget.checked)} />;
     }
     if (f === 'authority' || f === 'language') {
@@ -270,6 +279,7 @@ export function Options() {
   };
 
   const hint = (f: ScalarField): string | undefined => {
+    if (f === 'trustedSignatureRoots') return t(lang, 'field.hint.certificates');
     if (LIST_FIELDS.includes(f)) return t(lang, 'field.hint.domains');
     if (NUMBER_FIELDS.includes(f)) return t(lang, 'field.hint.mb');
     if (f === 'officialWebmailUrl' || f === 'spamReportAddress') return t(lang, 'field.hint.optional');

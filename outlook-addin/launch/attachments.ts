@@ -7,11 +7,12 @@
 import { check, emptyMessage, type ExtractedDocument, type Finding, type Policy, type ReadNotice } from '../../core';
 import { ExtractError } from '../../core/extract';
 import { readNotices } from '../../core/extract/notices';
+import { signatureStates, type SignatureState } from '../../core/messages/signature-state';
 import { listAttachments, readAttachmentContent, type AttachmentInfo, type ComposeItem } from '../office/compose';
 import { sessionGet, sessionSet } from '../office/session-data';
 import { base64ToBytes, utf8Bytes } from './base64';
 
-export type Extract = (name: string, bytes: Uint8Array, limits?: { timeoutMs?: number }) => Promise<ExtractedDocument>;
+export type Extract = (name: string, bytes: Uint8Array, limits?: { timeoutMs?: number }, options?: { trustedRoots?: readonly string[] }) => Promise<ExtractedDocument>;
 
 export interface AttachmentRecord {
   id: string;
@@ -29,6 +30,14 @@ export interface AttachmentRecord {
   moreNotices?: number;
   /** The policy the findings were made under; a different policy means read again. */
   policyKey: string;
+  /** unsigned-document: the file's signature state, when it carries a signature or a field for one. */
+  signatures?: SignatureState[];
+}
+
+/** The signature states worth showing beside a file (a few hundred characters: sessionData holds them). */
+export function recordSignatures(document: ExtractedDocument): Pick<AttachmentRecord, 'signatures'> {
+  const shown = signatureStates(document).filter(({ state }) => state.signatures.length > 0 || state.unsignedFields > 0 || state.unreadable);
+  return shown.length > 0 ? { signatures: shown } : {};
 }
 
 /** Files larger than this are not read in a launch event (the size rule already speaks). */
@@ -108,8 +117,8 @@ async function readOne(item: ComposeItem, a: AttachmentInfo, policy: Policy, key
     if (content.format === 'eml' && !/\.eml$/i.test(name)) name = `${name}.eml`;
   } else return { ...base, state: 'skipped', error: `Attachment content format ${content.format || 'unknown'}.` };
   try {
-    const document = await extract(name, bytes, { timeoutMs: Math.max(500, timeoutMs - (Date.now() - started)) });
-    return { ...base, state: 'read', findings: documentFindings(a, document, policy), ...recordNotices(document) };
+    const document = await extract(name, bytes, { timeoutMs: Math.max(500, timeoutMs - (Date.now() - started)) }, { trustedRoots: policy.trustedSignatureRoots });
+    return { ...base, state: 'read', findings: documentFindings(a, document, policy), ...recordNotices(document), ...recordSignatures(document) };
   } catch (err) {
     const error = err instanceof ExtractError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     return { ...base, state: 'unreadable', error };

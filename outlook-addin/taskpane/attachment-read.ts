@@ -25,6 +25,7 @@ export async function readAttachmentDocument(
   content: (id: string, timeoutMs: number) => Promise<AttachmentBytes>,
   extract: Extract,
   timeoutMs: number,
+  trustedRoots?: readonly string[],
 ): Promise<AttachmentRead> {
   const started = Date.now();
   try {
@@ -36,7 +37,7 @@ export async function readAttachmentDocument(
       bytes = utf8Bytes(got.content);
       if (got.format === 'eml' && !/\.eml$/i.test(name)) name = `${name}.eml`;
     } else return { error: `format: attachment content format ${got.format || 'unknown'}` };
-    const document = await extract(name, bytes, { timeoutMs: Math.max(1000, timeoutMs - (Date.now() - started)) });
+    const document = await extract(name, bytes, { timeoutMs: Math.max(1000, timeoutMs - (Date.now() - started)) }, { trustedRoots });
     return { document };
   } catch (err) {
     if (err instanceof ExtractError) return { error: `${err.code}: ${err.message}` };

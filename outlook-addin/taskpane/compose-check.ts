@@ -7,7 +7,7 @@ import { OfficeCallError } from '../office/call';
 import { readAttachmentContent, readBodyText, readSubject, type AttachmentInfo, type ComposeItem } from '../office/compose';
 import { readBodyHtml, writeBody, writeSubject } from '../office/compose-write';
 import { supportsMailbox } from '../office/requirements';
-import { documentFindings, policyKey, READ_CAP_BYTES, recordNotices, type AttachmentRecord } from '../launch/attachments';
+import { documentFindings, policyKey, READ_CAP_BYTES, recordNotices, recordSignatures, type AttachmentRecord } from '../launch/attachments';
 import { makeContext, type LaunchContext, type LaunchDeps } from '../launch/context';
 import { readDraft } from '../launch/draft';
 import type { HostedPolicy } from '../policy/hosted-policy';
@@ -42,9 +42,9 @@ const ORDER = { block: 0, warn: 1, nudge: 2 } as const;
 export type Rereads = Map<string, AttachmentRecord>;
 
 async function reread(item: ComposeItem, a: AttachmentInfo, policy: Policy, ctx: LaunchContext): Promise<AttachmentRecord> {
-  const got = await readAttachmentDocument(a, (id, ms) => readAttachmentContent(item, id, ms), ctx.extract, ctx.bounds.scanMs);
+  const got = await readAttachmentDocument(a, (id, ms) => readAttachmentContent(item, id, ms), ctx.extract, ctx.bounds.scanMs, policy.trustedSignatureRoots);
   const base = { id: a.id, name: a.name, size: a.size, policyKey: policyKey(policy) };
-  return got.document ? { ...base, state: 'read', findings: documentFindings(a, got.document, policy), ...recordNotices(got.document) } : { ...base, state: 'unreadable', findings: [], error: got.error };
+  return got.document ? { ...base, state: 'read', findings: documentFindings(a, got.document, policy), ...recordNotices(got.document), ...recordSignatures(got.document) } : { ...base, state: 'unreadable', findings: [], error: got.error };
 }
 
 export async function checkCompose(item: ComposeItem, ctx: LaunchContext, rereads: Rereads): Promise<ComposeReport> {

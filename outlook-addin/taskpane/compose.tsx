@@ -4,6 +4,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { renderReadNotice, t, type Finding, type Lang, type MessageKey } from '../../core';
 import { DEFAULT_LIMITS } from '../../core/extract/limits';
+import { renderSignatureState } from '../../core/messages/signature-state';
 import { composeItem } from '../office/compose';
 import { checkCompose, convertDraft, paneContext, type ComposeReport, type ConversionResult, type PaneDeps, type Rereads } from './compose-check';
 import { usePaneCheck } from './use-pane-check';
@@ -35,6 +36,10 @@ export function composeNotes(report: ComposeReport, lang: Lang): string[] {
     if (r.state === 'unreadable') lines.push(t(lang, 'addin.pane.file-unreadable', { file: r.name, reason: fileReason(r.error, r.name, lang) }));
     for (const n of r.notices ?? []) lines.push(renderReadNotice({ ...n, part: n.part ? `${r.name} › ${n.part}` : r.name }, lang, READING));
     if (r.moreNotices) lines.push(t(lang, 'addin.send.notes-more', { count: r.moreNotices }));
+    // unsigned-document: the signature state beside the file, as the scanner prints it.
+    for (const { part, state } of r.signatures ?? []) {
+      for (const line of renderSignatureState(state, lang)) lines.push(`${t(lang, 'signature.label')} “${part ? `${r.name} › ${part}` : r.name}”: ${line}`);
+    }
   }
   return lines;
 }

@@ -12,4 +12,6 @@ export const danangPreset: Policy = {
   spamReportAddress: 'chanthurac@danang.gov.vn',
   attachmentMaxFileMB: 20,
   attachmentMaxTotalMB: 20,
+  // unsigned-document (issue 14): Art. 6.4 binds the agencies issued Ban Cơ yếu's signature.
+  unitSignsDocuments: true,
 };

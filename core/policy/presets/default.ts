@@ -18,5 +18,10 @@ export const defaultPreset: Policy = {
     'attachment-size': 'block',
     'secret-document': 'block',
     'unicode-text': 'nudge',
+    // unsigned-document (issue 14)
+    'unsigned-document': 'nudge',
   },
+  // unsigned-document (issue 14): off until IT says the unit signs; no root is shipped.
+  unitSignsDocuments: false,
+  trustedSignatureRoots: [],
 };
