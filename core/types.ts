@@ -11,6 +11,8 @@ export const RULE_IDS = [
   'attachment-size',
   'secret-document',
   'unicode-text',
+  // official-directory (issue 14): a colleague's official address from IT's directory
+  'official-directory',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -122,6 +124,9 @@ export interface MessageView {
   bodyText: string;
   bodyLinks: string[];
   attachments: AttachmentView[];
+  // official-directory (issue 14)
+  /** Display names the host showed for recipients, by address (lower case). */
+  recipientNames?: Record<string, string>;
 }
 
 export type ActionId =
@@ -131,7 +136,9 @@ export type ActionId =
   | 'remove-attachment'
   | 'convert-to-unicode'
   | 'report-spam'
-  | 'share-as-link';
+  | 'share-as-link'
+  // official-directory (issue 14): replace a colleague's public address by the official one
+  | 'use-official-address';
 
 /** A finding as a rule reports it; check() adds the severity from the policy's mode. */
 export interface RawFinding {
@@ -149,6 +156,8 @@ export interface Evidence {
   /** Short quotes from the text that triggered the finding (never the whole body). */
   quotes?: string[];
   markers?: string[];
+  // official-directory (issue 14): the public address a suggestion would replace, and by what
+  replacement?: { field: 'to' | 'cc' | 'bcc'; from: string; to: string };
 }
 
 export interface Citation {

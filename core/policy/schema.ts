@@ -29,6 +29,9 @@ export interface Policy {
   language: Lang;
   /** How strict each rule is. */
   rules: Record<RuleId, Mode>;
+  // official-directory (issue 14)
+  /** Where the directory file `policy build` writes is hosted (https://…). Empty: no directory. */
+  officialDirectoryUrl: string;
 }
 
 export type PolicyField = keyof Policy;
@@ -92,6 +95,12 @@ export const policySchema = {
       type: 'object',
       title: 'Mode of each rule: off, nudge, warn or block',
       properties: Object.fromEntries(RULE_IDS.map((id) => [id, modeSchema(id)])),
+    },
+    // official-directory (issue 14)
+    officialDirectoryUrl: {
+      type: 'string',
+      title: 'Official directory file (https://…), empty for none',
+      pattern: '^$|^https://[^\\s/$.?#][^\\s]*$',
     },
   },
 } as const;

@@ -6,6 +6,7 @@ import { publicWebmailWorkRule } from './public-webmail-work';
 import type { Rule } from './rule';
 import { secretDocumentRule } from './secret-document';
 import { unicodeTextRule } from './unicode-text';
+import { officialDirectoryRule } from './official-directory';
 
 export const RULES: Record<RuleId, Rule> = {
   'public-webmail-work': publicWebmailWorkRule,
@@ -13,6 +14,8 @@ export const RULES: Record<RuleId, Rule> = {
   'attachment-size': attachmentSizeRule,
   'secret-document': secretDocumentRule,
   'unicode-text': unicodeTextRule,
+  // official-directory (issue 14)
+  'official-directory': officialDirectoryRule,
 };
 
 export type { Rule, RuleContext } from './rule';

@@ -18,5 +18,9 @@ export const defaultPreset: Policy = {
     'attachment-size': 'block',
     'secret-document': 'block',
     'unicode-text': 'nudge',
+    // official-directory (issue 14): a suggestion, never a stop
+    'official-directory': 'nudge',
   },
+  // official-directory (issue 14): none until IT builds one with `policy build --directory`
+  officialDirectoryUrl: '',
 };
