@@ -91,8 +91,9 @@ describe('reading IT’s export', () => {
     expect(r.errors).toMatchObject([{ row: 2, problem: 'bad-address', message: 'entry 2: "nope" is not an e-mail address' }]);
   });
 
-  it('says the header lacks its columns', () => {
+  it('says the header lacks its columns, and that an empty file lists nobody', () => {
     expect(parseDirectorySource(utf8('a;b;c\n1;2;3\n'), { isOfficial }).errors[0]!.problem).toBe('no-columns');
+    for (const empty of [new Uint8Array(0), utf16le(''), utf8('Họ và tên;Địa chỉ công vụ\r\n')]) expect(parseDirectorySource(empty, { isOfficial }).errors).toMatchObject([{ problem: 'empty', message: 'the file lists nobody' }]);
   });
 });
 

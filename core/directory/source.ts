@@ -165,17 +165,18 @@ function fromCsv(text: string, errors: DirectoryRowError[]): { rows: RawRow[]; d
   const { rows, delimiter } = csvRows(text);
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = nonEmpty.shift();
+  if (!header) return { rows: [], delimiter };
   const columns = new Map<Column, number>();
-  header?.cells.forEach((h, k) => {
+  header.cells.forEach((h, k) => {
     const folded = foldHeader(h);
     for (const col of Object.keys(HEADERS) as Column[]) if (!columns.has(col) && HEADERS[col].test(folded)) columns.set(col, k);
   });
   if (!columns.has('name') || !columns.has('official')) {
     errors.push({
-      row: header?.line ?? 1,
+      row: header.line,
       problem: 'no-columns',
-      value: short(header?.cells.join(delimiter) ?? ''),
-      message: `line ${header?.line ?? 1}: the header must name the columns, e.g. "Họ và tên${delimiter}Đơn vị${delimiter}Địa chỉ công vụ${delimiter}Địa chỉ cá nhân" (or name, unit, official, personal)`,
+      value: short(header.cells.join(delimiter)),
+      message: `line ${header.line}: the header must name the columns, e.g. "Họ và tên${delimiter}Đơn vị${delimiter}Địa chỉ công vụ${delimiter}Địa chỉ cá nhân" (or name, unit, official, personal)`,
     });
     return { rows: [], delimiter };
   }
@@ -252,7 +253,6 @@ export function parseDirectorySource(bytes: Uint8Array, opts: DirectorySourceOpt
     for (const p of personal) personalRow.set(p, r.row);
     entries.push({ name, unit, official, personal });
   }
-  if (rows.length > 0 && entries.length === 0 && errors.length === 0) errors.push({ row: 0, problem: 'empty', message: 'the file lists nobody' });
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 0, problem: 'empty', message: 'the file lists nobody' });
+  if (entries.length === 0 && errors.length === 0) errors.push({ row: 0, problem: 'empty', message: 'the file lists nobody' });
   return { entries, errors, format: json ? 'json' : 'csv', encoding: decoded.encoding, delimiter };
 }

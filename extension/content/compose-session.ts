@@ -272,6 +272,8 @@ export class ComposeSession {
       }
       // "This is not work" cannot lift a block: block means the rule may not be waived.
       const actions = f.actions.filter((a) => OFFERED.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
+      // official-directory (issue 14): offered only where the site's adapter can write the recipient field
+      if (!this.handle.replaceRecipient) actions.splice(0, actions.length, ...actions.filter((a) => a !== 'use-official-address'));
       return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };
     });
     const items = [...findingItems, ...this.unreadItems(lang)];
