@@ -14,7 +14,7 @@ import type { HostedPolicy } from '../policy/hosted-policy';
 import { readAttachmentDocument, worthReading } from './attachment-read';
 import { convertHtml, convertText } from './convert';
 import { makeClassifier } from '../../core/address/classify';
-import { paneDirectory, worthLookingUp } from './directory';
+import { paneDirectory, readRecipientNames, worthLookingUp } from './directory';
 
 /** Bounds for the panes: the user waits and watches, so reads get longer than in a launch event. */
 export const PANE_BOUNDS = { callMs: 8000, scanMs: 45_000, backgroundReadMs: 60_000 };
@@ -71,7 +71,8 @@ export async function checkCompose(item: ComposeItem, ctx: LaunchContext, reread
   records.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
   // official-directory (issue 14): the directory is fetched only when the draft has something to look up
   const directory = policy.officialDirectoryUrl && worthLookingUp(draft.view, makeClassifier(policy)) ? await paneDirectory(policy) : undefined;
-  const findings = [...check(draft.view, policy, { directory }), ...records.flatMap((r) => r.findings)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const view = directory ? { ...draft.view, recipientNames: await readRecipientNames(item, ctx.bounds.callMs) } : draft.view;
+  const findings = [...check(view, policy, { directory }), ...records.flatMap((r) => r.findings)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const unsupported = !supportsMailbox('1.8');
   return {
     hosted,

@@ -50,6 +50,18 @@ export function paneDirectory(policy: Policy, fetchFn: typeof fetch = fetch.bind
   return current.index;
 }
 
+/** Display names Outlook shows for the recipients, by address: the directory can match a colleague by name. */
+export async function readRecipientNames(item: ComposeItem, callMs: number): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  for (const field of ['to', 'cc', 'bcc'] as const) {
+    const recipients = item[field] as Office.Recipients | undefined;
+    if (!recipients || typeof recipients.getAsync !== 'function') continue;
+    const list = (await officeCall<Office.EmailAddressDetails[]>(`item.${field}.getAsync`, callMs, (cb) => recipients.getAsync(cb)).catch(() => [])) ?? [];
+    for (const r of list) if (r.emailAddress && r.displayName && !r.displayName.includes('@')) names[r.emailAddress.toLowerCase()] = r.displayName.normalize('NFC');
+  }
+  return names;
+}
+
 /**
  * Puts `to` in place of `from` in one recipient field through Office.js: Recipients.getAsync,
  * then Recipients.setAsync with the same list (Mailbox 1.1), so the others stay as they were.

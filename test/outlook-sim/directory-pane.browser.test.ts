@@ -11,7 +11,10 @@ import { ADDIN_ORIGIN, launchChromium, openHostedPage, ROOT } from './serve';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
 const ANH = { name: 'Nguyễn Văn Ánh', unit: 'Sở Nội vụ', official: 'anhnv@danang.gov.vn', personal: ['anh.nguyenvan@gmail.com'] };
-const directory = serializeDirectory(compactDirectory([...sampleDirectory(20_000), ANH]));
+const QUYEN = { name: 'Trương Thị Ngọc Quyên', unit: 'Sở Tư pháp', official: 'quyenttn@danang.gov.vn', personal: [] };
+// The generated people never share her name, so the name singles her out.
+const others = sampleDirectory(20_000).filter((p) => !/Quyên/.test(p.name) || !/Trương/.test(p.name));
+const directory = serializeDirectory(compactDirectory([...others, ANH, QUYEN]));
 const policy = JSON.stringify({ authority: 'danang', officialDirectoryUrl: `${ADDIN_ORIGIN}directory.json` });
 
 let browser: Browser;
@@ -41,6 +44,7 @@ describe('official directory in the Outlook compose pane', () => {
         item: {
           subject: 'Góp ý dự thảo kế hoạch',
           to: [{ displayName: 'Sở Tài chính', emailAddress: 'stc@danang.gov.vn' }, { displayName: 'Ánh', emailAddress: 'anh.nguyenvan@gmail.com' }],
+          cc: [{ displayName: 'Quyên Trương Thị Ngọc', emailAddress: 'quyen.ttn@gmail.com' }],
           body: 'Kính gửi anh Ánh, em gửi anh bản góp ý.',
         },
       },
@@ -49,9 +53,11 @@ describe('official directory in the Outlook compose pane', () => {
     const text = (await page.textContent('body')) ?? '';
     expect(text).toContain('anh.nguyenvan@gmail.com là địa chỉ của Nguyễn Văn Ánh (Sở Nội vụ)');
     expect(text).toContain('Điều 3, Quy chế ban hành kèm QĐ 3712/QĐ-UBND (Đà Nẵng)');
+    // Known by the name Outlook shows, written given name first.
+    expect(text).toContain('Người nhận quyen.ttn@gmail.com trùng tên với Trương Thị Ngọc Quyên (Sở Tư pháp)');
     await page.screenshot({ path: join(SHOTS, 'outlook-compose-pane-directory.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Dùng địa chỉ công vụ' }).click();
+    await page.getByRole('button', { name: 'Dùng địa chỉ công vụ' }).first().click();
     await page.waitForFunction(`window.__officeSim.state.calls.some((c) => c.name === 'to.setAsync')`);
     const written = await page.evaluate<Array<{ displayName: string; emailAddress: string }>>(`window.__officeSim.state.calls.filter((c) => c.name === 'to.setAsync').pop().args[0]`);
     expect(written).toEqual([
