@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink]: prints each benchmark's table.
+// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -33,4 +33,11 @@ if (which === 'all' || which === 'sink') {
   const { runTextSinkBench } = await import('./text-sink.bench');
   console.log('\nTextSink: many tiny writes, against one join (floor) and re-joining every 4,096 writes (the former strategy); 5 rounds each');
   console.table(runTextSinkBench());
+}
+// official-directory (issue 14)
+if (which === 'all' || which === 'directory') {
+  const { runDirectoryBench } = await import('./directory.bench');
+  const r = runDirectoryBench();
+  console.log(`\n${r.title}`);
+  console.table(r.rows);
 }

@@ -30,7 +30,7 @@ const USAGE = `Usage:
   congvu-guard convert-text            (text on standard input → NFC Unicode on standard output)
   congvu-guard policy validate [--json] FILE
   congvu-guard policy schema
-  congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL [--azure-app-id GUID]]
+  congvu-guard policy build --preset NAME [--policy OVERRIDES.json] [--addin-url URL [--azure-app-id GUID]] [--directory DIRECTORY.csv|json]
                             [--chrome-update-url URL] [--edge-id ID] [--edge-update-url URL]
                             [--firefox-install-url URL] [--organisation NAME]
                             [--self-hosted URL] [--manifest-schemas DIR] --out DIR
@@ -158,6 +158,8 @@ async function buildCommand(args: string[]): Promise<number> {
       organisation: { type: 'string' },
       'manifest-schemas': { type: 'string' },
       'self-hosted': { type: 'string' },
+      // official-directory (issue 14)
+      directory: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`policy build takes no positional arguments (${positionals.join(' ')})`);
@@ -173,6 +175,9 @@ async function buildCommand(args: string[]): Promise<number> {
     if (parsed.error) throw new UsageError(`${values.policy} is not valid JSON: ${parsed.error.received}`);
     overrides = parsed.value;
   }
+  // official-directory (issue 14)
+  const directoryPath = values.directory;
+  const directory = directoryPath ? { name: directoryPath, bytes: await readFile(directoryPath).catch((e: Error) => Promise.reject(new UsageError(`cannot read ${directoryPath}: ${e.message}`))) } : undefined;
   const source = Object.fromEntries(
     Object.entries({
       chromeUpdateUrl: values['chrome-update-url'],
@@ -193,6 +198,7 @@ async function buildCommand(args: string[]): Promise<number> {
       addinFiles: values['addin-url'] ? readAddinFiles() : undefined,
       manifestSchemas: values['manifest-schemas'] ?? defaultManifestSchemas(),
       selfHostedBase: values['self-hosted'],
+      directory,
       version: PACKAGE_VERSION,
       onWarning: (w, policy) => process.stderr.write(`${renderPolicyError(w, policy.language)}\n`),
     });

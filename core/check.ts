@@ -1,6 +1,7 @@
 // check(msg, policy): runs every rule the policy has switched on for this direction and
 // gives each finding the severity of its rule's mode and the citation of the policy's authority.
 import { makeClassifier, type AddressClassifier } from './address/classify';
+import type { DirectoryLookup } from './directory/types';
 import type { Policy } from './policy/schema';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
@@ -22,9 +23,14 @@ export function citationFor(rule: Rule, policy: Policy) {
 
 const ORDER = { block: 0, warn: 1, nudge: 2 } as const;
 
+// official-directory (issue 14): what a host may lend the rules beyond the policy
+export interface CheckEnv {
+  directory?: DirectoryLookup;
+}
+
 /** Findings, most severe first. */
-export function check(msg: MessageView, policy: Policy): Finding[] {
-  const ctx = { policy, classifier: classifierFor(policy) };
+export function check(msg: MessageView, policy: Policy, env: CheckEnv = {}): Finding[] {
+  const ctx = { policy, classifier: classifierFor(policy), directory: env.directory };
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
     const mode = policy.rules[id];

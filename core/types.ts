@@ -13,6 +13,8 @@ export const RULE_IDS = [
   'unicode-text',
   // unsigned-document (issue 14)
   'unsigned-document',
+  // official-directory (issue 14): a colleague's official address from IT's directory
+  'official-directory',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -173,6 +175,9 @@ export interface MessageView {
   bodyText: string;
   bodyLinks: string[];
   attachments: AttachmentView[];
+  // official-directory (issue 14)
+  /** Display names the host showed for recipients, by address (lower case). */
+  recipientNames?: Record<string, string>;
 }
 
 export type ActionId =
@@ -182,7 +187,9 @@ export type ActionId =
   | 'remove-attachment'
   | 'convert-to-unicode'
   | 'report-spam'
-  | 'share-as-link';
+  | 'share-as-link'
+  // official-directory (issue 14): replace a colleague's public address by the official one
+  | 'use-official-address';
 
 /** A finding as a rule reports it; check() adds the severity from the policy's mode. */
 export interface RawFinding {
@@ -200,6 +207,8 @@ export interface Evidence {
   /** Short quotes from the text that triggered the finding (never the whole body). */
   quotes?: string[];
   markers?: string[];
+  // official-directory (issue 14): the public address a suggestion would replace, and by what
+  replacement?: { field: 'to' | 'cc' | 'bcc'; from: string; to: string };
 }
 
 export interface Citation {

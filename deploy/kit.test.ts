@@ -6,6 +6,7 @@ import { parse as parsePlist } from 'plist';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../core/policy/presets';
+import { POLICY_FIELDS } from '../core/policy/schema';
 import { RULE_IDS } from '../core/types';
 import { rewriteManifest } from '../outlook-addin/manifest/rewrite';
 import { BAKED_GLOBAL } from '../outlook-addin/policy/baked';
@@ -66,8 +67,8 @@ describe('deployment kit', () => {
   it('writes ADMX/ADML templates with one policy per setting and browser, in Vietnamese and English', () => {
     const admx = elements(text('windows/admx/congvu-guard.admx'));
     const policies = admx.filter((e) => e.name === 'policy');
-    // 9 settings + unsigned-document's 2 + the rules + force-install, for two browsers
-    expect(policies).toHaveLength(2 * (9 + 2 + RULE_IDS.length + 1));
+    // every setting but rules, each rule, and force-install, for two browsers
+    expect(policies).toHaveLength(2 * (POLICY_FIELDS.length - 1 + RULE_IDS.length + 1));
     // unsigned-document (issue 14): a switch and a list of root certificates.
     expect(policies.find((p) => p.attributes.name === 'Chrome_unitSignsDocuments')).toBeDefined();
     expect(admx.find((e) => e.name === 'list' && e.attributes.id === 'Edge_trustedSignatureRoots')?.attributes.key).toMatch(/policy\\trustedSignatureRoots$/);

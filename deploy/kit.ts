@@ -11,6 +11,7 @@ import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
 import { registryFile, registryRemovalFile, utf16le } from './registry';
 import { defaultSource, LINUX_POLICY_DIRS, type ExtensionSource } from './targets';
 import { checkAdmx, checkJson, checkManifest, checkPlist, checkRegistry, checkXml } from './validate';
+import { DIRECTORY_FILE, directoryFile, directoryUrl, type DirectorySourceFile } from './directory';
 
 export interface KitOptions {
   preset: string;
@@ -44,6 +45,9 @@ export interface KitOptions {
   selfHostedBase?: string;
   /** The extension's version, for the update manifest. */
   version?: string;
+  // official-directory (issue 14)
+  /** IT's export of the official directory (CSV or JSON); written as outlook-addin/directory.json. */
+  directory?: DirectorySourceFile;
   /** Told of each value that is kept but surely a mistake (the kit is still built). */
   onWarning?: (warning: PolicyError, policy: Policy) => void;
 }
@@ -72,7 +76,10 @@ export function buildKit(opts: KitOptions): KitFile[] {
     if (!GUID.test(opts.azureAppId)) throw new KitError(`--azure-app-id must be the application (client) ID, a GUID such as 00000000-0000-0000-0000-000000000000, not "${opts.azureAppId}"`);
     if (!opts.addinUrl) throw new KitError('--azure-app-id needs --addin-url: the app registration\'s redirect URI is brk-multihub://<add-in host>');
   }
-  const policy = kitPolicy(opts.preset, opts.overrides, opts.onWarning);
+  // official-directory (issue 14): the policy names where the directory is hosted before it is resolved
+  const overrides = opts.directory ? { ...(opts.overrides as object | undefined), officialDirectoryUrl: directoryUrl(opts.overrides, opts.addinUrl) } : opts.overrides;
+  const policy = kitPolicy(opts.preset, overrides, opts.onWarning);
+  const directory = opts.directory && directoryFile(opts.directory, policy);
   const selfHosted = opts.selfHostedBase ? selfHostedUrls(opts.selfHostedBase) : undefined;
   const source = defaultSource({ ...opts.source, ...(selfHosted && { chromeUpdateUrl: selfHosted.updates, edgeUpdateUrl: selfHosted.updates }) });
   const files: KitFile[] = [];
@@ -120,6 +127,8 @@ export function buildKit(opts: KitOptions): KitFile[] {
   if (opts.addinUrl) {
     for (const f of addinFolder({ baseUrl: opts.addinUrl, policy, files: opts.addinFiles, manifest })) files.push({ path: `outlook-addin/${f.path}`, content: f.content });
   }
+  // official-directory (issue 14)
+  if (directory) add(`outlook-addin/${DIRECTORY_FILE}`, directory.text, () => undefined);
   if (opts.azureAppId) {
     const naa = naaConfigFile(opts.azureAppId);
     add(`outlook-addin/${NAA_CONFIG_FILE}`, naa, () => checkNaaConfig(naa, opts.azureAppId!));
@@ -197,6 +206,8 @@ function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): stri
     opts.selfHostedBase
       ? `self-hosted/updates.xml               → ${opts.selfHostedBase} (cùng tệp congvu-guard.crx, đóng gói bằng: chromium --pack-extension=dist/chrome --pack-extension-key=<khóa riêng>.pem)`
       : '',
+    // official-directory (issue 14)
+    opts.directory ? `outlook-addin/${DIRECTORY_FILE}             → ${policy.officialDirectoryUrl} (danh bạ công vụ / official directory)` : '',
     opts.addinUrl ? `outlook-addin/manifest.xml             → Exchange admin center / Microsoft 365 admin center (${opts.addinUrl})` : '',
     opts.azureAppId && opts.addinUrl
       ? `outlook-addin/${NAA_CONFIG_FILE}               → bên cạnh policy.json / beside policy.json: app ${opts.azureAppId}, SPA redirect URI ${naaRedirectUri(opts.addinUrl)} (Mail.Send, Mail.ReadWrite, admin consent; chỉ Microsoft 365 / Microsoft 365 only)`

@@ -327,6 +327,20 @@ export const en = {
   'field.trustedSignatureRoots': 'Trusted root certificates for digital signatures',
   'field.hint.certificates': 'One certificate per line (base64 DER) or one PEM block each',
   // end unsigned-document
+  // official-directory (issue 14)
+  'rule.official-directory': 'A colleague’s official address',
+  'official-directory.recipient':
+    '{address} belongs to {name} ({unit}), whose official address is {official}. Work mail to a colleague goes to the official address; you can use it instead.',
+  'official-directory.recipient-by-name':
+    'The recipient {address} has the same name as {name} ({unit}) in the official directory. If it is this colleague, please write to the official address {official}.',
+  'official-directory.document':
+    'The file “{file}” gives {address} as a contact point; it belongs to {name} ({unit}), whose official address is {official}. Please name the official address instead.',
+  'official-directory.body':
+    'This message gives {address} as a contact point; it belongs to {name} ({unit}), whose official address is {official}. Please name the official address instead.',
+  'action.use-official-address': 'Use the official address',
+  'field.officialDirectoryUrl': 'Official directory (file made by the deployment kit)',
+  'directory.replaced': 'The recipient {address} was replaced by {official}.',
+  'directory.replace-failed': 'The recipient could not be replaced here; please change {address} to {official} yourself.',
 } as const;
 
 export type MessageKey = keyof typeof en;

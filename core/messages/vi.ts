@@ -329,4 +329,18 @@ export const vi: Record<MessageKey, string> = {
   'field.trustedSignatureRoots': 'Chứng thư gốc tin cậy cho chữ ký số',
   'field.hint.certificates': 'Mỗi chứng thư một dòng (base64 DER) hoặc một khối PEM',
   // end unsigned-document
+  // official-directory (issue 14)
+  'rule.official-directory': 'Địa chỉ công vụ của đồng nghiệp',
+  'official-directory.recipient':
+    '{address} là địa chỉ của {name} ({unit}); địa chỉ công vụ của đồng nghiệp là {official}. Thư công việc gửi đồng nghiệp nên gửi tới địa chỉ công vụ, anh/chị có thể dùng địa chỉ này thay thế.',
+  'official-directory.recipient-by-name':
+    'Người nhận {address} trùng tên với {name} ({unit}) trong danh bạ công vụ. Nếu đúng là đồng nghiệp này, anh/chị vui lòng gửi tới địa chỉ công vụ {official}.',
+  'official-directory.document':
+    'Tệp “{file}” ghi {address} làm địa chỉ liên hệ; đây là địa chỉ của {name} ({unit}), có địa chỉ công vụ là {official}. Anh/chị vui lòng ghi địa chỉ công vụ thay thế.',
+  'official-directory.body':
+    'Thư này ghi {address} làm địa chỉ liên hệ; đây là địa chỉ của {name} ({unit}), có địa chỉ công vụ là {official}. Anh/chị vui lòng ghi địa chỉ công vụ thay thế.',
+  'action.use-official-address': 'Dùng địa chỉ công vụ',
+  'field.officialDirectoryUrl': 'Danh bạ địa chỉ công vụ (tệp do bộ triển khai tạo)',
+  'directory.replaced': 'Đã thay người nhận {address} bằng {official}.',
+  'directory.replace-failed': 'Chưa thay được người nhận tại đây; anh/chị vui lòng tự đổi {address} thành {official}.',
 };

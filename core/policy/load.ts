@@ -60,6 +60,8 @@ function describe(schema: FieldSchema | { type: string; enum?: readonly string[]
   if (s.type === 'boolean') return { vi: 'true hoặc false', en: 'true or false' };
   if (s.type === 'object') return { vi: 'một đối tượng JSON', en: 'a JSON object' };
   if (s.title?.startsWith('Official webmail')) return { vi: 'địa chỉ web bắt đầu bằng https://, hoặc để trống', en: 'a web address starting with https://, or empty' };
+  // official-directory (issue 14)
+  if (s.title?.startsWith('Official directory')) return { vi: 'địa chỉ web của tệp danh bạ, bắt đầu bằng https://, hoặc để trống', en: 'the web address of the directory file, starting with https://, or empty' };
   if (s.title?.startsWith('Address')) return { vi: 'một địa chỉ thư điện tử, hoặc để trống', en: 'an e-mail address, or empty' };
   return { vi: 'chuỗi đúng định dạng', en: 'a string in the documented format' };
 }
@@ -97,7 +99,7 @@ function normaliseField(field: PolicyField, value: unknown): unknown {
   if ((field === 'officialDomains' || field === 'extraPublicDomains') && Array.isArray(value)) {
     return value.map((d) => (typeof d === 'string' ? d.trim().replace(/^@/, '').replace(/\.$/, '').toLowerCase() : d));
   }
-  if ((field === 'officialWebmailUrl' || field === 'spamReportAddress') && typeof value === 'string') {
+  if ((field === 'officialWebmailUrl' || field === 'spamReportAddress' || field === 'officialDirectoryUrl') && typeof value === 'string') {
     return value.trim();
   }
   return value;

@@ -31,7 +31,7 @@ export interface RiskFinding {
   words: { vi: string; en: string };
 }
 
-type RiskField = 'officialDomains' | 'extraPublicDomains' | 'spamReportAddress' | 'officialWebmailUrl';
+type RiskField = 'officialDomains' | 'extraPublicDomains' | 'spamReportAddress' | 'officialWebmailUrl' | 'officialDirectoryUrl';
 
 function finding(field: string, risk: PolicyRisk, level: RiskFinding['level'], params: Record<string, string>): RiskFinding {
   const key = `policy.risk.${risk}` as MessageKey;
@@ -81,8 +81,7 @@ function extraPublicRisk(domain: string, field: string): RiskFinding | undefined
 // eslint-disable-next-line no-control-regex
 const HIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
-function webmailUrlRisk(value: string): RiskFinding | undefined {
-  const field = 'officialWebmailUrl';
+function webmailUrlRisk(value: string, field: RiskField = 'officialWebmailUrl'): RiskFinding | undefined {
   if (value === '') return undefined;
   if (HIDDEN_CHARS.test(value)) return finding(field, 'url-control', 'refuse', {});
   let url: URL;
@@ -117,6 +116,8 @@ export function fieldRisks(field: string, value: unknown): RiskFinding[] {
   }
   if (f === 'officialWebmailUrl' && typeof value === 'string') return [webmailUrlRisk(value) ?? []].flat();
   if (f === 'spamReportAddress' && typeof value === 'string') return [spamAddressRisk(value) ?? []].flat();
+  // official-directory (issue 14): the directory's URL is refused for the same reasons as the webmail's
+  if (f === 'officialDirectoryUrl' && typeof value === 'string') return [webmailUrlRisk(value, f) ?? []].flat();
   return [];
 }
 

@@ -34,6 +34,9 @@ export interface Policy {
   unitSignsDocuments: boolean;
   /** Root certificates a signer's chain may end at (PEM or base64 DER): Ban Cơ yếu's and licensed public CAs'. */
   trustedSignatureRoots: string[];
+  // official-directory (issue 14)
+  /** Where the directory file `policy build` writes is hosted (https://…). Empty: no directory. */
+  officialDirectoryUrl: string;
 }
 
 export type PolicyField = keyof Policy;
@@ -111,6 +114,12 @@ export const policySchema = {
       type: 'array',
       title: 'Trusted root certificates for document signatures (base64 DER or PEM)',
       items: { type: 'string', pattern: CERTIFICATE_PATTERN },
+    },
+    // official-directory (issue 14)
+    officialDirectoryUrl: {
+      type: 'string',
+      title: 'Official directory file (https://…), empty for none',
+      pattern: '^$|^https://[^\\s/$.?#][^\\s]*$',
     },
   },
 } as const;

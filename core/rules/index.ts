@@ -8,6 +8,7 @@ import { secretDocumentRule } from './secret-document';
 import { unicodeTextRule } from './unicode-text';
 // unsigned-document (issue 14)
 import { unsignedDocumentRule } from './unsigned-document';
+import { officialDirectoryRule } from './official-directory';
 
 export const RULES: Record<RuleId, Rule> = {
   'public-webmail-work': publicWebmailWorkRule,
@@ -17,6 +18,8 @@ export const RULES: Record<RuleId, Rule> = {
   'unicode-text': unicodeTextRule,
   // unsigned-document (issue 14)
   'unsigned-document': unsignedDocumentRule,
+  // official-directory (issue 14)
+  'official-directory': officialDirectoryRule,
 };
 
 export type { Rule, RuleContext } from './rule';

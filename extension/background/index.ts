@@ -1,5 +1,6 @@
 // The background: policy, the private record, file reading for the content scripts, and
-// the popup's view of each tab. It makes no network request of its own.
+// the popup's view of each tab. Its one network request is the GET of IT's official directory
+// file (background/directory.ts).
 import { PUBLIC_WEBMAIL_DOMAINS } from '../../core/address/public-domains';
 import { browser, type Runtime } from '../host/browser-api';
 import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
@@ -10,6 +11,7 @@ import { registerPageHook } from './page-hook-script';
 import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
 import { isOwnPage } from './sender';
+import { directoryFor, lookUp } from './directory';
 
 const tabStatus = new Map<number, TabStatus>();
 
@@ -31,6 +33,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case 'public-domains':
       // The content scripts carry no provider list (content/remote-public-domains.ts).
       return Promise.resolve(Array.isArray(msg.domains) ? msg.domains.map((d) => typeof d === 'string' && PUBLIC_WEBMAIL_DOMAINS.has(d)) : []);
+    // official-directory (issue 14)
+    case 'directory-lookup':
+      return getPolicy().then((s) => lookUp(s.policy, msg.addresses, msg.names));
     case 'get-tab-status':
       return Promise.resolve(tabStatus.get(msg.tabId) ?? null);
     default:
@@ -53,4 +58,7 @@ browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
 const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
   registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
 onPolicyChange((s) => void placePageHook(s.policy));
+// official-directory (issue 14): fetched once the policy names it, not at a user's first draft
+onPolicyChange((s) => void directoryFor(s.policy));
+void getPolicy().then((s) => directoryFor(s.policy));
 void getPolicy().then((s) => placePageHook(s.policy));

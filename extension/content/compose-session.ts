@@ -9,6 +9,7 @@ import type { Policy } from '../../core/policy';
 import { READ_FAILURE_CODES, type ActionId, type AttachmentView, type ExtractedDocument, type Finding, type Lang, type MessageView, type ReadFailureCode } from '../../core/types';
 import type { RecordEvent } from '../host/messages';
 import type { ComposeHandle } from '../sites/types';
+import type { DirectoryLookup } from '../../core/directory/types';
 import { mountBanner, type BannerItem, type MountedBanner } from '../ui/banner';
 import type { FileInfo } from './page-bridge';
 import { ReadFailure } from './read-failure';
@@ -22,10 +23,12 @@ export interface SessionEnv {
   onFindings(): void;
   /** Recipients' or contacts' domains whose verdict has not come back yet (0 when all are known). */
   unansweredDomains?(): number;
+  // official-directory (issue 14): the background's answers about the directory
+  directory?: DirectoryLookup & { unanswered(): number };
 }
 
 /** Actions a browser compose can carry out; the others belong to other hosts. */
-const OFFERED: ReadonlySet<ActionId> = new Set(['open-official-webmail', 'acknowledge', 'not-work']);
+const OFFERED: ReadonlySet<ActionId> = new Set(['open-official-webmail', 'acknowledge', 'not-work', 'use-official-address']);
 const QUIET_MS = 250;
 
 function keyOf(f: Finding): string {
@@ -115,7 +118,7 @@ export class ComposeSession {
 
   /** Every file read and every domain classified: the findings are final. */
   private settled(): boolean {
-    return this.reading.size === 0 && (this.env.unansweredDomains?.() ?? 0) === 0;
+    return this.reading.size === 0 && (this.env.unansweredDomains?.() ?? 0) === 0 && (this.env.directory?.unanswered() ?? 0) === 0;
   }
 
   private doneReading(view: AttachmentView): void {
@@ -184,6 +187,7 @@ export class ComposeSession {
       bodyText: d.bodyText,
       bodyLinks: d.bodyLinks,
       attachments,
+      recipientNames: d.recipientNames,
     };
   }
 
@@ -196,7 +200,7 @@ export class ComposeSession {
       this.holdingSend = false;
       this.notice = undefined;
     }
-    this.findings = check(this.message(), policy);
+    this.findings = check(this.message(), policy, { directory: this.env.directory });
     this.render();
     this.env.onFindings();
   }
@@ -214,6 +218,14 @@ export class ComposeSession {
     } else if (action === 'acknowledge') {
       this.acknowledged.add(item.key);
       this.notice = undefined;
+    } else if (action === 'use-official-address') {
+      // official-directory (issue 14): the adapter writes the official address into the recipient field
+      const r = this.findings.find((f) => keyOf(f) === item.key)?.evidence.replacement;
+      if (r) {
+        const done = this.handle.replaceRecipient?.(r.field, r.from, r.to) ?? false;
+        this.notice = t(this.env.lang(), done ? 'directory.replaced' : 'directory.replace-failed', { address: r.from, official: r.to });
+        if (done) this.schedule();
+      }
     } else if (action === 'not-work') {
       this.notWork = true;
       this.notice = undefined;
@@ -281,6 +293,8 @@ export class ComposeSession {
       }
       // "This is not work" cannot lift a block: block means the rule may not be waived.
       const actions = f.actions.filter((a) => OFFERED.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
+      // official-directory (issue 14): offered only where the site's adapter can write the recipient field
+      if (!this.handle.replaceRecipient) actions.splice(0, actions.length, ...actions.filter((a) => a !== 'use-official-address'));
       return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };
     });
     const items = [...findingItems, ...this.unreadItems(lang), ...this.signatureItems(lang)];

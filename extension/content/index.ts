@@ -11,6 +11,7 @@ import { extractInBackground } from './extract-client';
 import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
 import { onVerdicts, unansweredDomains } from './remote-public-domains';
+import { RemoteDirectory } from './remote-directory';
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
@@ -31,7 +32,15 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     for (const s of sessions.values()) s.refresh();
   });
 
+  // official-directory (issue 14): looked up in the background, only when the policy names a directory
+  const directory = new RemoteDirectory(
+    () => !!policy.state?.policy.officialDirectoryUrl,
+    () => {
+      for (const s of sessions.values()) s.refresh();
+    },
+  );
   const env = {
+    directory,
     policy: () => policy.state?.policy,
     lang: () => policy.lang,
     // unsigned-document: signers' chains are checked against the policy's roots.

@@ -38,7 +38,9 @@ export type Request =
   | { type: 'tab-status'; status: TabStatus }
   | { type: 'get-tab-status'; tabId: number }
   /** Which of these (canonical) domains are in the bundled provider list: one boolean each. */
-  | { type: 'public-domains'; domains: string[] };
+  | { type: 'public-domains'; domains: string[] }
+  // official-directory (issue 14): the matches for a draft's addresses and names, one each (null: none)
+  | { type: 'directory-lookup'; addresses: string[]; names: string[] };
 
 /** What a content script reports about its tab, for the popup. */
 export interface TabStatus {

@@ -90,6 +90,8 @@ export class RecipientSink {
   readonly cc = new Set<string>();
   readonly bcc = new Set<string>();
   readonly unknown = new Set<string>();
+  // official-directory (issue 14): the chip's display name, by address
+  readonly names: Record<string, string> = {};
 
   /** Adds one recipient: the first candidate holding an address wins; else `name` is unknown. */
   add(field: 'to' | 'cc' | 'bcc', candidates: ReadonlyArray<string | null | undefined>, name: string): void {
@@ -97,6 +99,8 @@ export class RecipientSink {
       const a = addressIn(c);
       if (a) {
         this[field].add(a);
+        const shown = name.normalize('NFC').trim();
+        if (shown && !shown.includes('@')) this.names[a] = shown;
         return;
       }
     }
@@ -112,7 +116,8 @@ export class RecipientSink {
     }
   }
 
-  fill(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'unknownRecipients'>): void {
+  fill(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'unknownRecipients' | 'recipientNames'>): void {
+    if (Object.keys(this.names).length > 0) draft.recipientNames = { ...this.names };
     draft.to = [...this.to];
     draft.cc = [...this.cc];
     draft.bcc = [...this.bcc];
@@ -122,6 +127,18 @@ export class RecipientSink {
 
 export function emptyDraft(): ComposeDraft {
   return { to: [], cc: [], bcc: [], unknownRecipients: [], subject: '', bodyText: '', bodyLinks: [], attachments: [] };
+}
+
+// official-directory (issue 14)
+/**
+ * Sets a recipient input's text as typing would leave it: through the element's own value
+ * setter (which frameworks watching the input observe) and an `input` event that bubbles.
+ */
+export function setTypedValue(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  input.focus();
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: value }));
 }
 
 export const BANNER_HOST_ATTR = 'data-congvu-banner-host';

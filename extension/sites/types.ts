@@ -18,6 +18,9 @@ export interface ComposeDraft {
   bodyLinks: string[];
   /** Attachment chips already in the compose (name, and size in bytes when the site shows it). */
   attachments: Array<{ name: string; size?: number }>;
+  // official-directory (issue 14)
+  /** Display names shown on recipient chips, by address. */
+  recipientNames?: Record<string, string>;
 }
 
 export interface ComposeHandle {
@@ -30,6 +33,9 @@ export interface ComposeHandle {
   isSendControl(target: EventTarget | null): boolean;
   /** Where the banner goes: a host element the adapter inserts inside the compose, above the body. */
   bannerHost(): HTMLElement;
+  // official-directory (issue 14)
+  /** Puts `to` in place of the recipient `from` in a field, as the user would; false when it cannot. */
+  replaceRecipient?(field: 'to' | 'cc' | 'bcc', from: string, to: string): boolean;
 }
 
 export interface SiteAdapter {

@@ -13,6 +13,8 @@ import { readDraft } from '../launch/draft';
 import type { HostedPolicy } from '../policy/hosted-policy';
 import { readAttachmentDocument, worthReading } from './attachment-read';
 import { convertHtml, convertText } from './convert';
+import { makeClassifier } from '../../core/address/classify';
+import { paneDirectory, readRecipientNames, worthLookingUp } from './directory';
 
 /** Bounds for the panes: the user waits and watches, so reads get longer than in a launch event. */
 export const PANE_BOUNDS = { callMs: 8000, scanMs: 45_000, backgroundReadMs: 60_000 };
@@ -67,7 +69,10 @@ export async function checkCompose(item: ComposeItem, ctx: LaunchContext, reread
   );
   const order = new Map(list.map((a, k) => [a.id, k]));
   records.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
-  const findings = [...check(draft.view, policy), ...records.flatMap((r) => r.findings)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  // official-directory (issue 14): the directory is fetched only when the draft has something to look up
+  const directory = policy.officialDirectoryUrl && worthLookingUp(draft.view, makeClassifier(policy)) ? await paneDirectory(policy) : undefined;
+  const view = directory ? { ...draft.view, recipientNames: await readRecipientNames(item, ctx.bounds.callMs) } : draft.view;
+  const findings = [...check(view, policy, { directory }), ...records.flatMap((r) => r.findings)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const unsupported = !supportsMailbox('1.8');
   return {
     hosted,

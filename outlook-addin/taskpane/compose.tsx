@@ -8,6 +8,7 @@ import { renderSignatureState } from '../../core/messages/signature-state';
 import { composeItem } from '../office/compose';
 import { checkCompose, convertDraft, paneContext, type ComposeReport, type ConversionResult, type PaneDeps, type Rereads } from './compose-check';
 import { usePaneCheck } from './use-pane-check';
+import { replaceRecipient } from './directory';
 import { FindingGroups, Notes, PaneHeader, PolicyProblems, fileReason, joinWords, reasonText } from './common';
 
 export interface ComposePaneProps {
@@ -87,9 +88,27 @@ export function ComposePane({ deps }: ComposePaneProps) {
     setConversion({ state: 'done', lines: conversionLines(result, after, langRef.current) });
   };
 
+  // official-directory (issue 14): one click puts the colleague's official address in the field
+  const [replaced, setReplaced] = useState<string | undefined>();
+  const useOfficial = async (f: Finding) => {
+    const r = f.evidence.replacement;
+    const item = composeItem();
+    if (!r || !item) return;
+    const l = langRef.current;
+    const done = await replaceRecipient(item, r.field, r.from, { address: r.to, name: String(f.params.name ?? '') }, ctx.bounds.callMs).catch(() => false);
+    setReplaced(t(l, done ? 'directory.replaced' : 'directory.replace-failed', { address: r.from, official: r.to }));
+    if (done) await run();
+  };
+
   const working = conversion.state === 'working';
   const convertButton = (f: Finding) =>
-    f.actions.includes('convert-to-unicode') ? (
+    f.evidence.replacement && f.actions.includes('use-official-address') ? (
+      <div class="actions">
+        <button type="button" class="primary" data-action="use-official-address" disabled={busy} onClick={() => void useOfficial(f)}>
+          {t(lang, 'action.use-official-address')}
+        </button>
+      </div>
+    ) : f.actions.includes('convert-to-unicode') ? (
       <div class="actions">
         <button type="button" class="primary" data-action="convert-to-unicode" disabled={busy || working} onClick={() => void convert()}>
           {t(lang, 'action.convert-to-unicode')}
@@ -113,6 +132,11 @@ export function ComposePane({ deps }: ComposePaneProps) {
       {error && (
         <p class="note error" role="alert" data-testid="error">
           {error}
+        </p>
+      )}
+      {replaced && (
+        <p class="done" role="status" data-testid="replaced">
+          {replaced}
         </p>
       )}
       {conversion.state === 'failed' && (

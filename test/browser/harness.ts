@@ -60,7 +60,17 @@ export interface BrowserSession {
   /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
   readRecord(): Promise<Record<string, unknown> | undefined>;
   extensionPage(path: string): Promise<PageDriver>;
+  // official-directory (issue 14)
+  /** Chromium: answers requests for `url` (the extension's own, from its service worker too) and records each. */
+  serveFile?(url: string, answer: (req: ServedRequest) => { status: number; headers?: Record<string, string>; body: string }): ServedRequest[];
   close(): Promise<void>;
+}
+
+export interface ServedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  postData: string | null;
 }
 
 interface CdpElement {
@@ -172,9 +182,18 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const uploads = mkdtempSync(join(tmpdir(), 'congvu-pw-files-'));
-  await context.route('**/*', (route) => {
+  const files = new Map<string, { answer: Parameters<NonNullable<BrowserSession['serveFile']>>[1]; log: ServedRequest[] }>();
+  await context.route('**/*', async (route) => {
     const url = route.request().url();
     const key = url.split('#')[0]!;
+    const file = files.get(key);
+    if (file) {
+      const req = route.request();
+      const seen = { url, method: req.method(), headers: await req.allHeaders(), postData: req.postData() };
+      file.log.push(seen);
+      const a = file.answer(seen);
+      return route.fulfill({ status: a.status, headers: a.headers, body: a.body });
+    }
     const html = served.get(key);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     if (resources.has(url)) return route.fulfill({ status: 204, body: '' });
@@ -256,6 +275,11 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       const page = await context.newPage();
       await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/${path}`);
       return wrap(page);
+    },
+    serveFile(url, answer) {
+      const log: ServedRequest[] = [];
+      files.set(url, { answer, log });
+      return log;
     },
     async setUserPolicy(policy) {
       const [worker] = context.serviceWorkers();

@@ -27,18 +27,28 @@ export interface HostedPage {
   viewport?: { width: number; height: number };
   /** Collects every request that was not for the add-in's own files. */
   stray?: string[];
+  // official-directory (issue 14)
+  /** Files IT hosts in the folder (policy.json, directory.json), by path, in place of the built ones; each request is recorded. */
+  hosted?: Record<string, { body: string; headers?: Record<string, string> }>;
+  requests?: Array<{ path: string; method: string; headers: Record<string, string>; postData: string | null }>;
 }
 
 export async function openHostedPage(browser: Browser, opts: HostedPage): Promise<Page> {
   const page = await browser.newPage(opts.viewport ? { viewport: opts.viewport } : {});
   await page.addInitScript(`window.__officeSim = ${JSON.stringify(opts.config)};`);
-  await page.route('**/*', (route) => {
+  await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (!url.startsWith(ADDIN_ORIGIN)) {
       opts.stray?.push(url);
       return route.abort();
     }
     const path = url.slice(ADDIN_ORIGIN.length).split('?')[0]!;
+    const own = opts.hosted?.[path];
+    if (own) {
+      const req = route.request();
+      opts.requests?.push({ path, method: req.method(), headers: await req.allHeaders(), postData: req.postData() });
+      return route.fulfill({ status: 200, contentType: TYPES[path.split('.').pop()!] ?? 'application/octet-stream', headers: own.headers, body: own.body });
+    }
     if (path === 'office-js/office.js') return route.fulfill({ contentType: 'text/javascript', body: SIM });
     try {
       return route.fulfill({ contentType: TYPES[path.split('.').pop()!] ?? 'application/octet-stream', body: readFileSync(join(DIST, path)) });

@@ -20,8 +20,12 @@ export const defaultPreset: Policy = {
     'unicode-text': 'nudge',
     // unsigned-document (issue 14)
     'unsigned-document': 'nudge',
+    // official-directory (issue 14): a suggestion, never a stop
+    'official-directory': 'nudge',
   },
   // unsigned-document (issue 14): off until IT says the unit signs; no root is shipped.
   unitSignsDocuments: false,
   trustedSignatureRoots: [],
+  // official-directory (issue 14): none until IT builds one with `policy build --directory`
+  officialDirectoryUrl: '',
 };

@@ -35,6 +35,23 @@ describe('gmail adapter', () => {
     ]);
   });
 
+  // official-directory (issue 14)
+  it('reads chips’ display names, and replaces a chip recipient: its own remove control, then the official address typed in', () => {
+    loadFixture('gmail/compose-dialog-vi.html');
+    rec = startWatching(gmailAdapter);
+    const c = rec.opened[0]!;
+    expect(c.readDraft().recipientNames).toMatchObject({ 'binh.tv@yahoo.com': 'Trần Văn Bình', 'luutru.vanphong@gmail.com': 'Lưu trữ' });
+    // Gmail removes a chip when its control is clicked; the fixture has no script, so do as Gmail does.
+    const chip = c.root.querySelector('[data-hovercard-id="binh.tv@yahoo.com"]')!;
+    chip.querySelector('.afX')!.addEventListener('click', () => chip.remove());
+    const typed: string[] = [];
+    c.root.addEventListener('input', (e) => typed.push((e.target as HTMLInputElement).value));
+    expect(c.replaceRecipient!('to', 'BINH.TV@yahoo.com', 'binhtv@danang.gov.vn')).toBe(true);
+    expect(typed).toEqual(['binhtv@danang.gov.vn']);
+    expect(c.readDraft().to).toEqual(['stc@example.gov.vn', 'binhtv@danang.gov.vn']);
+    expect(c.replaceRecipient!('cc', 'nobody@gmail.com', 'x@danang.gov.vn')).toBe(false);
+  });
+
   it('recognises the Send button, also through an inner element, and nothing else', () => {
     loadFixture('gmail/compose-dialog-vi.html');
     rec = startWatching(gmailAdapter);

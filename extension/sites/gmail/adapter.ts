@@ -5,7 +5,7 @@ import type { ComposeDraft, ComposeHandle, SiteAdapter, UnreadableReport } from 
 import { watchComposes } from '../compose-watcher.js';
 import {
   RecipientSink, allOfFirst, bodyTextOf, elementOf, emptyDraft, ensureBannerHost, firstMatch, labelOf, linksOf,
-  makeOnceReporter, sizeIn,
+  makeOnceReporter, sizeIn, addressIn, setTypedValue,
 } from '../read.js';
 import * as S from './selectors.js';
 
@@ -68,6 +68,29 @@ class GmailCompose implements ComposeHandle {
 
   bannerHost(): HTMLElement {
     return ensureBannerHost(this.root, this.body());
+  }
+
+  // official-directory (issue 14): typed text is edited in place; a chip is removed with its own
+  // control and the official address typed in its stead (Gmail makes a recipient of it on Send).
+  replaceRecipient(field: 'to' | 'cc' | 'bcc', from: string, to: string): boolean {
+    const lower = from.toLowerCase();
+    for (const input of this.root.querySelectorAll<HTMLInputElement>(S.RECIPIENT_TYPING[field])) {
+      const at = input.value.toLowerCase().indexOf(lower);
+      if (at < 0) continue;
+      setTypedValue(input, input.value.slice(0, at) + to + input.value.slice(at + from.length));
+      return true;
+    }
+    const typing = this.root.querySelector<HTMLInputElement>(S.RECIPIENT_TYPING[field]);
+    for (const chip of allOfFirst(this.root, S.RECIPIENT_CHIPS[field])) {
+      const held = [...S.CHIP_ADDRESS_ATTRS.map((a) => chip.getAttribute(a)), (chip as HTMLInputElement).value];
+      if (!held.some((h) => addressIn(h) === lower)) continue;
+      const remove = chip.querySelector<HTMLElement>(S.CHIP_REMOVE);
+      if (!remove || !typing) return false;
+      remove.click();
+      setTypedValue(typing, typing.value ? `${typing.value}, ${to}` : to);
+      return true;
+    }
+    return false;
   }
 }
 

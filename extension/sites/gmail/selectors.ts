@@ -60,6 +60,10 @@ export const RECIPIENT_CHIPS = {
   bcc: ['[name=bcc] [role=option]', '.vR input[type=hidden][name=bcc]', '[name=bcc] .vR span[email]'],
 } as const;
 
+// official-directory (issue 14)
+/** A peoplekit chip's remove control (`div.afX[role=button]` inside `[role=option]`, as in compose-dialog-vi.html). */
+export const CHIP_REMOVE = '.afX[role=button]';
+
 /** Chip attributes carrying the address, then the display name ([InboxSDK] getRecipients). */
 export const CHIP_ADDRESS_ATTRS = ['data-hovercard-id', 'email', 'value'] as const;
 export const CHIP_NAME_ATTR = 'data-name';
