@@ -11,6 +11,10 @@ export const RULE_IDS = [
   'attachment-size',
   'secret-document',
   'unicode-text',
+  // account hygiene (issue 13): rules about the official account itself, checked on the
+  // official webmail's settings pages rather than on a message
+  'auto-forward-public',
+  'password-policy',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

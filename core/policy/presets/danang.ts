@@ -12,4 +12,7 @@ export const danangPreset: Policy = {
   spamReportAddress: 'chanthurac@danang.gov.vn',
   attachmentMaxFileMB: 20,
   attachmentMaxTotalMB: 20,
+  // account hygiene (issue 13): Art. 9.3 forbids forwarding to mailboxes the city did not issue;
+  // Art. 8.1 sets the password rules (12 characters, four kinds, nothing guessable)
+  rules: { ...defaultPreset.rules, 'auto-forward-public': 'block', 'password-policy': 'warn' },
 };

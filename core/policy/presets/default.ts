@@ -18,5 +18,9 @@ export const defaultPreset: Policy = {
     'attachment-size': 'block',
     'secret-document': 'block',
     'unicode-text': 'nudge',
+    // account hygiene (issue 13): a forward set outside the official domains must be acknowledged;
+    // the change-password checklist is a quiet aid unless an authority's regulation sets the rule
+    'auto-forward-public': 'warn',
+    'password-policy': 'nudge',
   },
 };
