@@ -31,6 +31,7 @@ export const en = {
     'Mail would be forwarded automatically to {addresses}, a mailbox the official mail system did not issue. An official mailbox is not set to forward automatically to public mailboxes or mailboxes outside the system; please use an official address.',
   'auto-forward-public.stopped': 'The forwarding setting has not been saved.',
   'auto-forward-public.needs-ack': 'Please read the note and click “I understand” before saving.',
+  'auto-forward-public.server-reject': 'Automatically forwarded mail to a public mailbox is not sent. Source: {citation}.',
   'password-policy.heading': 'The new password should have:',
   'password-policy.length': 'At least {min} characters (now {count})',
   'password-policy.upper': 'Upper-case letters (A–Z)',

@@ -33,6 +33,7 @@ export const vi: Record<MessageKey, string> = {
     'Thư sẽ được tự động chuyển tới {addresses}, hộp thư không do hệ thống thư công vụ cấp. Hộp thư công vụ không thiết lập chuyển thư tự động sang hộp thư công cộng hay hộp thư ngoài hệ thống; anh/chị vui lòng dùng một địa chỉ thư công vụ.',
   'auto-forward-public.stopped': 'Thiết lập chuyển thư chưa được lưu.',
   'auto-forward-public.needs-ack': 'Anh/chị vui lòng đọc lưu ý và bấm “Tôi đã hiểu” trước khi lưu.',
+  'auto-forward-public.server-reject': 'Thư tự động chuyển tiếp tới hộp thư công cộng không được gửi đi. Căn cứ: {citation}.',
   'password-policy.heading': 'Mật khẩu mới nên có:',
   'password-policy.length': 'Ít nhất {min} ký tự (hiện có {count})',
   'password-policy.upper': 'Chữ hoa (A–Z)',
