@@ -2,7 +2,9 @@
 // character and the length of Art. 8.1b, and the guessable things of Art. 8.1c. Pure; the
 // strength estimate (strength.ts) is added by the page bundle, which alone loads zxcvbn.
 import { MIN_PASSWORD_LENGTH } from '../rules/password-policy';
-import { guessableReasons, type GuessReason, type PasswordContext } from './guessable';
+import { contextWords, guessableReasons, type GuessReason, type PasswordContext } from './guessable';
+
+export { contextWords };
 
 export type { GuessReason, PasswordContext };
 

@@ -109,6 +109,11 @@ function isCommon(password: string): boolean {
   return containsAny(letterForms(password), COMMON_VI_PASSWORDS.filter((w) => /^[a-z]+$/.test(w))) || COMMON_VI_PASSWORDS.includes(password.toLowerCase());
 }
 
+/** The words of the account and the authority, for the strength estimator's own dictionary of user inputs. */
+export function contextWords(context: PasswordContext): string[] {
+  return [...new Set([...nameTokens(context), ...authorityTokens(context)])];
+}
+
 /** Why the password could be guessed, in a fixed order; empty when nothing was found. */
 export function guessableReasons(password: string, context: PasswordContext): GuessReason[] {
   if (password.length === 0) return [];

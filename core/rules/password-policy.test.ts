@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citationFor } from '../check';
-import { passwordChecklist, type PasswordContext } from '../password/checklist';
+import { contextWords, passwordChecklist, type PasswordContext } from '../password/checklist';
 import { passwordStrength, strengthReasons } from '../password/strength';
 import { PRESETS } from '../policy/presets';
 import { passwordPolicyRule as rule } from './password-policy';
@@ -60,6 +60,14 @@ describe('password-policy checklist (Art. 8.1)', () => {
     expect(strong.common).toBe(false);
     // The user's own words count against the password.
     expect(passwordStrength('Nguyenvanan2024', ['nguyenvanan']).score).toBeLessThan(passwordStrength('Kxoqwhzbpt2024', ['nguyenvanan']).score);
+  });
+
+  it('gives the estimator the account’s and the authority’s words, so a password built on them is neither strong nor called “common”', () => {
+    const words = contextWords(context);
+    expect(words).toEqual(expect.arrayContaining(['nguyenvanan', 'danang', 'quangnam']));
+    const s = passwordStrength('Danang@1985', words);
+    expect(s.score).toBeLessThanOrEqual(2);
+    expect(s.common).toBe(false);
   });
 
   it('cites Art. 8 and 11.2h for Đà Nẵng, with the mode each preset sets', () => {

@@ -7,6 +7,8 @@ import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
 import { registerPageHook } from './page-hook-script';
+// account hygiene (issue 13)
+import { loadPasswordChecklist, registerAccountPages } from './account-pages-script';
 import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
 import { isOwnPage } from './sender';
@@ -33,6 +35,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return Promise.resolve(Array.isArray(msg.domains) ? msg.domains.map((d) => typeof d === 'string' && PUBLIC_WEBMAIL_DOMAINS.has(d)) : []);
     case 'get-tab-status':
       return Promise.resolve(tabStatus.get(msg.tabId) ?? null);
+    // account hygiene (issue 13)
+    case 'load-password-checklist':
+      return getPolicy().then((s) => loadPasswordChecklist(sender, s.policy));
     default:
       return undefined;
   }
@@ -54,3 +59,9 @@ const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
   registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
 onPolicyChange((s) => void placePageHook(s.policy));
 void getPolicy().then((s) => placePageHook(s.policy));
+
+// account hygiene (issue 13): the forwarding guard and the change-password checklist, on the official hosts.
+const placeAccountPages = (policy: Parameters<typeof registerAccountPages>[0]) =>
+  registerAccountPages(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the account pages script:', e));
+onPolicyChange((s) => void placeAccountPages(s.policy));
+void getPolicy().then((s) => placeAccountPages(s.policy));
