@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { check, citationFor, emptyMessage } from '../check';
 import { PRESETS } from '../policy/presets';
-import { autoForwardPublicRule as rule, forwardingFinding, isOfficialTarget, splitTargets } from './auto-forward-public';
+import { forwardingFinding, isOfficialTarget, splitTargets } from '../forwarding/targets';
+import { autoForwardPublicRule as rule } from './auto-forward-public';
 
 const danang = PRESETS.danang;
 

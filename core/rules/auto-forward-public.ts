@@ -3,43 +3,9 @@
 // forwarding targets on the official webmail's settings pages (forwarding, filters, inbox rules);
 // the kit's Exchange script (deploy/exchange-forwarding.ts) stops the same thing on the server.
 // Any target outside the official domains counts, not only public webmail: the article names both.
-import type { Policy } from '../policy/schema';
-import type { RawFinding } from '../types';
+// The pages' check is core/forwarding/targets.ts, apart, so that every host's rule registry stays light.
 import type { Rule } from './rule';
 import { cite, DOCS } from './sources';
-
-/** The part after the last @, as typed: lower case, spaces and a root dot trimmed. */
-function targetDomain(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase().replace(/\.$/, '');
-}
-
-/** An address of the authority's own system. Anything unreadable is outside: a forward goes where the server reads it. */
-export function isOfficialTarget(address: string, policy: Pick<Policy, 'officialDomains'>): boolean {
-  if (!address.includes('@')) return false;
-  const domain = targetDomain(address);
-  return policy.officialDomains.some((root) => domain === root || domain.endsWith(`.${root}`));
-}
-
-/** The forwarding targets a settings page holds, split where a field takes several (commas, semicolons, spaces). */
-export function splitTargets(value: string): string[] {
-  return value
-    .split(/[,;\s]+/)
-    .map((a) => a.replace(/^<|>$/g, '').trim())
-    .filter((a) => a.length > 0);
-}
-
-/** The finding for the targets a page is about to save, or none when every target is official. */
-export function forwardingFinding(targets: readonly string[], policy: Pick<Policy, 'officialDomains'>): RawFinding | undefined {
-  const outside = [...new Set(targets.filter((t) => !isOfficialTarget(t, policy)).map((t) => t.toLowerCase()))];
-  if (outside.length === 0) return undefined;
-  return {
-    rule: 'auto-forward-public',
-    messageKey: 'auto-forward-public.outside',
-    params: { addresses: outside.join(', ') },
-    evidence: { addresses: outside },
-    actions: ['acknowledge'],
-  };
-}
 
 export const autoForwardPublicRule: Rule = {
   id: 'auto-forward-public',

@@ -17,6 +17,8 @@ export const passwordPolicyRule: Rule = {
   sources: {
     default: { vi: 'Quy định về mật khẩu hộp thư công vụ của cơ quan', en: 'The authority’s rules on official mailbox passwords' },
     danang: cite({ vi: 'Khoản 1 và điểm a khoản 2 Điều 8, điểm h khoản 2 Điều 11', en: 'Art. 8.1, 8.2a and 11.2h' }, DOCS.qc3712Danang),
+    // Cần Thơ: protect the password (Art. 9.1) and change it on receiving the mailbox (Art. 9.3).
+    cantho: cite({ vi: 'Khoản 1 và khoản 3 Điều 9', en: 'Art. 9.1 and 9.3' }, DOCS.qd50Cantho),
   },
   check: () => [],
 };

@@ -4,7 +4,8 @@
 // page's own save goes on untouched when every target is official. Nothing leaves the page.
 import { t } from '../../core/messages';
 import type { Policy } from '../../core/policy';
-import { autoForwardPublicRule, forwardingFinding } from '../../core/rules/auto-forward-public';
+import { forwardingFinding } from '../../core/forwarding/targets';
+import { autoForwardPublicRule } from '../../core/rules/auto-forward-public';
 import type { Lang, Mode } from '../../core/types';
 import type { ForwardingPageSelectors } from '../sites/account-pages';
 import { mountBanner, type MountedBanner } from '../ui/banner';
