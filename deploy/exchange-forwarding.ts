@@ -186,5 +186,6 @@ export function checkForwardingScripts(s: ForwardingScripts, domains: readonly s
     if (size > RULE_CONDITION_BUDGET) throw new KitError(`transport rule "${r.name}" would hold ${size} characters of conditions`);
     if (r.name.length > 64) throw new KitError(`transport rule name "${r.name}" is longer than 64 characters`);
   }
-  for (const d of domains) if (!s.apply.includes(`\r\n    ${psQuote(d)}\r\n`)) throw new KitError(`the Exchange script does not quote ${d} on a line of its own`);
+  const lines = new Set(s.apply.split('\r\n'));
+  for (const d of domains) if (!lines.has(`    ${psQuote(d)}`)) throw new KitError(`the Exchange script does not quote ${d} on a line of its own`);
 }

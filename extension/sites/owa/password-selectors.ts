@@ -7,6 +7,6 @@ import type { PasswordPageSelectors } from '../account-pages';
 export const OWA_PASSWORD: PasswordPageSelectors = {
   product: 'owa',
   newPassword: 'input[type="password"][name="newPwd1"], input[type="password"][id$="NewPassword"]',
-  submit: 'form[action*="expiredpassword.aspx" i] .signinbutton, form[action*="expiredpassword.aspx" i] [type="submit"], [id$="btnOk"], [id$="SaveButton"]',
+  submit: 'form[action*="expiredpassword.aspx" i] .signinbutton, form[action*="expiredpassword.aspx" i] [type="submit"], form[action*="expiredpassword.aspx" i] [onclick*="clkExp"]',
   account: ['input#username', 'input[name="username"]', '[id$="lblUserName"]'],
 };
