@@ -15,6 +15,10 @@ export const RULE_IDS = [
   'unsigned-document',
   // official-directory (issue 14): a colleague's official address from IT's directory
   'official-directory',
+  // account hygiene (issue 13): rules about the official account itself, checked on the
+  // official webmail's settings pages rather than on a message
+  'auto-forward-public',
+  'password-policy',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -7,6 +7,8 @@ import { addinFolder, type AddinFile } from './addin-folder';
 import { ADDIN_FILES } from '../outlook-addin/handler-names';
 import { admlFile, admxFile } from './admx';
 import { KitError } from './errors';
+// auto-forward-public (issue 13): the Exchange side
+import { APPLY_FILE, checkForwardingScripts, exchangeForwardingScripts, forwardingBlockDomains, ROLLBACK_FILE } from './exchange-forwarding';
 import { firefoxPolicies, linuxPolicyFile, macProfile } from './managed-json';
 import { registryFile, registryRemovalFile, utf16le } from './registry';
 import { defaultSource, LINUX_POLICY_DIRS, type ExtensionSource } from './targets';
@@ -109,6 +111,11 @@ export function buildKit(opts: KitOptions): KitFile[] {
   const firefox = firefoxPolicies(policy, source);
   add('firefox/policies.json', firefox, () => checkJson(firefox, (v) => (v as { policies: { '3rdparty': { Extensions: Record<string, unknown> } } }).policies['3rdparty'].Extensions[source.firefoxId], policy));
 
+  // auto-forward-public (issue 13): the server side of Art. 9.3 for Exchange, with its dry run and rollback.
+  const forwarding = exchangeForwardingScripts(policy);
+  add(`exchange/${APPLY_FILE}`, forwarding.apply, () => checkForwardingScripts(forwarding, forwardingBlockDomains(policy)));
+  add(`exchange/${ROLLBACK_FILE}`, forwarding.rollback, () => undefined);
+
   if (selfHosted) {
     const updates = updateManifest(source.chromeId, selfHosted.crx, opts.version ?? '0.0.0');
     add('self-hosted/updates.xml', updates, () => checkXml(updates, 'the update manifest'));
@@ -208,6 +215,9 @@ function readme(policy: Policy, source: ExtensionSource, opts: KitOptions): stri
       : '',
     // official-directory (issue 14)
     opts.directory ? `outlook-addin/${DIRECTORY_FILE}             → ${policy.officialDirectoryUrl} (danh bạ công vụ / official directory)` : '',
+    // auto-forward-public (issue 13)
+    `exchange/${APPLY_FILE}            → Exchange Management Shell: chạy thử với -WhatIf trước / run with -WhatIf first (tắt tự động chuyển thư ra ngoài / stops auto-forwarding outside)`,
+    `exchange/${ROLLBACK_FILE}   → hoàn tác / rollback`,
     opts.addinUrl ? `outlook-addin/manifest.xml             → Exchange admin center / Microsoft 365 admin center (${opts.addinUrl})` : '',
     opts.azureAppId && opts.addinUrl
       ? `outlook-addin/${NAA_CONFIG_FILE}               → bên cạnh policy.json / beside policy.json: app ${opts.azureAppId}, SPA redirect URI ${naaRedirectUri(opts.addinUrl)} (Mail.Send, Mail.ReadWrite, admin consent; chỉ Microsoft 365 / Microsoft 365 only)`

@@ -20,6 +20,9 @@ const ENTRIES: Record<string, string> = {
   content: 'content/index.ts',
   guard: 'content/guard-only.ts',
   'page-hook': 'content/page-hook.ts',
+  // account hygiene (issue 13): registered on the official hosts only; the checklist is added to change-password frames
+  'account-pages': 'content/account-pages.ts',
+  'password-checklist': 'content/password-checklist.ts',
   'reader-worker': 'reader/worker.ts',
   offscreen: 'reader/offscreen.ts',
   popup: 'ui/popup.tsx',
@@ -53,7 +56,7 @@ function pageScriptSwaps(): Plugin {
   };
 }
 
-const PAGE_SCRIPTS = new Set(['content', 'guard']);
+const PAGE_SCRIPTS = new Set(['content', 'guard', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);

@@ -1,6 +1,9 @@
 // The registry: one line per rule. A rule's id is its file name and keys the policy and messages.
 import type { RuleId } from '../types';
 import { attachmentSizeRule } from './attachment-size';
+// account hygiene (issue 13)
+import { autoForwardPublicRule } from './auto-forward-public';
+import { passwordPolicyRule } from './password-policy';
 import { publicContactInDocumentRule } from './public-contact-in-document';
 import { publicWebmailWorkRule } from './public-webmail-work';
 import type { Rule } from './rule';
@@ -20,6 +23,9 @@ export const RULES: Record<RuleId, Rule> = {
   'unsigned-document': unsignedDocumentRule,
   // official-directory (issue 14)
   'official-directory': officialDirectoryRule,
+  // account hygiene (issue 13)
+  'auto-forward-public': autoForwardPublicRule,
+  'password-policy': passwordPolicyRule,
 };
 
 export type { Rule, RuleContext } from './rule';

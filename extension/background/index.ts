@@ -8,6 +8,8 @@ import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
 import { registerPageHook } from './page-hook-script';
+// account hygiene (issue 13)
+import { loadPasswordChecklist, registerAccountPages } from './account-pages-script';
 import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
 import { isOwnPage } from './sender';
@@ -38,6 +40,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return getPolicy().then((s) => lookUp(s.policy, msg.addresses, msg.names));
     case 'get-tab-status':
       return Promise.resolve(tabStatus.get(msg.tabId) ?? null);
+    // account hygiene (issue 13)
+    case 'load-password-checklist':
+      return getPolicy().then((s) => loadPasswordChecklist(sender, s.policy));
     default:
       return undefined;
   }
@@ -62,3 +67,9 @@ onPolicyChange((s) => void placePageHook(s.policy));
 onPolicyChange((s) => void directoryFor(s.policy));
 void getPolicy().then((s) => directoryFor(s.policy));
 void getPolicy().then((s) => placePageHook(s.policy));
+
+// account hygiene (issue 13): the forwarding guard and the change-password checklist, on the official hosts.
+const placeAccountPages = (policy: Parameters<typeof registerAccountPages>[0]) =>
+  registerAccountPages(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the account pages script:', e));
+onPolicyChange((s) => void placeAccountPages(s.policy));
+void getPolicy().then((s) => placeAccountPages(s.policy));

@@ -37,6 +37,8 @@ export type Request =
   | { type: 'set-user-policy'; policy: unknown }
   | { type: 'tab-status'; status: TabStatus }
   | { type: 'get-tab-status'; tabId: number }
+  /** account hygiene (issue 13): a change-password page asks for the checklist's bundle in its frame. */
+  | { type: 'load-password-checklist' }
   /** Which of these (canonical) domains are in the bundled provider list: one boolean each. */
   | { type: 'public-domains'; domains: string[] }
   // official-directory (issue 14): the matches for a draft's addresses and names, one each (null: none)

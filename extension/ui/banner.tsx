@@ -14,6 +14,8 @@ export interface BannerItem {
   text: string;
   citation: string;
   actions: ActionId[];
+  /** A label other than the severity's ("cannot send yet" fits a message, not a settings page). */
+  label?: string;
 }
 
 export interface BannerProps {
@@ -49,7 +51,7 @@ function Banner({ lang, items, notice, onAction, onClose }: BannerProps) {
       {items.map((item) => (
         <div class="item" key={item.key} data-rule={item.key.split('|')[0]}>
           <div>
-            <span class={`label ${item.severity}`}>{t(lang, `severity.${item.severity}` as MessageKey)}</span>
+            <span class={`label ${item.severity}`}>{item.label ?? t(lang, `severity.${item.severity}` as MessageKey)}</span>
             <span class="title">{item.title}</span>
           </div>
           <div class="text">{item.text}</div>

@@ -19,7 +19,8 @@ export interface BannerContent {
   tags: string[];
 }
 
-const BANNER_ATTRS = ['data-congvu-banner-host', 'data-congvu-toast'];
+// account hygiene (issue 13): the forwarding note and the change-password checklist are read the same way.
+const BANNER_ATTRS = ['data-congvu-banner-host', 'data-congvu-toast', 'data-congvu-forwarding', 'data-congvu-password'];
 
 export function bannerContent(roots: TreeNode[]): BannerContent {
   const texts: string[] = [];

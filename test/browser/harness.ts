@@ -375,7 +375,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result?: { result?: unknown } }> } }).connection;
       const context = (page.mainFrame() as unknown as { _id: string })._id;
       const reply = await connection.send('script.evaluate', {
-        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')]`,
+        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast], [data-congvu-forwarding], [data-congvu-password]')]`,
         target: { context },
         awaitPromise: false,
         resultOwnership: 'none',
@@ -389,7 +389,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result?: { result?: { value?: unknown } } }> } }).connection;
       const context = (page.mainFrame() as unknown as { _id: string })._id;
       const hosts = await connection.send('script.evaluate', {
-        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast]')]`,
+        expression: `[...document.querySelectorAll('[data-congvu-banner-host], [data-congvu-toast], [data-congvu-forwarding], [data-congvu-password]')]`,
         target: { context },
         awaitPromise: false,
         resultOwnership: 'none',

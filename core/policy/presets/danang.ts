@@ -14,4 +14,7 @@ export const danangPreset: Policy = {
   attachmentMaxTotalMB: 20,
   // unsigned-document (issue 14): Art. 6.4 binds the agencies issued Ban Cơ yếu's signature.
   unitSignsDocuments: true,
+  // account hygiene (issue 13): Art. 9.3 forbids forwarding to mailboxes the city did not issue;
+  // Art. 8.1 sets the password rules (12 characters, four kinds, nothing guessable)
+  rules: { ...defaultPreset.rules, 'auto-forward-public': 'block', 'password-policy': 'warn' },
 };

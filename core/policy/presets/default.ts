@@ -22,6 +22,10 @@ export const defaultPreset: Policy = {
     'unsigned-document': 'nudge',
     // official-directory (issue 14): a suggestion, never a stop
     'official-directory': 'nudge',
+    // account hygiene (issue 13): a forward set outside the official domains must be acknowledged;
+    // the change-password checklist is a quiet aid unless an authority's regulation sets the rule
+    'auto-forward-public': 'warn',
+    'password-policy': 'nudge',
   },
   // unsigned-document (issue 14): off until IT says the unit signs; no root is shipped.
   unitSignsDocuments: false,

@@ -1,0 +1,4 @@
+import { defineAccountPagesSuite } from './account-pages-suite';
+import { launchChromium } from './harness';
+
+defineAccountPagesSuite('chromium', launchChromium);
