@@ -11,6 +11,9 @@ export const RULE_IDS = [
   'attachment-size',
   'secret-document',
   'unicode-text',
+  // Account hygiene (issue 13): rules the all-sites script applies in forms, not in messages.
+  'official-address-signup',
+  'password-policy',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

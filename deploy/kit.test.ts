@@ -66,8 +66,8 @@ describe('deployment kit', () => {
   it('writes ADMX/ADML templates with one policy per setting and browser, in Vietnamese and English', () => {
     const admx = elements(text('windows/admx/congvu-guard.admx'));
     const policies = admx.filter((e) => e.name === 'policy');
-    // 9 settings + 5 rules + force-install, for two browsers
-    expect(policies).toHaveLength(2 * (9 + RULE_IDS.length + 1));
+    // 10 settings (officialSignInHosts: issue 13) + the rules + force-install, for two browsers
+    expect(policies).toHaveLength(2 * (10 + RULE_IDS.length + 1));
     const chromeMax = policies.find((p) => p.attributes.name === 'Chrome_attachmentMaxFileMB');
     expect(chromeMax?.attributes.key).toBe(`Software\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${id}\\policy`.replace('Software', 'SOFTWARE'));
     const decimal = admx.find((e) => e.name === 'decimal' && e.attributes.id === 'Chrome_attachmentMaxFileMB');

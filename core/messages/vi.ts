@@ -294,4 +294,15 @@ export const vi: Record<MessageKey, string> = {
   'addin.read.bar.document': 'Văn bản kèm thư dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo {citation}, văn bản như vậy không được tiếp nhận xử lý.',
   'addin.read.bar.body': 'Thư này dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo {citation}, thư như vậy không được tiếp nhận xử lý.',
   'addin.read.bar-failed': 'Chưa hiện được thông báo trên thư; các phát hiện vẫn được liệt kê dưới đây.',
+  // Account hygiene (issue 13): the sign-up nudge, the password-reuse alert, the sign-on hosts field.
+  'rule.official-address-signup': 'Địa chỉ công vụ khi đăng ký dịch vụ',
+  'rule.password-policy': 'Mật khẩu hộp thư công vụ',
+  'official-address-signup.nudge':
+    '“{address}” là địa chỉ thư công vụ. Hộp thư công vụ không dùng để đăng ký mạng xã hội, diễn đàn, trang mua sắm hay trò chơi trực tuyến. Anh/chị nên dùng địa chỉ thư cá nhân ở đây.',
+  'password-policy.reuse':
+    'Anh/chị vừa nhập mật khẩu hộp thư công vụ trên trang {host}. Mỗi tài khoản nên có mật khẩu riêng; nếu trang này không thuộc hệ thống của cơ quan, anh/chị nên đổi mật khẩu hộp thư công vụ ngay.',
+  'password-policy.open-change': 'Đổi mật khẩu hộp thư công vụ',
+  'field.officialSignInHosts': 'Trang đăng nhập một lần (SSO) và các trang khác dùng tài khoản công vụ',
+  'policy.risk.signin-public-webmail': '{value} là tên miền thư công cộng: mật khẩu công vụ không bao giờ được dùng ở đó, và ghi vào đây sẽ tắt cảnh báo dùng lại mật khẩu trên trang này.',
+  'policy.risk.signin-public-suffix': '{value} là hậu tố công cộng: ai cũng đăng ký được tên miền dưới nó, nên ghi vào đây sẽ tắt cảnh báo trên mọi trang như vậy. Hãy ghi tên máy chủ đăng nhập, ví dụ egov.danang.gov.vn.',
 };

@@ -6,6 +6,9 @@ import { publicWebmailWorkRule } from './public-webmail-work';
 import type { Rule } from './rule';
 import { secretDocumentRule } from './secret-document';
 import { unicodeTextRule } from './unicode-text';
+// Account hygiene (issue 13):
+import { officialAddressSignupRule } from './official-address-signup';
+import { passwordPolicyRule } from './password-policy';
 
 export const RULES: Record<RuleId, Rule> = {
   'public-webmail-work': publicWebmailWorkRule,
@@ -13,6 +16,9 @@ export const RULES: Record<RuleId, Rule> = {
   'attachment-size': attachmentSizeRule,
   'secret-document': secretDocumentRule,
   'unicode-text': unicodeTextRule,
+  // Account hygiene (issue 13):
+  'official-address-signup': officialAddressSignupRule,
+  'password-policy': passwordPolicyRule,
 };
 
 export type { Rule, RuleContext } from './rule';

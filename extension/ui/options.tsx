@@ -14,7 +14,7 @@ type ScalarField = Exclude<PolicyField, 'rules'>;
 /** Form values: one entry per scalar field, and `rules.<id>` per rule. */
 export type Draft = Record<string, string | boolean>;
 
-const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains'];
+const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', /* issue 13 */ 'officialSignInHosts'];
 const NUMBER_FIELDS: readonly ScalarField[] = ['attachmentMaxFileMB', 'attachmentMaxTotalMB'];
 const SCALAR_FIELDS = POLICY_FIELDS.filter((f): f is ScalarField => f !== 'rules');
 const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -12,4 +12,7 @@ export const danangPreset: Policy = {
   spamReportAddress: 'chanthurac@danang.gov.vn',
   attachmentMaxFileMB: 20,
   attachmentMaxTotalMB: 20,
+  // Account hygiene (issue 13): the official address and password also sign in to the city's
+  // single sign-on at egov.danang.gov.vn (Art. 2.3) and to the OBM webmail (Art. 2.2).
+  officialSignInHosts: ['egov.danang.gov.vn', 'thudientu.danang.gov.vn'],
 };

@@ -18,5 +18,10 @@ export const defaultPreset: Policy = {
     'attachment-size': 'block',
     'secret-document': 'block',
     'unicode-text': 'nudge',
+    // Account hygiene (issue 13): a quiet tip beside a sign-up field; the reuse alert asks for a look.
+    'official-address-signup': 'nudge',
+    'password-policy': 'warn',
   },
+  // Account hygiene (issue 13): no single sign-on is known until IT names it.
+  officialSignInHosts: [],
 };
