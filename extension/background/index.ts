@@ -6,6 +6,7 @@ import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
+import { allSitesMessage, publishAllSites } from './allsites';
 import { registerPageHook } from './page-hook-script';
 import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
@@ -54,3 +55,8 @@ const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
   registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
 onPolicyChange((s) => void placePageHook(s.policy));
 void getPolicy().then((s) => placePageHook(s.policy));
+
+// Account hygiene (issue 13): the all-sites script's precomputed policy, the password-reuse check.
+browser.runtime.onMessage.addListener(allSitesMessage);
+onPolicyChange((s) => void publishAllSites(s));
+void getPolicy().then((s) => publishAllSites(s));
