@@ -66,12 +66,18 @@ function mount(style: string, mode: string, words: ToastWords, text: string, act
   return toast;
 }
 
-/** Just below `field`, in the page's coordinates (it scrolls with the field), without touching the form's own markup. */
+const NUDGE_WIDTH = 420;
+
+/**
+ * Beside `field`, in the page's coordinates (it scrolls with the field), without touching the
+ * form's own markup: to its right when the window has room, so the next field stays in view, else just below.
+ */
 export function showBeside(field: HTMLElement, mode: string, words: ToastWords, text: string, actions: ToastAction[] = []): Toast {
   const r = field.getBoundingClientRect();
-  const top = r.bottom + window.scrollY + 4;
-  const left = Math.max(4, r.left + window.scrollX);
-  return mount(`position:absolute;top:${top}px;left:${left}px;z-index:2147483647;max-width:min(420px,calc(100vw - 16px));`, mode, words, text, actions);
+  const right = r.right + 8 + NUDGE_WIDTH <= document.documentElement.clientWidth;
+  const top = (right ? r.top : r.bottom + 4) + window.scrollY;
+  const left = (right ? r.right + 8 : Math.max(4, r.left)) + window.scrollX;
+  return mount(`position:absolute;top:${top}px;left:${left}px;z-index:2147483647;width:max-content;max-width:min(${NUDGE_WIDTH}px,calc(100vw - 16px));`, mode, words, text, actions);
 }
 
 /** In the top right corner of the window. */

@@ -51,10 +51,22 @@ export interface PageDriver {
   close(): Promise<void>;
 }
 
+/** A request as the browser made it (account hygiene, issue 13: nothing typed may travel). */
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface BrowserSession {
   readonly name: 'chromium' | 'firefox';
   /** Every URL requested that was not a served fixture. */
   readonly strayRequests: string[];
+  /** Every request of the run, served or refused, with its headers and body. */
+  readonly requests: RecordedRequest[];
+  /** A value in the extension's storage.local; undefined where a test cannot read it (Firefox). */
+  readStorage(key: string): Promise<unknown>;
   open(page: Served): Promise<PageDriver>;
   setUserPolicy(policy: unknown): Promise<void>;
   /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
@@ -171,9 +183,11 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   const served = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
+  const requests: RecordedRequest[] = [];
   const uploads = mkdtempSync(join(tmpdir(), 'congvu-pw-files-'));
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    requests.push({ url, method: route.request().method(), headers: route.request().headers(), body: route.request().postData() ?? '' });
     const key = url.split('#')[0]!;
     const html = served.get(key);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
@@ -240,6 +254,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   return {
     name: 'chromium',
     strayRequests,
+    requests,
     async open({ url, html }) {
       served.set(url.split('#')[0]!, html);
       for (const r of pageResources(url, html)) resources.add(r);
@@ -247,6 +262,10 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
       await page.goto(url);
       return wrap(page);
+    },
+    async readStorage(key) {
+      const [worker] = context.serviceWorkers();
+      return (await worker!.evaluate((k) => chrome.storage.local.get(k), key))[key];
     },
     async readRecord() {
       const [worker] = context.serviceWorkers();
@@ -297,11 +316,13 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   const served = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
+  const requests: RecordedRequest[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'congvu-ff-files-'));
   const intercept = async (page: PpPage) => {
     await page.setRequestInterception(true);
     page.on('request', (req) => {
       const url = req.url();
+      requests.push({ url, method: req.method(), headers: req.headers(), body: req.postData() ?? '' });
       const html = served.get(url.split('#')[0]!);
       if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       if (resources.has(url)) return void req.respond({ status: 204, body: '' });
@@ -391,6 +412,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   return {
     name: 'firefox',
     strayRequests,
+    requests,
     async open({ url, html }) {
       served.set(url.split('#')[0]!, html);
       for (const r of pageResources(url, html)) resources.add(r);
@@ -401,6 +423,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       return wrap(page);
     },
     async readRecord() {
+      return undefined;
+    },
+    async readStorage() {
       return undefined;
     },
     async extensionPage() {
