@@ -2,7 +2,7 @@
 // keeps in storage.local: the script reads it once, on the first address or password typed,
 // instead of resolving the policy or loading the message catalogs in every page.
 import type { Severity } from '../../core/types';
-import type { OfficialProduct } from './change-password';
+import type { OfficialProduct } from '../sites/official-detect';
 
 export const ALLSITES_KEY = 'allSitesConfig';
 

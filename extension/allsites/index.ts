@@ -7,8 +7,8 @@
 //   password's salted hash and answers whether to raise the reuse alert (password-policy);
 //   on the official webmail's sign-in form the background keeps its hash instead.
 import { formKind, signupNudge } from '../../core/rules/official-address-signup';
+import { detectOfficialProduct } from '../sites/official-detect';
 import { api } from './api';
-import { signInProduct } from './change-password';
 import { ALLSITES_KEY, type AllSitesConfig, type PasswordTyped, type ReuseAlert } from './config';
 import { formOf, passwordAutocomplete, signupFacts } from './form-facts';
 import { showAlert, showBeside, type Toast } from './toast';
@@ -47,8 +47,9 @@ async function passwordTyped(field: HTMLInputElement): Promise<void> {
   if (!(await loadConfig())?.reuse) return;
   const scope = formOf(field);
   const form = formKind({ path: location.pathname, passwordAutocomplete: passwordAutocomplete(scope), formText: '' });
-  const names = form === 'signin' ? [...scope.querySelectorAll('input[name]')].map((i) => i.getAttribute('name')!) : [];
-  const message: PasswordTyped = { type: 'password-typed', value: field.value, form, product: form === 'signin' ? signInProduct(new URL(location.href), names) : undefined };
+  // The product matters only on the official webmail's sign-in form; the background ignores it elsewhere.
+  const product = form === 'signin' ? detectOfficialProduct(document, new URL(location.href)) : undefined;
+  const message: PasswordTyped = { type: 'password-typed', value: field.value, form, product };
   const answer = (await api.runtime.sendMessage(message).catch(() => undefined)) as ReuseAlert | undefined;
   // Only the answer for what the field holds now: an earlier value's answer may come later.
   if (!answer?.text || alert?.host.isConnected || field.value !== message.value) return;

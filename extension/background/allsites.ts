@@ -126,7 +126,7 @@ async function passwordTyped(msg: PasswordTyped, tab: number, url: URL): Promise
   const host = url.hostname;
   if (isUnderAny(host, officialHosts(p))) {
     if (msg.form !== 'signin') return {};
-    const changeUrl = changePasswordUrl(msg.product ?? 'unknown', url.origin, p.officialWebmailUrl);
+    const changeUrl = changePasswordUrl(msg.product, url, p.officialWebmailUrl);
     const queue = tabQueue(signIns, tab, async (value) => ({ ...(await hashPassword(crypto.subtle, value, await salt())), changeUrl }));
     const hashed = queue.submit(msg.value);
     // Without a confirming script on this host, the sign-in is taken as it is typed.

@@ -19,6 +19,8 @@ export interface Served {
   /** Full URL, e.g. https://mail.google.com/mail/u/0/#inbox */
   url: string;
   html: string;
+  /** What a form posted to the same URL gets back (a sign-in form posting to its own page, as Roundcube's does). */
+  postHtml?: string;
 }
 
 export interface UploadFile {
@@ -50,6 +52,9 @@ export interface PageDriver {
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Stands for a request body the browser would not hand over (Firefox over BiDi). */
+export const UNREAD_BODY = '\u0000(body not readable)';
 
 /** A request as the browser made it (account hygiene, issue 13: nothing typed may travel). */
 export interface RecordedRequest {
@@ -181,6 +186,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
   const served = new Map<string, string>();
+  const servedPost = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const requests: RecordedRequest[] = [];
@@ -189,7 +195,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     const url = route.request().url();
     requests.push({ url, method: route.request().method(), headers: route.request().headers(), body: route.request().postData() ?? '' });
     const key = url.split('#')[0]!;
-    const html = served.get(key);
+    const html = (route.request().method() === 'POST' ? servedPost.get(key) : undefined) ?? served.get(key);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     if (resources.has(url)) return route.fulfill({ status: 204, body: '' });
     if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -255,8 +261,9 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     name: 'chromium',
     strayRequests,
     requests,
-    async open({ url, html }) {
+    async open({ url, html, postHtml }) {
       served.set(url.split('#')[0]!, html);
+      if (postHtml !== undefined) servedPost.set(url.split('#')[0]!, postHtml);
       for (const r of pageResources(url, html)) resources.add(r);
       const page = await context.newPage();
       if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
@@ -314,16 +321,20 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   };
   let browser = await start();
   const served = new Map<string, string>();
+  const servedPost = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const requests: RecordedRequest[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'congvu-ff-files-'));
   const intercept = async (page: PpPage) => {
     await page.setRequestInterception(true);
-    page.on('request', (req) => {
+    page.on('request', async (req) => {
       const url = req.url();
-      requests.push({ url, method: req.method(), headers: req.headers(), body: req.postData() ?? '' });
-      const html = served.get(url.split('#')[0]!);
+      // WebDriver BiDi gives a request's body only through network.getData, where Firefox has it.
+      const entry: RecordedRequest = { url, method: req.method(), headers: req.headers(), body: req.hasPostData() ? UNREAD_BODY : '' };
+      requests.push(entry);
+      if (req.hasPostData()) entry.body = (await req.fetchPostData().catch(() => undefined)) ?? UNREAD_BODY;
+      const html = (req.method() === 'POST' ? servedPost.get(url.split('#')[0]!) : undefined) ?? served.get(url.split('#')[0]!);
       if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       if (resources.has(url)) return void req.respond({ status: 204, body: '' });
       if (url.startsWith('moz-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
@@ -413,8 +424,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
     name: 'firefox',
     strayRequests,
     requests,
-    async open({ url, html }) {
+    async open({ url, html, postHtml }) {
       served.set(url.split('#')[0]!, html);
+      if (postHtml !== undefined) servedPost.set(url.split('#')[0]!, postHtml);
       for (const r of pageResources(url, html)) resources.add(r);
       const page = await browser.newPage();
       if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
