@@ -43,39 +43,40 @@ async function launch(withExtension: boolean, html: string): Promise<{ context: 
   return { context, profile };
 }
 
-async function busyMs(page: Page): Promise<number> {
+/** The renderer's main-thread time so far; one CDP session per page, enabled before it loads (each new session counts from zero). */
+async function busyMeter(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const value = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
-  await cdp.detach();
-  return value * 1000;
+  return async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
 }
 
-async function during(page: Page, run: () => Promise<unknown>): Promise<number> {
-  const before = await busyMs(page);
+async function during(busy: () => Promise<number>, run: () => Promise<unknown>): Promise<number> {
+  const before = await busy();
   await run();
-  return (await busyMs(page)) - before;
+  return (await busy()) - before;
 }
 
 const STEPS = ['load + 1 s idle', 'search box, 60 keys', 'official address, sign-up', 'password, 14 keys'] as const;
 
 async function round(context: BrowserContext, r: number, withExtension: boolean): Promise<number[]> {
   const page = await context.newPage();
+  const busy = await busyMeter(page);
+  const start = await busy();
   await page.goto(`https://round${r}-${withExtension ? 'a' : 'b'}.shop.bench.test/tai-khoan/`);
   await page.waitForTimeout(1000);
-  const load = await busyMs(page);
-  const search = await during(page, async () => {
+  const load = (await busy()) - start;
+  const search = await during(busy, async () => {
     await page.click('#search');
     await page.keyboard.type('áo sơ mi nam công sở dài tay màu trắng size L giá tốt nhất 2026');
     await page.waitForTimeout(600);
   });
-  const address = await during(page, async () => {
+  const address = await during(busy, async () => {
     await page.click('#reg_email');
     await page.keyboard.type('nguyenvana@danang.gov.vn');
     await page.waitForTimeout(900);
   });
   if (withExtension && (await page.locator('[data-congvu-toast]').count()) !== 1) throw new Error('the nudge did not show: the measure would not include it');
-  const password = await during(page, async () => {
+  const password = await during(busy, async () => {
     await page.click('#reg_password');
     await page.keyboard.type('Hoa-Sen#2026dn');
     await page.waitForTimeout(900);
