@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory]: prints each benchmark's table.
+// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -40,4 +40,9 @@ if (which === 'all' || which === 'directory') {
   const r = runDirectoryBench();
   console.log(`\n${r.title}`);
   console.table(r.rows);
+}
+// Account hygiene (issue 13): the all-sites script against the page without the extension.
+if (which === 'all' || which === 'allsites') {
+  const { runAllSitesBench } = await import('./allsites.bench');
+  await runAllSitesBench();
 }

@@ -18,6 +18,8 @@ export const RULE_IDS = [
   // account hygiene (issue 13): rules about the official account itself, checked on the
   // official webmail's settings pages rather than on a message
   'auto-forward-public',
+  // Account hygiene (issue 13): rules the all-sites script applies in forms, not in messages.
+  'official-address-signup',
   'password-policy',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -27,6 +27,9 @@ const ENTRIES: Record<string, string> = {
   offscreen: 'reader/offscreen.ts',
   popup: 'ui/popup.tsx',
   options: 'ui/options.tsx',
+  // Account hygiene (issue 13): the all-sites script and the official webmail's sign-in check.
+  allsites: 'allsites/index.ts',
+  'official-session': 'allsites/official-session.ts',
 };
 
 /** Words a page may show before the policy (and its language's catalog) arrives. */

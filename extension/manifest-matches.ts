@@ -10,3 +10,9 @@ export const WEBMAIL_MATCHES = ['https://mail.google.com/*', 'https://mail.yahoo
 export const OFFICIAL_MATCHES = ['https://*.gov.vn/*'];
 /** The host suffix OFFICIAL_MATCHES covers; an official webmail elsewhere gets no page hook. */
 export const OFFICIAL_HOST_SUFFIX = '.gov.vn';
+
+/**
+ * Account hygiene (issue 13): sign-up forms and other sites' password fields are anywhere.
+ * Content-script matches only: the all-sites script needs no host permission of its own.
+ */
+export const ALL_SITES_MATCHES = ['http://*/*', 'https://*/*'];

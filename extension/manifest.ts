@@ -2,7 +2,7 @@
 // storage schema. Firefox: background scripts, a gecko id, and a declaration that nothing
 // is collected. Content-script matches are the only hosts the extension touches.
 import { createHash } from 'node:crypto';
-import { OFFICIAL_MATCHES, WEBMAIL_MATCHES } from './manifest-matches';
+import { ALL_SITES_MATCHES, OFFICIAL_MATCHES, WEBMAIL_MATCHES } from './manifest-matches';
 import { EXTENSION_PUBLIC_KEY } from './public-key';
 
 export { OFFICIAL_MATCHES, WEBMAIL_MATCHES };
@@ -47,6 +47,8 @@ export function makeManifest(target: Target, version: string): Record<string, un
       { matches: WEBMAIL_MATCHES, js: ['page-hook.js'], run_at: 'document_start', world: 'MAIN' },
       { matches: WEBMAIL_MATCHES, js: ['content.js'], run_at: 'document_start' },
       { matches: OFFICIAL_MATCHES, js: ['guard.js'], run_at: 'document_start' },
+      // Account hygiene (issue 13): every http(s) page, top frame only, idle until a key is typed.
+      { matches: ALL_SITES_MATCHES, js: ['allsites.js'], run_at: 'document_idle' },
     ],
   };
   if (target === 'chrome') {

@@ -372,6 +372,16 @@ export const en = {
   'field.officialDirectoryUrl': 'Official directory (file made by the deployment kit)',
   'directory.replaced': 'The recipient {address} was replaced by {official}.',
   'directory.replace-failed': 'The recipient could not be replaced here; please change {address} to {official} yourself.',
+  // Account hygiene (issue 13): the sign-up nudge, the password-reuse alert, the sign-on hosts field.
+  'rule.official-address-signup': 'Official address on sign-up forms',
+  'official-address-signup.nudge':
+    '“{address}” is an official address. The official mailbox is not for signing up to social networks, forums, shops or online games; a personal address is the one to use here.',
+  'password-policy.reuse':
+    'You have just typed your official mailbox password on {host}. Each account should have a password of its own; if this site is not one of your authority’s, please change your official mailbox password now.',
+  'password-policy.open-change': 'Change the official mailbox password',
+  'field.officialSignInHosts': 'Single sign-on and other sites that take the official account',
+  'policy.risk.signin-public-webmail': '{value} is a public webmail domain: the official password never belongs there, and listing it would turn off the password-reuse alert on it.',
+  'policy.risk.signin-public-suffix': '{value} is a public suffix: anyone can register a name under it, so listing it would turn off the alerts on every such site. Write the sign-on server’s name, such as egov.danang.gov.vn.',
 } as const;
 
 export type MessageKey = keyof typeof en;

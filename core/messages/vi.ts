@@ -374,4 +374,14 @@ export const vi: Record<MessageKey, string> = {
   'field.officialDirectoryUrl': 'Danh bạ địa chỉ công vụ (tệp do bộ triển khai tạo)',
   'directory.replaced': 'Đã thay người nhận {address} bằng {official}.',
   'directory.replace-failed': 'Chưa thay được người nhận tại đây; anh/chị vui lòng tự đổi {address} thành {official}.',
+  // Account hygiene (issue 13): the sign-up nudge, the password-reuse alert, the sign-on hosts field.
+  'rule.official-address-signup': 'Địa chỉ công vụ khi đăng ký dịch vụ',
+  'official-address-signup.nudge':
+    '“{address}” là địa chỉ thư công vụ. Hộp thư công vụ không dùng để đăng ký mạng xã hội, diễn đàn, trang mua sắm hay trò chơi trực tuyến. Anh/chị nên dùng địa chỉ thư cá nhân ở đây.',
+  'password-policy.reuse':
+    'Anh/chị vừa nhập mật khẩu hộp thư công vụ trên trang {host}. Mỗi tài khoản nên có mật khẩu riêng; nếu trang này không thuộc hệ thống của cơ quan, anh/chị nên đổi mật khẩu hộp thư công vụ ngay.',
+  'password-policy.open-change': 'Đổi mật khẩu hộp thư công vụ',
+  'field.officialSignInHosts': 'Trang đăng nhập một lần (SSO) và các trang khác dùng tài khoản công vụ',
+  'policy.risk.signin-public-webmail': '{value} là tên miền thư công cộng: mật khẩu công vụ không bao giờ được dùng ở đó, và ghi vào đây sẽ tắt cảnh báo dùng lại mật khẩu trên trang này.',
+  'policy.risk.signin-public-suffix': '{value} là hậu tố công cộng: ai cũng đăng ký được tên miền dưới nó, nên ghi vào đây sẽ tắt cảnh báo trên mọi trang như vậy. Hãy ghi tên máy chủ đăng nhập, ví dụ egov.danang.gov.vn.',
 };

@@ -99,6 +99,10 @@ function normaliseField(field: PolicyField, value: unknown): unknown {
   if ((field === 'officialDomains' || field === 'extraPublicDomains') && Array.isArray(value)) {
     return value.map((d) => (typeof d === 'string' ? d.trim().replace(/^@/, '').replace(/\.$/, '').toLowerCase() : d));
   }
+  // Account hygiene (issue 13): IT may paste the sign-on page's address; only its host counts.
+  if (field === 'officialSignInHosts' && Array.isArray(value)) {
+    return value.map((h) => (typeof h === 'string' ? h.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[/?#].*$/s, '').replace(/\.$/, '').toLowerCase() : h));
+  }
   if ((field === 'officialWebmailUrl' || field === 'spamReportAddress' || field === 'officialDirectoryUrl') && typeof value === 'string') {
     return value.trim();
   }

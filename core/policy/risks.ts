@@ -20,7 +20,10 @@ export type PolicyRisk =
   | 'url-control'
   | 'url-unreadable'
   | 'too-long'
-  | 'address-too-long';
+  | 'address-too-long'
+  // Account hygiene (issue 13):
+  | 'signin-public-webmail'
+  | 'signin-public-suffix';
 
 export interface RiskFinding {
   /** Field path, as PolicyError names it: `officialDomains[1]`. */
@@ -31,7 +34,7 @@ export interface RiskFinding {
   words: { vi: string; en: string };
 }
 
-type RiskField = 'officialDomains' | 'extraPublicDomains' | 'spamReportAddress' | 'officialWebmailUrl' | 'officialDirectoryUrl';
+type RiskField = 'officialDomains' | 'extraPublicDomains' | 'spamReportAddress' | 'officialWebmailUrl' | 'officialDirectoryUrl' | 'officialSignInHosts';
 
 function finding(field: string, risk: PolicyRisk, level: RiskFinding['level'], params: Record<string, string>): RiskFinding {
   const key = `policy.risk.${risk}` as MessageKey;
@@ -107,6 +110,15 @@ function spamAddressRisk(value: string): RiskFinding | undefined {
   return undefined;
 }
 
+// Account hygiene (issue 13): a host listed here gets neither the sign-up nudge nor the
+// password-reuse alert, so a public webmail or a whole public suffix would switch both off.
+function signInHostRisk(host: string, field: string): RiskFinding | undefined {
+  if (tooLong(host)) return finding(field, 'too-long', 'refuse', { value: host });
+  if (isPublicWebmail(host)) return finding(field, 'signin-public-webmail', 'refuse', { value: host });
+  if (isPublicSuffix(host)) return finding(field, 'signin-public-suffix', 'refuse', { value: host });
+  return undefined;
+}
+
 /** What one field's own value risks, whatever the other fields say. */
 export function fieldRisks(field: string, value: unknown): RiskFinding[] {
   const f = field as RiskField;
@@ -114,6 +126,7 @@ export function fieldRisks(field: string, value: unknown): RiskFinding[] {
     const check = f === 'officialDomains' ? officialDomainRisk : extraPublicRisk;
     return value.flatMap((d, k) => (typeof d === 'string' ? (check(d, `${f}[${k}]`) ?? []) : []));
   }
+  if (f === 'officialSignInHosts' && Array.isArray(value)) return value.flatMap((h, k) => (typeof h === 'string' ? (signInHostRisk(h, `${f}[${k}]`) ?? []) : []));
   if (f === 'officialWebmailUrl' && typeof value === 'string') return [webmailUrlRisk(value) ?? []].flat();
   if (f === 'spamReportAddress' && typeof value === 'string') return [spamAddressRisk(value) ?? []].flat();
   // official-directory (issue 14): the directory's URL is refused for the same reasons as the webmail's

@@ -37,6 +37,12 @@ export interface Policy {
   // official-directory (issue 14)
   /** Where the directory file `policy build` writes is hosted (https://…). Empty: no directory. */
   officialDirectoryUrl: string;
+  // Account hygiene (issue 13):
+  /**
+   * Other sites where staff legitimately sign in with the official account and password (the
+   * authority's single sign-on), subdomains included: no sign-up nudge, no password-reuse alert.
+   */
+  officialSignInHosts: string[];
 }
 
 export type PolicyField = keyof Policy;
@@ -99,6 +105,12 @@ export const policySchema = {
       type: 'string',
       title: 'Default language of messages',
       enum: ['vi', 'en'],
+    },
+    // Account hygiene (issue 13):
+    officialSignInHosts: {
+      type: 'array',
+      title: 'Other sites that take the official account and password (SSO), subdomains included',
+      items: { type: 'string', pattern: DOMAIN_PATTERN },
     },
     rules: {
       type: 'object',

@@ -12,6 +12,8 @@ import { unicodeTextRule } from './unicode-text';
 // unsigned-document (issue 14)
 import { unsignedDocumentRule } from './unsigned-document';
 import { officialDirectoryRule } from './official-directory';
+// Account hygiene (issue 13):
+import { officialAddressSignupRule } from './official-address-signup';
 
 export const RULES: Record<RuleId, Rule> = {
   'public-webmail-work': publicWebmailWorkRule,
@@ -25,6 +27,8 @@ export const RULES: Record<RuleId, Rule> = {
   'official-directory': officialDirectoryRule,
   // account hygiene (issue 13)
   'auto-forward-public': autoForwardPublicRule,
+  // Account hygiene (issue 13):
+  'official-address-signup': officialAddressSignupRule,
   'password-policy': passwordPolicyRule,
 };
 

@@ -7,6 +7,7 @@ import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
+import { allSitesMessage, publishAllSites } from './allsites';
 import { registerPageHook } from './page-hook-script';
 // account hygiene (issue 13)
 import { loadPasswordChecklist, registerAccountPages } from './account-pages-script';
@@ -73,3 +74,7 @@ const placeAccountPages = (policy: Parameters<typeof registerAccountPages>[0]) =
   registerAccountPages(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the account pages script:', e));
 onPolicyChange((s) => void placeAccountPages(s.policy));
 void getPolicy().then((s) => placeAccountPages(s.policy));
+// Account hygiene (issue 13): the all-sites script's precomputed policy, the password-reuse check.
+browser.runtime.onMessage.addListener(allSitesMessage);
+onPolicyChange((s) => void publishAllSites(s));
+void getPolicy().then((s) => publishAllSites(s));

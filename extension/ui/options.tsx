@@ -15,7 +15,7 @@ type ScalarField = Exclude<PolicyField, 'rules'>;
 export type Draft = Record<string, string | boolean>;
 
 // trustedSignatureRoots: unsigned-document (issue 14).
-const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', 'trustedSignatureRoots'];
+const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', 'trustedSignatureRoots', /* issue 13 */ 'officialSignInHosts'];
 const BOOLEAN_FIELDS: readonly ScalarField[] = ['moveReportedSpamToJunk', 'unitSignsDocuments'];
 
 /** Root certificates as IT pastes them: PEM blocks, or base64 DER one per line. */

@@ -19,6 +19,8 @@ export interface Served {
   /** Full URL, e.g. https://mail.google.com/mail/u/0/#inbox */
   url: string;
   html: string;
+  /** What a form posted to the same URL gets back (a sign-in form posting to its own page, as Roundcube's does). */
+  postHtml?: string;
 }
 
 export interface UploadFile {
@@ -51,10 +53,25 @@ export interface PageDriver {
   close(): Promise<void>;
 }
 
+/** Stands for a request body the browser would not hand over (Firefox over BiDi). */
+export const UNREAD_BODY = '\u0000(body not readable)';
+
+/** A request as the browser made it (account hygiene, issue 13: nothing typed may travel). */
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface BrowserSession {
   readonly name: 'chromium' | 'firefox';
   /** Every URL requested that was not a served fixture. */
   readonly strayRequests: string[];
+  /** Every request of the run, served or refused, with its headers and body. */
+  readonly requests: RecordedRequest[];
+  /** A value in the extension's storage.local; undefined where a test cannot read it (Firefox). */
+  readStorage(key: string): Promise<unknown>;
   open(page: Served): Promise<PageDriver>;
   setUserPolicy(policy: unknown): Promise<void>;
   /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
@@ -179,12 +196,15 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
   const served = new Map<string, string>();
+  const servedPost = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
+  const requests: RecordedRequest[] = [];
   const uploads = mkdtempSync(join(tmpdir(), 'congvu-pw-files-'));
   const files = new Map<string, { answer: Parameters<NonNullable<BrowserSession['serveFile']>>[1]; log: ServedRequest[] }>();
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    requests.push({ url, method: route.request().method(), headers: route.request().headers(), body: route.request().postData() ?? '' });
     const key = url.split('#')[0]!;
     const file = files.get(key);
     if (file) {
@@ -194,7 +214,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
       const a = file.answer(seen);
       return route.fulfill({ status: a.status, headers: a.headers, body: a.body });
     }
-    const html = served.get(key);
+    const html = (route.request().method() === 'POST' ? servedPost.get(key) : undefined) ?? served.get(key);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     if (resources.has(url)) return route.fulfill({ status: 204, body: '' });
     if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -259,13 +279,19 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   return {
     name: 'chromium',
     strayRequests,
-    async open({ url, html }) {
+    requests,
+    async open({ url, html, postHtml }) {
       served.set(url.split('#')[0]!, html);
+      if (postHtml !== undefined) servedPost.set(url.split('#')[0]!, postHtml);
       for (const r of pageResources(url, html)) resources.add(r);
       const page = await context.newPage();
       if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
       await page.goto(url);
       return wrap(page);
+    },
+    async readStorage(key) {
+      const [worker] = context.serviceWorkers();
+      return (await worker!.evaluate((k) => chrome.storage.local.get(k), key))[key];
     },
     async readRecord() {
       const [worker] = context.serviceWorkers();
@@ -319,14 +345,20 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   };
   let browser = await start();
   const served = new Map<string, string>();
+  const servedPost = new Map<string, string>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
+  const requests: RecordedRequest[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'congvu-ff-files-'));
   const intercept = async (page: PpPage) => {
     await page.setRequestInterception(true);
-    page.on('request', (req) => {
+    page.on('request', async (req) => {
       const url = req.url();
-      const html = served.get(url.split('#')[0]!);
+      // WebDriver BiDi gives a request's body only through network.getData, where Firefox has it.
+      const entry: RecordedRequest = { url, method: req.method(), headers: req.headers(), body: req.hasPostData() ? UNREAD_BODY : '' };
+      requests.push(entry);
+      if (req.hasPostData()) entry.body = (await req.fetchPostData().catch(() => undefined)) ?? UNREAD_BODY;
+      const html = (req.method() === 'POST' ? servedPost.get(url.split('#')[0]!) : undefined) ?? served.get(url.split('#')[0]!);
       if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       if (resources.has(url)) return void req.respond({ status: 204, body: '' });
       if (url.startsWith('moz-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
@@ -415,8 +447,10 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   return {
     name: 'firefox',
     strayRequests,
-    async open({ url, html }) {
+    requests,
+    async open({ url, html, postHtml }) {
       served.set(url.split('#')[0]!, html);
+      if (postHtml !== undefined) servedPost.set(url.split('#')[0]!, postHtml);
       for (const r of pageResources(url, html)) resources.add(r);
       const page = await browser.newPage();
       if (process.env.CONGVU_DEBUG) page.on('console', (m) => process.stdout.write(`CONSOLE ${m.type()} ${m.text()}\n`));
@@ -425,6 +459,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       return wrap(page);
     },
     async readRecord() {
+      return undefined;
+    },
+    async readStorage() {
       return undefined;
     },
     async extensionPage() {

@@ -17,4 +17,7 @@ export const danangPreset: Policy = {
   // account hygiene (issue 13): Art. 9.3 forbids forwarding to mailboxes the city did not issue;
   // Art. 8.1 sets the password rules (12 characters, four kinds, nothing guessable)
   rules: { ...defaultPreset.rules, 'auto-forward-public': 'block', 'password-policy': 'warn' },
+  // Account hygiene (issue 13): the official address and password also sign in to the city's
+  // single sign-on at egov.danang.gov.vn (Art. 2.3) and to the OBM webmail (Art. 2.2).
+  officialSignInHosts: ['egov.danang.gov.vn', 'thudientu.danang.gov.vn'],
 };

@@ -26,10 +26,14 @@ export const defaultPreset: Policy = {
     // the change-password checklist is a quiet aid unless an authority's regulation sets the rule
     'auto-forward-public': 'warn',
     'password-policy': 'nudge',
+    // Account hygiene (issue 13): a quiet tip beside a sign-up field.
+    'official-address-signup': 'nudge',
   },
   // unsigned-document (issue 14): off until IT says the unit signs; no root is shipped.
   unitSignsDocuments: false,
   trustedSignatureRoots: [],
   // official-directory (issue 14): none until IT builds one with `policy build --directory`
   officialDirectoryUrl: '',
+  // Account hygiene (issue 13): no single sign-on is known until IT names it.
+  officialSignInHosts: [],
 };
