@@ -292,6 +292,13 @@ export const en = {
   'addin.read.bar.document': 'An attached document uses a public address as its contact point; by {citation} it should not be processed.',
   'addin.read.bar.body': 'This message uses a public address as its contact point; by {citation} it should not be processed.',
   'addin.read.bar-failed': 'The notice could not be shown on the message; the findings are listed below.',
+  // Official webmail (issue 12)
+  'field.officialWebmailUrls': 'Official webmails checked',
+  'field.hint.urls': 'One address starting with https:// per line, such as https://mail.danang.gov.vn',
+  'policy.risk.webmail-outside-reach': '{host} is not under .gov.vn: Công Vụ Guard checks official webmail only at addresses under .gov.vn, so mail written there will not be checked.',
+  'official.convert.done': 'The text in the old encoding was converted to Unicode.',
+  'official.convert.failed': 'Could not convert to Unicode here; you can correct it by hand or try again.',
+  'official.read.checking': 'Checking the message’s attachments…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -294,4 +294,11 @@ export const vi: Record<MessageKey, string> = {
   'addin.read.bar.document': 'Văn bản kèm thư dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo {citation}, văn bản như vậy không được tiếp nhận xử lý.',
   'addin.read.bar.body': 'Thư này dùng địa chỉ thư công cộng làm đầu mối liên hệ; theo {citation}, thư như vậy không được tiếp nhận xử lý.',
   'addin.read.bar-failed': 'Chưa hiện được thông báo trên thư; các phát hiện vẫn được liệt kê dưới đây.',
+  // Official webmail (issue 12)
+  'field.officialWebmailUrls': 'Các hộp thư công vụ (webmail) được kiểm tra',
+  'field.hint.urls': 'Mỗi dòng một địa chỉ bắt đầu bằng https://, ví dụ https://mail.danang.gov.vn',
+  'policy.risk.webmail-outside-reach': '{host} không thuộc .gov.vn: Công Vụ Guard chỉ kiểm tra hộp thư công vụ có địa chỉ dưới .gov.vn, nên thư soạn tại đó sẽ không được kiểm tra.',
+  'official.convert.done': 'Đã chuyển đoạn chữ theo bảng mã cũ sang Unicode.',
+  'official.convert.failed': 'Chưa chuyển được sang Unicode tại đây; anh/chị có thể sửa tay hoặc thử lại.',
+  'official.read.checking': 'Đang kiểm tra các tệp đính kèm của thư…',
 };

@@ -54,6 +54,8 @@ function describe(schema: FieldSchema | { type: string; enum?: readonly string[]
   const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; title?: string };
   if (s.enum) return { vi: `một trong các giá trị ${s.enum.join(', ')}`, en: `one of ${s.enum.join(', ')}` };
   if (s.type === 'integer') return { vi: `một số nguyên từ ${s.minimum} đến ${s.maximum}`, en: `a whole number from ${s.minimum} to ${s.maximum}` };
+  // Official webmail (issue 12)
+  if (s.type === 'array' && s.title?.startsWith('Official webmail')) return { vi: 'danh sách địa chỉ web bắt đầu bằng https://', en: 'a list of web addresses starting with https://' };
   if (s.type === 'array') return { vi: 'danh sách tên miền, ví dụ "danang.gov.vn"', en: 'a list of domain names such as "danang.gov.vn"' };
   if (s.type === 'boolean') return { vi: 'true hoặc false', en: 'true or false' };
   if (s.type === 'object') return { vi: 'một đối tượng JSON', en: 'a JSON object' };
@@ -98,6 +100,8 @@ function normaliseField(field: PolicyField, value: unknown): unknown {
   if ((field === 'officialWebmailUrl' || field === 'spamReportAddress') && typeof value === 'string') {
     return value.trim();
   }
+  // Official webmail (issue 12)
+  if (field === 'officialWebmailUrls' && Array.isArray(value)) return value.map((u) => (typeof u === 'string' ? u.trim() : u));
   return value;
 }
 
@@ -202,7 +206,7 @@ export function resolvePolicy(layers: PolicyLayers = {}): ResolvedPolicy {
   const named = managed.values.authority ?? user.values.authority;
   const presetName: AuthorityId = layers.preset ?? (named && isPresetName(named) ? named : 'default');
   const base = PRESETS[presetName];
-  const policy: Policy = { ...base, officialDomains: [...base.officialDomains], extraPublicDomains: [...base.extraPublicDomains], rules: { ...base.rules } };
+  const policy: Policy = { ...base, officialDomains: [...base.officialDomains], extraPublicDomains: [...base.extraPublicDomains], rules: { ...base.rules }, officialWebmailUrls: [...base.officialWebmailUrls] };
   const sources = Object.fromEntries(POLICY_FIELDS.map((f) => [f, 'preset'])) as unknown as ResolvedPolicy['sources'];
   sources.rules = Object.fromEntries(RULE_IDS.map((id) => [id, 'preset'])) as Record<RuleId, PolicySource>;
 

@@ -29,6 +29,9 @@ export interface Policy {
   language: Lang;
   /** How strict each rule is. */
   rules: Record<RuleId, Mode>;
+  // Official webmail (issue 12): every webmail host of the authority, checked in full there.
+  /** Every official webmail of the authority (https://…); with officialWebmailUrl, where the official checks run. */
+  officialWebmailUrls: string[];
 }
 
 export type PolicyField = keyof Policy;
@@ -92,6 +95,12 @@ export const policySchema = {
       type: 'object',
       title: 'Mode of each rule: off, nudge, warn or block',
       properties: Object.fromEntries(RULE_IDS.map((id) => [id, modeSchema(id)])),
+    },
+    // Official webmail (issue 12)
+    officialWebmailUrls: {
+      type: 'array',
+      title: 'Official webmail addresses (https://…), every webmail the authority runs',
+      items: { type: 'string', pattern: '^https://[^\\s/$.?#][^\\s]*$' },
     },
   },
 } as const;

@@ -14,7 +14,8 @@ type ScalarField = Exclude<PolicyField, 'rules'>;
 /** Form values: one entry per scalar field, and `rules.<id>` per rule. */
 export type Draft = Record<string, string | boolean>;
 
-const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains'];
+// officialWebmailUrls: official webmail (issue 12), one address per line like the domain lists.
+const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', 'officialWebmailUrls'];
 const NUMBER_FIELDS: readonly ScalarField[] = ['attachmentMaxFileMB', 'attachmentMaxTotalMB'];
 const SCALAR_FIELDS = POLICY_FIELDS.filter((f): f is ScalarField => f !== 'rules');
 const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -270,6 +271,7 @@ export function Options() {
   };
 
   const hint = (f: ScalarField): string | undefined => {
+    if (f === 'officialWebmailUrls') return t(lang, 'field.hint.urls');
     if (LIST_FIELDS.includes(f)) return t(lang, 'field.hint.domains');
     if (NUMBER_FIELDS.includes(f)) return t(lang, 'field.hint.mb');
     if (f === 'officialWebmailUrl' || f === 'spamReportAddress') return t(lang, 'field.hint.optional');

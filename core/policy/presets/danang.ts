@@ -12,4 +12,7 @@ export const danangPreset: Policy = {
   spamReportAddress: 'chanthurac@danang.gov.vn',
   attachmentMaxFileMB: 20,
   attachmentMaxTotalMB: 20,
+  // Official webmail (issue 12): Art. 2.2 names both systems, Exchange's Outlook on the web
+  // and OBM.
+  officialWebmailUrls: ['https://mail.danang.gov.vn', 'https://thudientu.danang.gov.vn'],
 };

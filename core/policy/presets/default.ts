@@ -19,4 +19,6 @@ export const defaultPreset: Policy = {
     'secret-document': 'block',
     'unicode-text': 'nudge',
   },
+  // Official webmail (issue 12): none until IT names them.
+  officialWebmailUrls: [],
 };
