@@ -18,7 +18,7 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const ENTRIES: Record<string, string> = {
   background: 'background/index.ts',
   content: 'content/index.ts',
-  guard: 'content/guard-only.ts',
+  official: 'content/official/index.ts',
   'page-hook': 'content/page-hook.ts',
   'reader-worker': 'reader/worker.ts',
   offscreen: 'reader/offscreen.ts',
@@ -53,7 +53,7 @@ function pageScriptSwaps(): Plugin {
   };
 }
 
-const PAGE_SCRIPTS = new Set(['content', 'guard']);
+const PAGE_SCRIPTS = new Set(['content', 'official']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);

@@ -6,7 +6,7 @@ import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
 import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
-import { registerPageHook } from './page-hook-script';
+import { registerOfficialScripts } from './page-hook-script';
 import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
 import { getRecord, record } from './record';
 import { isOwnPage } from './sender';
@@ -50,7 +50,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
 
-const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
-  registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
+const placePageHook = (policy: Parameters<typeof registerOfficialScripts>[0]) =>
+  registerOfficialScripts(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the official webmail scripts:', e));
 onPolicyChange((s) => void placePageHook(s.policy));
 void getPolicy().then((s) => placePageHook(s.policy));

@@ -56,6 +56,8 @@ export interface BrowserSession {
   /** Every URL requested that was not a served fixture. */
   readonly strayRequests: string[];
   open(page: Served): Promise<PageDriver>;
+  /** Official webmail (issue 12): bytes served at a URL of a served origin (an attachment download link). */
+  serveBytes(url: string, body: Buffer, contentType: string): void;
   setUserPolicy(policy: unknown): Promise<void>;
   /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
   readRecord(): Promise<Record<string, unknown> | undefined>;
@@ -169,6 +171,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
   const served = new Map<string, string>();
+  const bytes = new Map<string, { body: Buffer; contentType: string }>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const uploads = mkdtempSync(join(tmpdir(), 'congvu-pw-files-'));
@@ -177,6 +180,8 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     const key = url.split('#')[0]!;
     const html = served.get(key);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const file = bytes.get(key);
+    if (file) return route.fulfill({ status: 200, contentType: file.contentType, body: file.body });
     if (resources.has(url)) return route.fulfill({ status: 204, body: '' });
     if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     strayRequests.push(url);
@@ -240,6 +245,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   return {
     name: 'chromium',
     strayRequests,
+    serveBytes: (url, body, contentType) => void bytes.set(url, { body, contentType }),
     async open({ url, html }) {
       served.set(url.split('#')[0]!, html);
       for (const r of pageResources(url, html)) resources.add(r);
@@ -295,6 +301,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   };
   let browser = await start();
   const served = new Map<string, string>();
+  const bytes = new Map<string, { body: Buffer; contentType: string }>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'congvu-ff-files-'));
@@ -304,6 +311,8 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       const url = req.url();
       const html = served.get(url.split('#')[0]!);
       if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      const file = bytes.get(url.split('#')[0]!);
+      if (file) return void req.respond({ status: 200, contentType: file.contentType, body: file.body });
       if (resources.has(url)) return void req.respond({ status: 204, body: '' });
       if (url.startsWith('moz-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
       strayRequests.push(url);
@@ -391,6 +400,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   return {
     name: 'firefox',
     strayRequests,
+    serveBytes: (url, body, contentType) => void bytes.set(url, { body, contentType }),
     async open({ url, html }) {
       served.set(url.split('#')[0]!, html);
       for (const r of pageResources(url, html)) resources.add(r);
