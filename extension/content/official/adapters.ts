@@ -2,18 +2,21 @@
 import type { OfficialProduct } from '../../sites/official-detect';
 import type { OfficialAdapter } from '../../sites/official-types';
 import { obmAdapter } from '../../sites/obm/adapter';
+import { addinActive, owaAdapter } from '../../sites/owa/adapter';
 import { roundcubeAdapter } from '../../sites/roundcube/adapter';
+import { zimbraClassicAdapter, zimbraModernAdapter } from '../../sites/zimbra/adapter';
 
-const ADAPTERS: Partial<Record<OfficialProduct, OfficialAdapter>> = {
+const ADAPTERS: Record<OfficialProduct, OfficialAdapter> = {
   roundcube: roundcubeAdapter,
   obm: obmAdapter,
+  'zimbra-classic': zimbraClassicAdapter,
+  'zimbra-modern': zimbraModernAdapter,
+  owa: owaAdapter,
 };
 
-export function adapterForProduct(product: OfficialProduct): OfficialAdapter | undefined {
+export function adapterForProduct(product: OfficialProduct): OfficialAdapter {
   return ADAPTERS[product];
 }
 
-/** Whether the Outlook add-in runs in this Outlook on the web page (decided in sites/owa). */
-export function addinSurfacePresent(_doc: Document): boolean {
-  return false;
-}
+/** Whether the Outlook add-in runs in this Outlook on the web page. */
+export const addinSurfacePresent = addinActive;
