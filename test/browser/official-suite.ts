@@ -141,6 +141,20 @@ export function defineOfficialSuite(products: readonly OfficialProduct[], launch
       await page.close();
     }, 120_000);
 
+    it.runIf(product === 'owa')('no second banner where Công Vụ Guard’s Outlook add-in runs in Outlook on the web: its frame is there, the add-in gives the finding', async () => {
+      const addin = `<iframe style="display:none" src="${OFFICIAL_SITES.owa.origin}/congvu-guard/commands.html?_host_Info=Outlook$Web$16.01$vi-VN$$$$0"></iframe>`;
+      const html = readFileSync(officialFixtureFile(product, 'compose'), 'utf8').replace('</body>', `${addin}</body>`);
+      const page = await session.open({ url: officialUrl(product, 'compose'), html });
+      await page.waitFor(`!!document.querySelector(${JSON.stringify(parts.send)})`, 30_000);
+      await attach(page, product, [doc('cong-van-mat.docx')]);
+      await page.waitFor(`window.__uploads.length === 1`, 30_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await page.bannerText()).toBe('');
+      await page.click(parts.send);
+      expect(await page.evaluate<boolean>('window.__sent')).toBe(true);
+      await page.close();
+    }, 120_000);
+
     // Zimbra Modern's tiles carry no link (the app builds it on click): not read yet, reported as not done.
     it.skipIf(OFFICIAL_SITES[product].attachmentHrefInDom === false)('an incoming docx citing a Gmail contact is flagged in the read view, read from the product’s own download link', async () => {
       const html = readFileSync(officialFixtureFile(product, 'read'), 'utf8');
