@@ -48,6 +48,8 @@ export interface OfficialSelectors {
 export interface OfficialHooks {
   /** The URL that downloads an attachment's bytes, from its link (e.g. adding `_download=1`). */
   downloadUrl?(link: URL): URL;
+  /** The received message's own raw URL at the page's origin, where attachment links are not in the page. */
+  rawMessageUrl?(page: URL): string | undefined;
   /** Whether a Send control belongs to this compose, for products whose toolbar is outside it. */
   sendBelongs?(button: Element, root: HTMLElement): boolean;
 }
@@ -169,7 +171,9 @@ class OfficialRead implements ReadHandle {
       const size = this.R.attachmentSize ? sizeIn(item.querySelector(this.R.attachmentSize)?.textContent) : undefined;
       if (name) attachments.push(size === undefined ? { name, url: download.href } : { name, url: download.href, size });
     }
+    const raw = attachments.length === 0 ? this.hooks.rawMessageUrl?.(new URL(doc.URL)) : undefined;
     return {
+      ...(raw ? { rawMessageUrl: raw } : {}),
       from,
       subject: labelOf(firstMatch(this.root, this.R.subject)),
       bodyText: editorText(body),

@@ -18,6 +18,12 @@ export interface ReceivedView {
   bodyText: string;
   bodyLinks: string[];
   attachments: ReadAttachment[];
+  /**
+   * The whole received message (RFC 822) at the webmail's own origin, for products whose read
+   * view carries no link per attachment (Zimbra Modern builds them on click): its attachments
+   * are then read from it.
+   */
+  rawMessageUrl?: string;
 }
 
 export interface ReadHandle {

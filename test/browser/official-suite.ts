@@ -155,7 +155,17 @@ export function defineOfficialSuite(products: readonly OfficialProduct[], launch
       await page.close();
     }, 120_000);
 
-    // Zimbra Modern's tiles carry no link (the app builds it on click): not read yet, reported as not done.
+    it.runIf(OFFICIAL_SITES[product].attachmentHrefInDom === false)('tiles without links (Zimbra Modern): the message is read whole from its own REST URL, and its docx citing Gmail is flagged', async () => {
+      const url = officialUrl(product, 'read');
+      const id = /\/message\/(\d+)/.exec(url)![1];
+      session.serveBytes(`${OFFICIAL_SITES[product].origin}/service/home/~/?auth=co&id=${id}`, readFileSync(join(DOCS, 'thu-dinh-kem-cong-van.eml')), 'message/rfc822');
+      const page = await session.open({ url, html: readFileSync(officialFixtureFile(product, 'read'), 'utf8') });
+      await page.waitForBanner('gmail.com', 40_000);
+      expect(await page.bannerText()).toContain('cong-van-12.docx');
+      await page.screenshot(join(SHOTS, `${session.name}-official-${product}-read.png`));
+      await page.close();
+    }, 120_000);
+
     it.skipIf(OFFICIAL_SITES[product].attachmentHrefInDom === false)('an incoming docx citing a Gmail contact is flagged in the read view, read from the product’s own download link', async () => {
       const html = readFileSync(officialFixtureFile(product, 'read'), 'utf8');
       const links = attachmentUrls(product, html);

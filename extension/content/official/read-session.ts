@@ -95,6 +95,11 @@ export class ReadSession {
         attachments.push({ name: att.name, size: att.size ?? 0, error: doc.message });
       } else attachments.push({ name: att.name, size: att.size ?? 0, document: doc });
     }
+    if (view.rawMessageUrl) {
+      const raw = await this.documentOf({ name: 'message.eml', url: view.rawMessageUrl });
+      if (raw instanceof Error) unread.push(view.subject || 'message.eml');
+      else for (const p of raw.parts) attachments.push({ name: p.name, size: p.size, contentType: p.contentType, document: p.document, error: p.error });
+    }
     if (generation !== this.generation) return;
     const msg = { ...emptyMessage('incoming'), surface: 'official' as const, from: view.from, subject: view.subject, bodyText: view.bodyText, bodyLinks: view.bodyLinks, attachments };
     this.render(check(msg, policy), unread);

@@ -14,5 +14,16 @@ const classicSendBelongs: OfficialHooks['sendBelongs'] = (button, root) => butto
 
 export const zimbraClassicAdapter = makeOfficialAdapter('zimbra-classic', ZIMBRA_CLASSIC, { downloadUrl: zimbraDownload, sendBelongs: classicSendBelongs });
 
+/**
+ * The Modern UI's message route is /modern/email/<folder>/message/<id> (zm-x-web src/routes); its
+ * tiles carry no link, so the message is read whole from Zimbra's REST URL for that id
+ * (/service/home/~/?auth=co&id=<id>, the same servlet the tiles' downloads use) and its
+ * attachments are taken from it.
+ */
+const modernRawMessage: OfficialHooks['rawMessageUrl'] = (page) => {
+  const id = /\/message\/(\d+)(?:\/|$)/.exec(page.pathname)?.[1];
+  return id ? `${page.origin}/service/home/~/?auth=co&id=${id}` : undefined;
+};
+
 /** The Modern UI shows one composer at a time; its toolbar's Send is that composer's. */
-export const zimbraModernAdapter = makeOfficialAdapter('zimbra-modern', ZIMBRA_MODERN, { downloadUrl: zimbraDownload, sendBelongs: () => true });
+export const zimbraModernAdapter = makeOfficialAdapter('zimbra-modern', ZIMBRA_MODERN, { downloadUrl: zimbraDownload, sendBelongs: () => true, rawMessageUrl: modernRawMessage });
