@@ -47,3 +47,16 @@ describe('detectOfficialProduct', () => {
     expect(detectOfficialProduct(page('<script src="/js/app.js"></script>'), at('https://dichvucong.danang.gov.vn/'))).toBeUndefined();
   });
 });
+
+describe('detectOfficialProduct in OBM’s frame', () => {
+  it('OBM’s Roundcube inside webmail_index.php’s iframe#webmail_iframe is OBM; in another frame it is Roundcube', () => {
+    const framed = (id: string) => {
+      const inner = body('<form name="form"><input type="hidden" name="_task" value="mail"></form>');
+      // The frame's window names its element (happy-dom loads no frames): what a same-origin frame sees.
+      return new Proxy(inner, { get: (t, k) => (k === 'defaultView' ? { frameElement: { id } } : (Reflect.get(t, k) as unknown)) });
+    };
+    const url = at('https://thudientu.danang.gov.vn/webmail/?_task=mail&_action=compose');
+    expect(detectOfficialProduct(framed('webmail_iframe'), url)).toBe('obm');
+    expect(detectOfficialProduct(framed('preview'), url)).toBe('roundcube');
+  });
+});

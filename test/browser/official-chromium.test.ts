@@ -11,7 +11,7 @@ const DIR = '/etc/chromium/policies/managed';
 const FILE = join(DIR, 'congvu-guard-official.json');
 afterAll(() => rmSync(FILE, { force: true }));
 
-defineOfficialSuite(['roundcube', 'zimbra-classic', 'owa', 'zimbra-modern'], launchChromium, async (_session, policy) => {
+defineOfficialSuite(['roundcube', 'zimbra-classic', 'owa', 'zimbra-modern', 'obm'], launchChromium, async (_session, policy) => {
   mkdirSync(DIR, { recursive: true });
   // The kit's Linux file, 3rdparty part: Chromium reads it at start into storage.managed.
   writeFileSync(FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }, null, 2));

@@ -85,6 +85,8 @@ export function defineOfficialSuite(products: readonly OfficialProduct[], launch
     const parts = FIXTURE_PARTS[product].compose!;
     if (parts.attachMenu) await page.click(parts.attachMenu);
     expect(await page.chooseFiles(parts.attach, files)).toBe(true);
+    // OBM's Roundcube 1.1 uploads from its dialog's button, after the chooser.
+    if (parts.uploadConfirm) await page.click(parts.uploadConfirm);
   };
 
   describe.each(products)('%s', (product) => {
@@ -122,6 +124,12 @@ export function defineOfficialSuite(products: readonly OfficialProduct[], launch
 
     it('TCVN3 text in the editor and the subject is converted in one click; both then hold NFC Unicode', async () => {
       const page = await openCompose(product);
+      const sw = parts.htmlEditorSwitch;
+      if (sw) {
+        // As the user switches to the HTML editor, where the product starts in plain text.
+        if (sw.toggle) await page.click(sw.toggle);
+        await page.evaluate(`(() => { const s = document.querySelector(${JSON.stringify(sw.select)}); s.value = ${JSON.stringify(sw.value)}; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+      }
       await page.waitFor(`!!(${editor})`, 30_000);
       const legacyBody = encodeLegacy(UNICODE_BODY, 'tcvn3');
       // Pasted legacy text, as it arrives from an old document.
