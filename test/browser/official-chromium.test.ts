@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../extension/manifest';
+import type { OfficialProduct } from '../fixtures/official/routes';
 import { launchChromium } from './harness';
 import { defineOfficialSuite } from './official-suite';
 
@@ -11,7 +12,7 @@ const DIR = '/etc/chromium/policies/managed';
 const FILE = join(DIR, 'congvu-guard-official.json');
 afterAll(() => rmSync(FILE, { force: true }));
 
-defineOfficialSuite(['roundcube', 'zimbra-classic', 'owa', 'zimbra-modern', 'obm'], launchChromium, async (_session, policy) => {
+defineOfficialSuite((process.env.CONGVU_PRODUCTS?.split(',') as OfficialProduct[] | undefined) ?? ['roundcube', 'zimbra-classic', 'owa', 'zimbra-modern', 'obm'], launchChromium, async (_session, policy) => {
   mkdirSync(DIR, { recursive: true });
   // The kit's Linux file, 3rdparty part: Chromium reads it at start into storage.managed.
   writeFileSync(FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }, null, 2));

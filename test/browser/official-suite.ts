@@ -49,7 +49,7 @@ function attachmentUrls(product: OfficialProduct, html: string): Array<{ name: s
 /** Waits until pages at `origin` get the page-world hook, which is registered with official.js. */
 async function untilRegistered(session: BrowserSession, origin: string): Promise<void> {
   const probe = `Function.prototype.toString.call(HTMLInputElement.prototype.click).includes('[native code]')`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     const page = await session.open({ url: `${origin}/congvu-probe`, html: '<!DOCTYPE html><html><body></body></html>' });
     const native = await page.evaluate<boolean>(probe);
@@ -70,7 +70,7 @@ export function defineOfficialSuite(products: readonly OfficialProduct[], launch
     // A fresh profile gets the official scripts once the background has read the policy and
     // registered them; a page loaded before that is unguarded, as on the first start after install.
     for (const product of products) await untilRegistered(session, OFFICIAL_SITES[product].origin);
-  }, 180_000);
+  }, 420_000);
   afterAll(async () => {
     await session?.close();
   });
@@ -111,6 +111,8 @@ export function defineOfficialSuite(products: readonly OfficialProduct[], launch
       for (const name of ['ho-so-quet.pdf', 'ban-ve.pdf']) {
         await attach(page, product, [{ name, mimeType: 'application/pdf', buffer: Buffer.alloc(25 * MB, 0x20) }]);
         await page.waitForBanner(name, 30_000);
+        // OBM's upload dialog stays open with nothing to upload; the user closes it (the dialog's own toggle).
+        if (parts.uploadConfirm) await page.evaluate(`document.querySelector('.ui-widget-overlay') && UI.show_uploadform()`);
       }
       expect(await page.bannerText()).toContain('Tệp này chưa được đính kèm');
       await new Promise((r) => setTimeout(r, 500));
