@@ -145,7 +145,7 @@ async function tabHeapKB(page: Page): Promise<number> {
 }
 
 export async function runExtensionBench(rounds = 9): Promise<void> {
-  const sizes = ['content.js', 'guard.js', 'page-hook.js', 'background.js'].map((f) => {
+  const sizes = ['content.js', 'official.js', 'page-hook.js', 'background.js'].map((f) => {
     const bytes = readFileSync(join(EXT, f));
     return { file: f, KB: (statSync(join(EXT, f)).size / 1024).toFixed(1), 'gzip KB': (gzipSync(bytes).length / 1024).toFixed(1) };
   });

@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites]: prints each benchmark's table.
+// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites|official]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -24,6 +24,11 @@ if (which === 'all' || which === 'documents') {
 if (which === 'all' || which === 'extension') {
   const { runExtensionBench } = await import('./extension.bench');
   await runExtensionBench();
+}
+// Official webmail (issue 12)
+if (which === 'all' || which === 'official') {
+  const { runOfficialWebmailBench } = await import('./official-webmail.bench');
+  await runOfficialWebmailBench();
 }
 if (which === 'all' || which === 'outlook') {
   const { runOutlookSendBench } = await import('./outlook-send.bench');

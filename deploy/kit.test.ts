@@ -53,6 +53,8 @@ describe('deployment kit', () => {
       const key = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${vendor}\\3rdparty\\extensions\\${id}\\policy`;
       expect(reg).toContain(`[${key}]\r\n`);
       expect(reg).toContain(`[${key}\\officialDomains]\r\n"1"="danang.gov.vn"\r\n"2"="quangnam.gov.vn"`);
+      // Official webmail (issue 12): both systems of Art. 2.2 reach the browsers as a list.
+      expect(reg).toContain(`[${key}\\officialWebmailUrls]\r\n"1"="https://mail.danang.gov.vn"\r\n"2"="https://thudientu.danang.gov.vn"`);
       expect(reg).toContain(`[${key}\\rules]\r\n"public-webmail-work"="block"`);
     }
     expect(reg).toContain(`"6909"="${id};https://clients2.google.com/service/update2/crx"`);
@@ -72,6 +74,8 @@ describe('deployment kit', () => {
     // unsigned-document (issue 14): a switch and a list of root certificates.
     expect(policies.find((p) => p.attributes.name === 'Chrome_unitSignsDocuments')).toBeDefined();
     expect(admx.find((e) => e.name === 'list' && e.attributes.id === 'Edge_trustedSignatureRoots')?.attributes.key).toMatch(/policy\\trustedSignatureRoots$/);
+    const webmails = admx.find((e) => e.name === 'list' && e.attributes.id === 'Chrome_officialWebmailUrls');
+    expect(webmails?.attributes.key).toMatch(/Google\\Chrome\\3rdparty\\extensions\\.+\\policy\\officialWebmailUrls$/);
     const chromeMax = policies.find((p) => p.attributes.name === 'Chrome_attachmentMaxFileMB');
     expect(chromeMax?.attributes.key).toBe(`Software\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${id}\\policy`.replace('Software', 'SOFTWARE'));
     const decimal = admx.find((e) => e.name === 'decimal' && e.attributes.id === 'Chrome_attachmentMaxFileMB');
@@ -82,6 +86,7 @@ describe('deployment kit', () => {
     expect(force?.attributes).toMatchObject({ key: 'SOFTWARE\\Policies\\Microsoft\\Edge\\ExtensionInstallForcelist', valueName: '6909' });
     const vi = text('windows/admx/vi-VN/congvu-guard.adml');
     expect(vi).toContain('<string id="Chrome_attachmentMaxFileMB">Dung lượng tối đa của một tệp đính kèm</string>');
+    expect(vi).toContain('<string id="Edge_officialWebmailUrls">Các hộp thư công vụ (webmail) được kiểm tra</string>');
     expect(vi).toBe(vi.normalize('NFC'));
     expect(text('windows/admx/en-US/congvu-guard.adml')).toContain('Force-install Công Vụ Guard in Microsoft Edge');
     expect(vi).toContain('<decimalTextBox refId="Chrome_attachmentMaxFileMB" defaultValue="15">');

@@ -18,7 +18,7 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const ENTRIES: Record<string, string> = {
   background: 'background/index.ts',
   content: 'content/index.ts',
-  guard: 'content/guard-only.ts',
+  official: 'content/official/index.ts',
   'page-hook': 'content/page-hook.ts',
   // account hygiene (issue 13): registered on the official hosts only; the checklist is added to change-password frames
   'account-pages': 'content/account-pages.ts',
@@ -59,7 +59,7 @@ function pageScriptSwaps(): Plugin {
   };
 }
 
-const PAGE_SCRIPTS = new Set(['content', 'guard', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
+const PAGE_SCRIPTS = new Set(['content', 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);

@@ -4,8 +4,8 @@
 /** Public webmail where drafts are checked. */
 export const WEBMAIL_MATCHES = ['https://mail.google.com/*', 'https://mail.yahoo.com/*', 'https://outlook.live.com/*'];
 /**
- * Official webmail: the attachment guard runs there too. It is injected on government hosts
- * and stays idle unless the page's host is the policy's official webmail.
+ * Official webmail: the hosts where the policy's official webmails may live. No script is
+ * declared there; the background registers official.js and the page hook for the listed hosts only.
  */
 export const OFFICIAL_MATCHES = ['https://*.gov.vn/*'];
 /** The host suffix OFFICIAL_MATCHES covers; an official webmail elsewhere gets no page hook. */

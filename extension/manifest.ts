@@ -32,10 +32,10 @@ export function makeManifest(target: Target, version: string): Record<string, un
     description: 'Nhắc nhở nhẹ nhàng khi soạn thư công vụ trong hộp thư công cộng, kiểm tra tệp đính kèm theo quy định thư điện tử công vụ.',
     version,
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    // scripting: the page-world hook is registered for the webmails and the policy's
-    // official webmail only (background/page-hook-script.ts), within the hosts below.
+    // scripting: the page-world hook and official.js are registered for the policy's official
+    // webmail hosts only (background/page-hook-script.ts), within the hosts below.
     permissions: ['storage', 'scripting'],
-    // The same hosts the content scripts already match, nothing more: registered scripts are
+    // The public webmails, and *.gov.vn where official webmails live: registered scripts are
     // injected only where the extension holds host permission, which matches alone do not give.
     host_permissions: [...WEBMAIL_MATCHES, ...OFFICIAL_MATCHES],
     action: { default_popup: 'popup.html', default_title: 'Công Vụ Guard', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
@@ -46,7 +46,8 @@ export function makeManifest(target: Target, version: string): Record<string, un
       // background has run); the official hosts, known only from the policy, are registered.
       { matches: WEBMAIL_MATCHES, js: ['page-hook.js'], run_at: 'document_start', world: 'MAIN' },
       { matches: WEBMAIL_MATCHES, js: ['content.js'], run_at: 'document_start' },
-      { matches: OFFICIAL_MATCHES, js: ['guard.js'], run_at: 'document_start' },
+      // Official webmail (issue 12): nothing is declared on *.gov.vn; official.js and the hook are
+      // registered for the policy's official webmail hosts only (background/page-hook-script.ts).
       // Account hygiene (issue 13): every http(s) page, top frame only, idle until a key is typed.
       { matches: ALL_SITES_MATCHES, js: ['allsites.js'], run_at: 'document_idle' },
     ],

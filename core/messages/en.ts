@@ -382,6 +382,13 @@ export const en = {
   'field.officialSignInHosts': 'Single sign-on and other sites that take the official account',
   'policy.risk.signin-public-webmail': '{value} is a public webmail domain: the official password never belongs there, and listing it would turn off the password-reuse alert on it.',
   'policy.risk.signin-public-suffix': '{value} is a public suffix: anyone can register a name under it, so listing it would turn off the alerts on every such site. Write the sign-on server’s name, such as egov.danang.gov.vn.',
+  // Official webmail (issue 12)
+  'field.officialWebmailUrls': 'Official webmails checked',
+  'field.hint.urls': 'One address starting with https:// per line, such as https://mail.danang.gov.vn',
+  'policy.risk.webmail-outside-reach': '{host} is not under .gov.vn: Công Vụ Guard checks official webmail only at addresses under .gov.vn, so mail written there will not be checked.',
+  'official.convert.done': 'The text in the old encoding was converted to Unicode.',
+  'official.convert.failed': 'Could not convert to Unicode here; you can correct it by hand or try again.',
+  'official.read.checking': 'Checking the message’s attachments…',
 } as const;
 
 export type MessageKey = keyof typeof en;

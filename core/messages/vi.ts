@@ -384,4 +384,11 @@ export const vi: Record<MessageKey, string> = {
   'field.officialSignInHosts': 'Trang đăng nhập một lần (SSO) và các trang khác dùng tài khoản công vụ',
   'policy.risk.signin-public-webmail': '{value} là tên miền thư công cộng: mật khẩu công vụ không bao giờ được dùng ở đó, và ghi vào đây sẽ tắt cảnh báo dùng lại mật khẩu trên trang này.',
   'policy.risk.signin-public-suffix': '{value} là hậu tố công cộng: ai cũng đăng ký được tên miền dưới nó, nên ghi vào đây sẽ tắt cảnh báo trên mọi trang như vậy. Hãy ghi tên máy chủ đăng nhập, ví dụ egov.danang.gov.vn.',
+  // Official webmail (issue 12)
+  'field.officialWebmailUrls': 'Các hộp thư công vụ (webmail) được kiểm tra',
+  'field.hint.urls': 'Mỗi dòng một địa chỉ bắt đầu bằng https://, ví dụ https://mail.danang.gov.vn',
+  'policy.risk.webmail-outside-reach': '{host} không thuộc .gov.vn: Công Vụ Guard chỉ kiểm tra hộp thư công vụ có địa chỉ dưới .gov.vn, nên thư soạn tại đó sẽ không được kiểm tra.',
+  'official.convert.done': 'Đã chuyển đoạn chữ theo bảng mã cũ sang Unicode.',
+  'official.convert.failed': 'Chưa chuyển được sang Unicode tại đây; anh/chị có thể sửa tay hoặc thử lại.',
+  'official.read.checking': 'Đang kiểm tra các tệp đính kèm của thư…',
 };

@@ -56,6 +56,8 @@ function describe(schema: FieldSchema | { type: string; enum?: readonly string[]
   if (s.type === 'integer') return { vi: `một số nguyên từ ${s.minimum} đến ${s.maximum}`, en: `a whole number from ${s.minimum} to ${s.maximum}` };
   // unsigned-document (issue 14)
   if (s.type === 'array' && s.title?.startsWith('Trusted root')) return { vi: 'danh sách chứng thư gốc, mỗi chứng thư là một chuỗi base64 DER hoặc PEM', en: 'a list of root certificates, each as base64 DER or PEM' };
+  // Official webmail (issue 12)
+  if (s.type === 'array' && s.title?.startsWith('Official webmail')) return { vi: 'danh sách địa chỉ web bắt đầu bằng https://', en: 'a list of web addresses starting with https://' };
   if (s.type === 'array') return { vi: 'danh sách tên miền, ví dụ "danang.gov.vn"', en: 'a list of domain names such as "danang.gov.vn"' };
   if (s.type === 'boolean') return { vi: 'true hoặc false', en: 'true or false' };
   if (s.type === 'object') return { vi: 'một đối tượng JSON', en: 'a JSON object' };
@@ -106,6 +108,8 @@ function normaliseField(field: PolicyField, value: unknown): unknown {
   if ((field === 'officialWebmailUrl' || field === 'spamReportAddress' || field === 'officialDirectoryUrl') && typeof value === 'string') {
     return value.trim();
   }
+  // Official webmail (issue 12)
+  if (field === 'officialWebmailUrls' && Array.isArray(value)) return value.map((u) => (typeof u === 'string' ? u.trim() : u));
   return value;
 }
 
@@ -210,7 +214,7 @@ export function resolvePolicy(layers: PolicyLayers = {}): ResolvedPolicy {
   const named = managed.values.authority ?? user.values.authority;
   const presetName: AuthorityId = layers.preset ?? (named && isPresetName(named) ? named : 'default');
   const base = PRESETS[presetName];
-  const policy: Policy = { ...base, officialDomains: [...base.officialDomains], extraPublicDomains: [...base.extraPublicDomains], rules: { ...base.rules } };
+  const policy: Policy = { ...base, officialDomains: [...base.officialDomains], extraPublicDomains: [...base.extraPublicDomains], rules: { ...base.rules }, officialWebmailUrls: [...base.officialWebmailUrls] };
   const sources = Object.fromEntries(POLICY_FIELDS.map((f) => [f, 'preset'])) as unknown as ResolvedPolicy['sources'];
   sources.rules = Object.fromEntries(RULE_IDS.map((id) => [id, 'preset'])) as Record<RuleId, PolicySource>;
 

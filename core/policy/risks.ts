@@ -4,6 +4,7 @@
 import { getDomain } from 'tldts';
 import { PUBLIC_WEBMAIL_DOMAINS } from '../address/public-domains';
 import { t, type MessageKey } from '../messages';
+import { CHECKED_WEBMAIL_SUFFIX } from './official-webmail';
 import type { Policy } from './schema';
 
 export type PolicyRisk =
@@ -23,7 +24,9 @@ export type PolicyRisk =
   | 'address-too-long'
   // Account hygiene (issue 13):
   | 'signin-public-webmail'
-  | 'signin-public-suffix';
+  | 'signin-public-suffix'
+  // Official webmail (issue 12)
+  | 'webmail-outside-reach';
 
 export interface RiskFinding {
   /** Field path, as PolicyError names it: `officialDomains[1]`. */
@@ -34,7 +37,7 @@ export interface RiskFinding {
   words: { vi: string; en: string };
 }
 
-type RiskField = 'officialDomains' | 'extraPublicDomains' | 'spamReportAddress' | 'officialWebmailUrl' | 'officialDirectoryUrl' | 'officialSignInHosts';
+type RiskField = 'officialDomains' | 'extraPublicDomains' | 'spamReportAddress' | 'officialWebmailUrl' | 'officialWebmailUrls' | 'officialDirectoryUrl' | 'officialSignInHosts';
 
 function finding(field: string, risk: PolicyRisk, level: RiskFinding['level'], params: Record<string, string>): RiskFinding {
   const key = `policy.risk.${risk}` as MessageKey;
@@ -84,7 +87,7 @@ function extraPublicRisk(domain: string, field: string): RiskFinding | undefined
 // eslint-disable-next-line no-control-regex
 const HIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
-function webmailUrlRisk(value: string, field: RiskField = 'officialWebmailUrl'): RiskFinding | undefined {
+function webmailUrlRisk(value: string, field: string = 'officialWebmailUrl'): RiskFinding | undefined {
   if (value === '') return undefined;
   if (HIDDEN_CHARS.test(value)) return finding(field, 'url-control', 'refuse', {});
   let url: URL;
@@ -96,6 +99,8 @@ function webmailUrlRisk(value: string, field: RiskField = 'officialWebmailUrl'):
   if (url.protocol !== 'https:' || url.hostname === '') return finding(field, 'url-unreadable', 'refuse', {});
   if (url.username !== '' || url.password !== '') return finding(field, 'url-user-info', 'refuse', { host: url.hostname });
   if (tooLong(url.hostname)) return finding(field, 'too-long', 'refuse', { value: url.hostname });
+  // Official webmail (issue 12): a host the extension never reaches is kept, and IT is told.
+  if (!url.hostname.endsWith(CHECKED_WEBMAIL_SUFFIX)) return finding(field, 'webmail-outside-reach', 'warn', { host: url.hostname });
   return undefined;
 }
 
@@ -128,6 +133,8 @@ export function fieldRisks(field: string, value: unknown): RiskFinding[] {
   }
   if (f === 'officialSignInHosts' && Array.isArray(value)) return value.flatMap((h, k) => (typeof h === 'string' ? (signInHostRisk(h, `${f}[${k}]`) ?? []) : []));
   if (f === 'officialWebmailUrl' && typeof value === 'string') return [webmailUrlRisk(value) ?? []].flat();
+  // Official webmail (issue 12): each listed address is held to the same checks as the one above.
+  if (f === 'officialWebmailUrls' && Array.isArray(value)) return value.flatMap((u, k) => (typeof u === 'string' ? (webmailUrlRisk(u, `${f}[${k}]`) ?? []) : []));
   if (f === 'spamReportAddress' && typeof value === 'string') return [spamAddressRisk(value) ?? []].flat();
   // official-directory (issue 14): the directory's URL is refused for the same reasons as the webmail's
   if (f === 'officialDirectoryUrl' && typeof value === 'string') return [webmailUrlRisk(value, f) ?? []].flat();

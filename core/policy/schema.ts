@@ -43,6 +43,9 @@ export interface Policy {
    * authority's single sign-on), subdomains included: no sign-up nudge, no password-reuse alert.
    */
   officialSignInHosts: string[];
+  // Official webmail (issue 12): every webmail host of the authority, checked in full there.
+  /** Every official webmail of the authority (https://…); with officialWebmailUrl, where the official checks run. */
+  officialWebmailUrls: string[];
 }
 
 export type PolicyField = keyof Policy;
@@ -132,6 +135,12 @@ export const policySchema = {
       type: 'string',
       title: 'Official directory file (https://…), empty for none',
       pattern: '^$|^https://[^\\s/$.?#][^\\s]*$',
+    },
+    // Official webmail (issue 12)
+    officialWebmailUrls: {
+      type: 'array',
+      title: 'Official webmail addresses (https://…), every webmail the authority runs',
+      items: { type: 'string', pattern: '^https://[^\\s/$.?#][^\\s]*$' },
     },
   },
 } as const;

@@ -5,7 +5,7 @@
 // only when that frame is a change-password page.
 import type { Policy } from '../../core/policy';
 import { browser, type Runtime, type Scripting } from '../host/browser-api';
-import { pageHookMatches } from './page-hook-script';
+import { officialWebmailMatches } from './page-hook-script';
 
 const SCRIPT_ID = 'congvu-account-pages';
 export const PASSWORD_CHECKLIST_FILE = 'password-checklist.js';
@@ -13,7 +13,7 @@ export const PASSWORD_CHECKLIST_FILE = 'password-checklist.js';
 /** Where account-pages.js goes: the official hosts, unless both rules are off. */
 export function accountPagesMatches(policy: Policy): string[] {
   if (policy.rules['auto-forward-public'] === 'off' && policy.rules['password-policy'] === 'off') return [];
-  return pageHookMatches(policy);
+  return officialWebmailMatches(policy);
 }
 
 export async function registerAccountPages(policy: Policy): Promise<void> {

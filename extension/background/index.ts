@@ -8,7 +8,7 @@ import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
 import { allSitesMessage, publishAllSites } from './allsites';
-import { registerPageHook } from './page-hook-script';
+import { registerOfficialScripts } from './page-hook-script';
 // account hygiene (issue 13)
 import { loadPasswordChecklist, registerAccountPages } from './account-pages-script';
 import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
@@ -61,8 +61,8 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
 
-const placePageHook = (policy: Parameters<typeof registerPageHook>[0]) =>
-  registerPageHook(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the page hook:', e));
+const placePageHook = (policy: Parameters<typeof registerOfficialScripts>[0]) =>
+  registerOfficialScripts(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the official webmail scripts:', e));
 onPolicyChange((s) => void placePageHook(s.policy));
 // official-directory (issue 14): fetched once the policy names it, not at a user's first draft
 onPolicyChange((s) => void directoryFor(s.policy));

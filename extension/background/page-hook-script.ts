@@ -1,49 +1,45 @@
-// The page-world hook runs only where it is needed: on the public webmails and on the
-// policy's official webmail hosts, never on other government sites (e-service portals keep
-// their own file pickers and native functions). It is registered once the policy is known
-// and re-registered when the policy changes. Both browsers support `world: 'MAIN'` in
-// scripting.registerContentScripts (Chrome 111+, Firefox 128+); hosts outside the
-// extension's existing host permissions are left out, so no new host permission is needed.
+// The page-world hook and the official-webmail content script run only where they are needed:
+// the hook on the public webmails (declared in the manifest) and on the policy's official
+// webmail hosts; official.js on those official hosts only (issue 12), never on other
+// government sites (e-service portals keep their own file pickers and native functions, and
+// get no content script at all). Both are registered once the policy is known and updated when
+// it changes. Both browsers support `world: 'MAIN'` in scripting.registerContentScripts
+// (Chrome 111+, Firefox 128+); hosts outside the extension's host permissions (*.gov.vn) are
+// left out, and the policy check warns IT about them (core/policy/risks.ts).
 import type { Policy } from '../../core/policy';
+import { checkedWebmailHosts } from '../../core/policy/official-webmail';
 import { browser, type Scripting } from '../host/browser-api';
-import { OFFICIAL_HOST_SUFFIX } from '../manifest-matches';
 
-const SCRIPT_ID = 'congvu-page-hook';
+const HOOK_ID = 'congvu-page-hook';
+const OFFICIAL_ID = 'congvu-official';
 
-/** Official webmail URLs the policy names: one today, a list is just more entries. */
-function officialUrls(policy: Policy): string[] {
-  return policy.officialWebmailUrl ? [policy.officialWebmailUrl] : [];
+/** Match patterns of the policy's official webmail hosts: https, under .gov.vn. */
+export function officialWebmailMatches(policy: Policy): string[] {
+  return checkedWebmailHosts(policy).map((h) => `https://${h}/*`);
 }
 
-/** Match patterns to register the hook on: each official host under .gov.vn over https (the manifest declares it for the public webmails). */
-export function pageHookMatches(policy: Policy): string[] {
-  const hosts = new Set<string>();
-  for (const raw of officialUrls(policy)) {
-    try {
-      const url = new URL(raw);
-      if (url.protocol === 'https:' && url.hostname.endsWith(OFFICIAL_HOST_SUFFIX)) hosts.add(url.hostname);
-    } catch {
-      // not a URL: no hook for it
-    }
-  }
-  return [...hosts].map((h) => `https://${h}/*`);
+
+export function officialScripts(policy: Policy): Scripting.RegisteredContentScript[] {
+  const matches = officialWebmailMatches(policy);
+  return [
+    // Kept across restarts; the background registers them again at start-up in any case.
+    { id: HOOK_ID, js: ['page-hook.js'], matches, runAt: 'document_start', world: 'MAIN', allFrames: false, persistAcrossSessions: true },
+    // All frames: some products show a message in a same-origin frame (Roundcube's preview).
+    { id: OFFICIAL_ID, js: ['official.js'], matches, runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
+  ];
 }
 
-export async function registerPageHook(policy: Policy): Promise<void> {
-  const script: Scripting.RegisteredContentScript = {
-    id: SCRIPT_ID,
-    js: ['page-hook.js'],
-    matches: pageHookMatches(policy),
-    runAt: 'document_start',
-    world: 'MAIN',
-    allFrames: false,
-    // Also kept across restarts; the background registers it again at start-up in any case.
-    persistAcrossSessions: true,
-  };
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+export async function registerOfficialScripts(policy: Policy): Promise<void> {
+  const scripts = officialScripts(policy);
+  const ids = scripts.map((s) => s.id);
+  const existing = new Set((await browser.scripting.getRegisteredContentScripts({ ids })).map((s) => s.id));
   // No official host in the policy: nothing to register (an empty match list is refused).
-  if (script.matches!.length === 0) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  } else if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  if (scripts[0]!.matches!.length === 0) {
+    if (existing.size > 0) await browser.scripting.unregisterContentScripts({ ids: [...existing] });
+    return;
+  }
+  const update = scripts.filter((s) => existing.has(s.id));
+  const add = scripts.filter((s) => !existing.has(s.id));
+  if (update.length > 0) await browser.scripting.updateContentScripts(update);
+  if (add.length > 0) await browser.scripting.registerContentScripts(add);
 }

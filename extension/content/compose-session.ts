@@ -28,7 +28,7 @@ export interface SessionEnv {
 }
 
 /** Actions a browser compose can carry out; the others belong to other hosts. */
-const OFFERED: ReadonlySet<ActionId> = new Set(['open-official-webmail', 'acknowledge', 'not-work', 'use-official-address']);
+export const OFFERED: ReadonlySet<ActionId> = new Set(['open-official-webmail', 'acknowledge', 'not-work', 'use-official-address']);
 const QUIET_MS = 250;
 
 function keyOf(f: Finding): string {
@@ -60,10 +60,12 @@ export class ComposeSession {
   /** Files that could not be read, with the reader's code: never counted as clean. */
   private readonly unread = new Map<AttachmentView, string>();
   private holdingSend = false;
+  /** The actions this compose carries out (official webmail adds its own: issue 12). */
+  protected readonly offered: ReadonlySet<ActionId> = OFFERED;
   private readonly acknowledged = new Set<string>();
   private readonly seen = new Set<string>();
   private notWork = false;
-  private notice?: string;
+  protected notice?: string;
   private findings: Finding[] = [];
   private banner?: MountedBanner;
   private bannerHost?: HTMLElement;
@@ -73,7 +75,7 @@ export class ComposeSession {
 
   constructor(
     readonly handle: ComposeHandle,
-    private readonly env: SessionEnv,
+    protected readonly env: SessionEnv,
   ) {
     this.observer = new MutationObserver((records) => {
       if (records.some((r) => !this.bannerHost?.contains(r.target))) this.schedule();
@@ -161,7 +163,7 @@ export class ComposeSession {
     this.timer = setTimeout(() => this.refresh(), QUIET_MS);
   }
 
-  private message(): MessageView {
+  protected message(): MessageView {
     const d = this.handle.readDraft();
     const chips = d.attachments;
     const views = [...this.files];
@@ -210,7 +212,7 @@ export class ComposeSession {
     return f.severity === 'block' || !this.acknowledged.has(keyOf(f));
   }
 
-  private onAction(item: BannerItem, action: ActionId): void {
+  protected onAction(item: BannerItem, action: ActionId): void {
     const policy = this.env.policy();
     if (action === 'open-official-webmail' && policy?.officialWebmailUrl) {
       window.open(policy.officialWebmailUrl, '_blank', 'noopener');
@@ -292,7 +294,7 @@ export class ComposeSession {
         this.env.record('nudgesShown');
       }
       // "This is not work" cannot lift a block: block means the rule may not be waived.
-      const actions = f.actions.filter((a) => OFFERED.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
+      const actions = f.actions.filter((a) => this.offered.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
       // official-directory (issue 14): offered only where the site's adapter can write the recipient field
       if (!this.handle.replaceRecipient) actions.splice(0, actions.length, ...actions.filter((a) => a !== 'use-official-address'));
       return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };

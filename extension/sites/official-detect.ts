@@ -6,8 +6,10 @@
 //     from program/js/, login form ids rcmlogin*), skins/elastic/templates/includes/layout.html
 //     (body class "task-… action-…", div#layout), compose.html (form "form", _task inputs).
 //   OBM: linagora/OBM@f27e8c7 ui/php/webmail — Roundcube 1.1.4, larry skin, under /webmail/
-//     (ui/obminclude/global.inc: "$path/webmail/webmail_index.php"), OBM's own pages are
-//     obm.php and module folders served with /obminclude/ resources.
+//     (ui/obminclude/global.inc: "$path/webmail/webmail_index.php", which shows it in
+//     iframe#webmail_iframe), OBM's own pages are obm.php and module folders served with
+//     /obminclude/ resources. Opened on its own (outside the frame), OBM's Roundcube is
+//     told only as Roundcube; the Roundcube adapter serves it as well (larry markup included).
 //   Zimbra classic: Zimbra/zm-web-client@518cc8b WebRoot/public/launchZCS.jsp (packages
 //     /js/Startup1_1_all.js, Startup1_2_all.js; skin.html containers skin_*; DwtShell z_shell),
 //     login.jsp (form#zLoginForm, /css/common,login,zhtml,skin.css).
@@ -43,9 +45,19 @@ function isRoundcube(doc: Document, url: URL): boolean {
   return url.searchParams.has('_task');
 }
 
+/** The frame OBM's webmail_index.php shows its Roundcube in (iframe#webmail_iframe), when same-origin. */
+function inObmFrame(doc: Document): boolean {
+  try {
+    return doc.defaultView?.frameElement?.id === 'webmail_iframe';
+  } catch {
+    return false;
+  }
+}
+
 /** OBM's webmail is a Roundcube under /webmail/, beside OBM's own pages (obm.php, /obminclude/). */
 function isObm(doc: Document, url: URL): boolean {
   if (/\/obm\.php$/i.test(url.pathname) || /\/webmail\/webmail_index\.php$/i.test(url.pathname)) return true;
+  if (inObmFrame(doc)) return true;
   return has(doc, 'script[src*="/obminclude/"], link[href*="/obminclude/"], a[href$="/obm.php"], script[src*="plugins/obm_"]');
 }
 

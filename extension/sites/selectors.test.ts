@@ -23,7 +23,7 @@ const ENGLISH = /\b(send|to|cc|bcc|subject|message body|discard|compose|new mess
 
 describe('selectors.ts files', () => {
   it('exist for every site', () => {
-    expect(selectorFiles.map((f) => f.split(/[\\/]/u).at(-2)).sort()).toEqual(['gmail', 'outlook-com', 'yahoo']);
+    expect(selectorFiles.map((f) => f.split(/[\\/]/u).at(-2)).sort()).toEqual(['gmail', 'obm', 'outlook-com', 'owa', 'roundcube', 'yahoo', 'zimbra']);
   });
 
   for (const file of selectorFiles) {

@@ -1,7 +1,10 @@
 // The one contract every webmail adapter fulfils. An adapter knows its site's markup (all of
 // it in its own selectors.ts); everything else — checking, banners, blocking — is shared.
 
-export type SiteId = 'gmail' | 'yahoo' | 'outlook-com';
+import type { OfficialProduct } from './official-detect.js';
+
+// Official webmail products (issue 12) are sites too: their composes go through the same session.
+export type SiteId = 'gmail' | 'yahoo' | 'outlook-com' | OfficialProduct;
 
 /** What a compose surface shows right now, read from the DOM. */
 export interface ComposeDraft {
@@ -36,6 +39,12 @@ export interface ComposeHandle {
   // official-directory (issue 14)
   /** Puts `to` in place of the recipient `from` in a field, as the user would; false when it cannot. */
   replaceRecipient?(field: 'to' | 'cc' | 'bcc', from: string, to: string): boolean;
+  /**
+   * Official webmail (issue 12): converts legacy-encoded text in the subject and the editor
+   * (iframe editors included) to Unicode in place, as typing would; returns how many runs
+   * changed. Absent where a site offers no conversion.
+   */
+  convertLegacyText?(): number;
 }
 
 export interface SiteAdapter {

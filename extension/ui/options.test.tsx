@@ -136,7 +136,7 @@ describe('options page', () => {
 
   it('shows every field of the schema and every rule', async () => {
     const root = await mount();
-    for (const id of ['authority', 'officialDomains', 'officialWebmailUrl', 'spamReportAddress', 'attachmentMaxFileMB', 'attachmentMaxTotalMB', 'moveReportedSpamToJunk', 'extraPublicDomains', 'language']) {
+    for (const id of ['authority', 'officialDomains', 'officialWebmailUrl', 'spamReportAddress', 'attachmentMaxFileMB', 'attachmentMaxTotalMB', 'moveReportedSpamToJunk', 'extraPublicDomains', 'language', 'officialWebmailUrls']) {
       expect(root.querySelector(`#f-${id}`), id).not.toBeNull();
     }
     for (const id of ['public-webmail-work', 'public-contact-in-document', 'attachment-size', 'secret-document', 'unicode-text']) {

@@ -15,7 +15,7 @@ type ScalarField = Exclude<PolicyField, 'rules'>;
 export type Draft = Record<string, string | boolean>;
 
 // trustedSignatureRoots: unsigned-document (issue 14).
-const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', 'trustedSignatureRoots', /* issue 13 */ 'officialSignInHosts'];
+const LIST_FIELDS: readonly ScalarField[] = ['officialDomains', 'extraPublicDomains', 'trustedSignatureRoots', /* issue 13 */ 'officialSignInHosts', /* issue 12 */ 'officialWebmailUrls'];
 const BOOLEAN_FIELDS: readonly ScalarField[] = ['moveReportedSpamToJunk', 'unitSignsDocuments'];
 
 /** Root certificates as IT pastes them: PEM blocks, or base64 DER one per line. */
@@ -280,6 +280,7 @@ export function Options() {
 
   const hint = (f: ScalarField): string | undefined => {
     if (f === 'trustedSignatureRoots') return t(lang, 'field.hint.certificates');
+    if (f === 'officialWebmailUrls') return t(lang, 'field.hint.urls');
     if (LIST_FIELDS.includes(f)) return t(lang, 'field.hint.domains');
     if (NUMBER_FIELDS.includes(f)) return t(lang, 'field.hint.mb');
     if (f === 'officialWebmailUrl' || f === 'spamReportAddress') return t(lang, 'field.hint.optional');

@@ -73,6 +73,8 @@ export interface BrowserSession {
   /** A value in the extension's storage.local; undefined where a test cannot read it (Firefox). */
   readStorage(key: string): Promise<unknown>;
   open(page: Served): Promise<PageDriver>;
+  /** Official webmail (issue 12): bytes served at a URL of a served origin (an attachment download link). */
+  serveBytes(url: string, body: Buffer, contentType: string): void;
   setUserPolicy(policy: unknown): Promise<void>;
   /** The private record in extension storage; undefined where a test cannot read it (Firefox). */
   readRecord(): Promise<Record<string, unknown> | undefined>;
@@ -197,6 +199,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
   });
   const served = new Map<string, string>();
   const servedPost = new Map<string, string>();
+  const bytes = new Map<string, { body: Buffer; contentType: string }>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const requests: RecordedRequest[] = [];
@@ -216,6 +219,8 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     }
     const html = (route.request().method() === 'POST' ? servedPost.get(key) : undefined) ?? served.get(key);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const raw = bytes.get(key);
+    if (raw) return route.fulfill({ status: 200, contentType: raw.contentType, body: raw.body });
     if (resources.has(url)) return route.fulfill({ status: 204, body: '' });
     if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     strayRequests.push(url);
@@ -280,6 +285,7 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
     name: 'chromium',
     strayRequests,
     requests,
+    serveBytes: (url, body, contentType) => void bytes.set(url, { body, contentType }),
     async open({ url, html, postHtml }) {
       served.set(url.split('#')[0]!, html);
       if (postHtml !== undefined) servedPost.set(url.split('#')[0]!, postHtml);
@@ -346,6 +352,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
   let browser = await start();
   const served = new Map<string, string>();
   const servedPost = new Map<string, string>();
+  const bytes = new Map<string, { body: Buffer; contentType: string }>();
   const resources = new Set<string>();
   const strayRequests: string[] = [];
   const requests: RecordedRequest[] = [];
@@ -360,6 +367,8 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       if (req.hasPostData()) entry.body = (await req.fetchPostData().catch(() => undefined)) ?? UNREAD_BODY;
       const html = (req.method() === 'POST' ? servedPost.get(url.split('#')[0]!) : undefined) ?? served.get(url.split('#')[0]!);
       if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      const file = bytes.get(url.split('#')[0]!);
+      if (file) return void req.respond({ status: 200, contentType: file.contentType, body: file.body });
       if (resources.has(url)) return void req.respond({ status: 204, body: '' });
       if (url.startsWith('moz-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
       strayRequests.push(url);
@@ -448,6 +457,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
     name: 'firefox',
     strayRequests,
     requests,
+    serveBytes: (url, body, contentType) => void bytes.set(url, { body, contentType }),
     async open({ url, html, postHtml }) {
       served.set(url.split('#')[0]!, html);
       if (postHtml !== undefined) servedPost.set(url.split('#')[0]!, postHtml);

@@ -20,4 +20,7 @@ export const danangPreset: Policy = {
   // Account hygiene (issue 13): the official address and password also sign in to the city's
   // single sign-on at egov.danang.gov.vn (Art. 2.3) and to the OBM webmail (Art. 2.2).
   officialSignInHosts: ['egov.danang.gov.vn', 'thudientu.danang.gov.vn'],
+  // Official webmail (issue 12): Art. 2.2 names both systems, Exchange's Outlook on the web
+  // and OBM.
+  officialWebmailUrls: ['https://mail.danang.gov.vn', 'https://thudientu.danang.gov.vn'],
 };

@@ -36,4 +36,6 @@ export const defaultPreset: Policy = {
   officialDirectoryUrl: '',
   // Account hygiene (issue 13): no single sign-on is known until IT names it.
   officialSignInHosts: [],
+  // Official webmail (issue 12): none until IT names them.
+  officialWebmailUrls: [],
 };

@@ -1,0 +1,35 @@
+// Official webmail (issue 12): Send, pressed with mouse, pointer or keyboard (and Ctrl/Cmd+Enter),
+// is stopped in the capture phase at window when the compose's session refuses it. Products act
+// on different events of the press, so every one of them is stopped once Send is refused.
+import type { ComposeSession } from '../compose-session';
+
+export function interceptSend(sessions: () => Iterable<ComposeSession>, sessionAt: (t: EventTarget | null) => ComposeSession | undefined, signal: AbortSignal): void {
+  const owner = (target: EventTarget | null) => [...sessions()].find((s) => s.handle.isSendControl(target));
+  let refusedPress = false;
+  const onPress = (e: Event) => {
+    const session = owner(e.target);
+    if (!session) return;
+    if (e.type === 'mousedown' || e.type === 'pointerdown') refusedPress = session.shouldStopSend();
+    else if (e.type === 'click' && !refusedPress) refusedPress = session.shouldStopSend();
+    if (refusedPress) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+    if (e.type === 'click') refusedPress = false;
+  };
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) window.addEventListener(type, onPress, { capture: true, signal });
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const sendKey = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
+      const buttonKey = (e.key === 'Enter' || e.key === ' ') && !!owner(e.target);
+      if (!sendKey && !buttonKey) return;
+      const session = buttonKey ? owner(e.target) : sessionAt(e.target);
+      if (session?.shouldStopSend()) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    },
+    { capture: true, signal },
+  );
+}
