@@ -8,6 +8,7 @@ import { t } from '../../core/messages';
 import { Newest } from '../../core/password/newest';
 import { fromBase64, hashPassword, isSamePassword, isUnderAny, REUSE_SOURCES, SALT_BYTES, toBase64, type StoredPasswordHash } from '../../core/password/reuse';
 import type { Policy } from '../../core/policy';
+import { officialWebmailUrlsOf } from '../../core/policy/official-webmail';
 import { RULES } from '../../core/rules';
 import type { Lang, Severity } from '../../core/types';
 import { changePasswordUrl } from '../allsites/change-password';
@@ -27,10 +28,10 @@ interface KeptHash extends StoredPasswordHash {
 
 let policy: Policy | undefined;
 
-/** The official webmail's hosts. One URL today; the list of several webmails adds entries here. */
+/** The official webmails' hosts (officialWebmailUrl and officialWebmailUrls). */
 function officialHosts(p: Policy): string[] {
   const hosts: string[] = [];
-  for (const raw of [p.officialWebmailUrl]) {
+  for (const raw of officialWebmailUrlsOf(p)) {
     try {
       if (raw) hosts.push(new URL(raw).hostname);
     } catch {
@@ -126,7 +127,7 @@ async function passwordTyped(msg: PasswordTyped, tab: number, url: URL): Promise
   const host = url.hostname;
   if (isUnderAny(host, officialHosts(p))) {
     if (msg.form !== 'signin') return {};
-    const changeUrl = changePasswordUrl(msg.product, url, p.officialWebmailUrl);
+    const changeUrl = changePasswordUrl(msg.product, url, `${url.origin}/`);
     const queue = tabQueue(signIns, tab, async (value) => ({ ...(await hashPassword(crypto.subtle, value, await salt())), changeUrl }));
     const hashed = queue.submit(msg.value);
     // Without a confirming script on this host, the sign-in is taken as it is typed.
