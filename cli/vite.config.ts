@@ -5,6 +5,46 @@ import { defineConfig, type Plugin } from 'vite';
 const ADDIN = fileURLToPath(new URL('../dist/outlook-addin', import.meta.url));
 const BUNDLED_ADDIN = fileURLToPath(new URL('../dist/cli/outlook-addin', import.meta.url));
 
+// The libraries the core imports at the top of its modules are, in the CLI,
+// reached through small stand-ins that require() the real library on first use. A scan
+// that never validates a policy field, parses XML or opens a zip then never loads them, and
+// the fixed cost of `scan` on one small file stays low (issue 11). Each stand-in keeps exactly
+// the exports the core calls; a core import that is not listed here loads as before.
+
+const CORE = /[\\/]core[\\/]/;
+const PREFIX = '\0congvu-lazy:';
+
+const REQUIRE = `import { createRequire } from 'node:module';
+const load = createRequire(import.meta.url);
+let lib;
+const real = () => (lib ??= load(NAME));`;
+
+/** A class the core constructs: the stand-in's constructor returns the real library's instance. */
+const constructed = (name: string) => `export class ${name} { constructor(...args) { return new (real().${name})(...args); } }`;
+
+const STAND_INS: Record<string, string> = {
+  tldts: 'export function getDomain(url, options) { return real().getDomain(url, options); }',
+  '@cfworker/json-schema': constructed('Validator'),
+  saxes: constructed('SaxesParser'),
+  fflate: constructed('Inflate'),
+  'postal-mime': 'export default { parse(bytes, options) { const m = real(); return (m.default ?? m).parse(bytes, options); } };',
+};
+
+function lazyLibraries(): Plugin {
+  return {
+    name: 'congvu-lazy-libraries',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source in STAND_INS && importer && CORE.test(importer) ? PREFIX + source : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const name = id.slice(PREFIX.length);
+      return `${REQUIRE.replace('NAME', JSON.stringify(name))}\n${STAND_INS[name]}`;
+    },
+  };
+}
+
 /**
  * `policy build --addin-url` writes the add-in's files into the kit: they travel with the CLI
  * bundle. Built without them, the CLI still scans; the kit then says to run `npm run build`.
@@ -19,7 +59,7 @@ const bundleAddin: Plugin = {
 
 // The CLI is built for Node; its dependencies stay in node_modules and load at run time.
 export default defineConfig({
-  plugins: [bundleAddin],
+  plugins: [lazyLibraries(), bundleAddin],
   build: {
     ssr: true,
     outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),
