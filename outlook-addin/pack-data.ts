@@ -80,11 +80,48 @@ export function getDomain(url, options) { lib = lib || require('lazy-real:tldts'
     contents: `let lib;
 export default { parse(bytes, options) { lib = lib || require('lazy-real:postal-mime'); return lib.default.parse(bytes, options); } };`,
   },
+  // The spam report's EWS answers (commands/ews.ts) and the packed entity table (launch/packed.ts)
+  // are the only users outside the reading stack; neither is needed on a compose or send event.
+  saxes: {
+    importer: /[\\/]outlook-addin[\\/]commands[\\/]ews\.ts$/,
+    contents: `let lib;
+export class SaxesParser { constructor(options) { lib = lib || require('lazy-real:saxes'); return new lib.SaxesParser(options); } }`,
+  },
+  fflate: {
+    importer: /[\\/]outlook-addin[\\/]launch[\\/]packed\.ts$/,
+    contents: `let lib;
+const real = () => (lib = lib || require('lazy-subset:fflate:inflateSync,strFromU8'));
+export function inflateSync(data, options) { return real().inflateSync(data, options); }
+export function strFromU8(data, latin1) { return real().strFromU8(data, latin1); }`,
+  },
 };
+
+const CORE_EXTRACT = join(import.meta.dirname, '..', 'core', 'extract');
+
+/**
+ * The core's reading stack (zip, XML, PDF streams, MIME and their tables) is needed only when an
+ * attachment must be read, yet a static import builds its tables on every event (fflate's
+ * Huffman tables alone cost more than the rest of the file's start). The launch handlers reach
+ * it through a facade that require()s it on the first read, and take ExtractError from the
+ * module that defines it, the same class the reader throws.
+ */
+const LAZY_IMPORTS: { importer: RegExp; specifier: string; contents: string }[] = [
+  {
+    importer: /[\\/]outlook-addin[\\/]launch[\\/]context\.ts$/,
+    specifier: '../../core/extract',
+    contents: `let lib;
+export function extractDocument(name, bytes, limits) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_EXTRACT, 'index.ts')}`)}); return lib.extractDocument(name, bytes, limits); }`,
+  },
+  {
+    importer: /[\\/]outlook-addin[\\/]launch[\\/]attachments\.ts$/,
+    specifier: '../../core/extract',
+    contents: `export { ExtractError } from ${JSON.stringify(join(CORE_EXTRACT, 'limits.ts'))};`,
+  },
+];
 
 /** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
 export function checkAllPacked(seen: ReadonlySet<string>): void {
-  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`)].filter((k) => !seen.has(k));
+  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`packed-data: modules not found in the bundle: ${missing.join(', ')}`);
 }
 
@@ -100,6 +137,22 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
           return { contents: lazy.contents, loader: 'js', resolveDir: import.meta.dirname };
         });
       }
+      b.onResolve({ filter: /^\.\.\/\.\.\/core\/extract$/ }, (args) => {
+        const k = LAZY_IMPORTS.findIndex((lazy) => args.path === lazy.specifier && lazy.importer.test(args.importer));
+        return k < 0 ? undefined : { path: `lazy-import-${k}`, namespace: 'lazy-import' };
+      });
+      b.onLoad({ filter: /^lazy-import-\d+$/, namespace: 'lazy-import' }, (args) => {
+        const k = Number(args.path.slice('lazy-import-'.length));
+        seen.add(`lazy import ${k}`);
+        return { contents: LAZY_IMPORTS[k]!.contents, loader: 'js', resolveDir: import.meta.dirname };
+      });
+      // Named exports of a library through a module of their own: require() of the library itself
+      // would keep all of it, where importing names lets the bundler drop the rest.
+      b.onResolve({ filter: /^lazy-subset:/ }, (args) => ({ path: args.path.slice('lazy-subset:'.length), namespace: 'lazy-subset' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-subset' }, (args) => {
+        const [library, names] = args.path.split(':');
+        return { contents: `export { ${names!.split(',').join(', ')} } from ${JSON.stringify(library)};`, loader: 'js', resolveDir: import.meta.dirname };
+      });
       // The ES module build, as a static import would get: require() alone would pick the CommonJS one.
       b.onResolve({ filter: /^lazy-real:/ }, (args) => b.resolve(args.path.slice('lazy-real:'.length), { kind: 'import-statement', resolveDir: args.resolveDir }));
       b.onLoad({ filter: PUBLIC_DOMAINS }, async (args) => {
