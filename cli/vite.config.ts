@@ -1,6 +1,9 @@
 import { cpSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
+import * as publicDomains from '../core/address/public-domains';
 
 const ADDIN = fileURLToPath(new URL('../dist/outlook-addin', import.meta.url));
 const BUNDLED_ADDIN = fileURLToPath(new URL('../dist/cli/outlook-addin', import.meta.url));
@@ -45,6 +48,22 @@ function lazyLibraries(): Plugin {
   };
 }
 
+/** The public-webmail list as one grouped string (core/address/grouped-domains.ts), as every bundle carries it. */
+const PUBLIC_DOMAINS_MODULE = '\0congvu-grouped-public-domains';
+const groupedPublicDomains: Plugin = {
+  name: 'congvu-grouped-public-domains',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.')) return null;
+    return /[\\/]core[\\/]address[\\/]public-domains(\.ts)?$/.test(resolve(dirname(importer), source)) ? PUBLIC_DOMAINS_MODULE : null;
+  },
+  load(id) {
+    if (id !== PUBLIC_DOMAINS_MODULE) return null;
+    const address = fileURLToPath(new URL('../core/address/', import.meta.url));
+    return groupedPublicDomainsModule(publicDomains, `${address}grouped-domains.ts`, `${address}subdomain-mailboxes.ts`);
+  },
+};
+
 /**
  * `policy build --addin-url` writes the add-in's files into the kit: they travel with the CLI
  * bundle. Built without them, the CLI still scans; the kit then says to run `npm run build`.
@@ -59,7 +78,7 @@ const bundleAddin: Plugin = {
 
 // The CLI is built for Node; its dependencies stay in node_modules and load at run time.
 export default defineConfig({
-  plugins: [lazyLibraries(), bundleAddin],
+  plugins: [lazyLibraries(), groupedPublicDomains, bundleAddin],
   build: {
     ssr: true,
     outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),

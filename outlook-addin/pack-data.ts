@@ -1,6 +1,7 @@
 // Build-time half of launch/packed.ts: the launch file's big data tables are swapped for
 // modules holding the same values as one string: the public-webmail list grouped by ending
-// (needed on every event: policy checks and recipients), the HTML entity table postal-mime
+// (core/address/grouped-domains.ts, the form every bundle carries; needed on every event:
+// policy checks and recipients), the HTML entity table postal-mime
 // ships deflated (needed only for an attached .eml). tldts's Public Suffix List trie stays as
 // it is: it is read on every event that loads a policy, and inflating it there cost more than
 // parsing it. Values are read from the real modules
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { deflateSync, strToU8 } from 'fflate';
+import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
 
 const PACKED = join(import.meta.dirname, 'launch', 'packed.ts');
 
@@ -37,27 +39,11 @@ async function packedDataModule(path: string): Promise<string> {
 
 const PUBLIC_DOMAINS = /[\\/]core[\\/]address[\\/]public-domains\.ts$/;
 
-/** The form launch/packed.ts's ungroupDomains reads back. */
-export function groupDomains(domains: Iterable<string>): string {
-  const groups = new Map<string, string[]>();
-  for (const d of domains) {
-    const dot = d.indexOf('.');
-    if (dot <= 0 || /[\s]/.test(d)) throw new Error(`public-webmail list: cannot group ${JSON.stringify(d)}`);
-    const ending = d.slice(dot + 1);
-    groups.set(ending, [...(groups.get(ending) ?? []), d.slice(0, dot)]);
-  }
-  return [...groups].map(([ending, labels]) => [ending, ...labels.sort()].join(' ')).join('\n');
-}
-
-/** Same exports as core/address/public-domains.ts, the big set built on first lookup. */
+/** Same exports as core/address/public-domains.ts, the list in the compact form every bundle carries. */
 async function packedPublicDomains(path: string): Promise<string> {
   const real = (await import(pathToFileURL(path).href)) as typeof import('../core/address/public-domains');
-  return [
-    `import { LazySet, ungroupDomains } from ${JSON.stringify(PACKED)};`,
-    `export const MAILBOXES_ON_SUBDOMAINS = new Set(${JSON.stringify([...real.MAILBOXES_ON_SUBDOMAINS])});`,
-    `const GROUPED = ${JSON.stringify(groupDomains(real.PUBLIC_WEBMAIL_DOMAINS))};`,
-    `export const PUBLIC_WEBMAIL_DOMAINS = new LazySet(() => ungroupDomains(GROUPED));`,
-  ].join('\n');
+  const address = join(import.meta.dirname, '..', 'core', 'address');
+  return groupedPublicDomainsModule(real, join(address, 'grouped-domains.ts'), join(address, 'subdomain-mailboxes.ts'));
 }
 
 /** Third-party data modules by path inside node_modules; a library update that moves them fails the build loudly. */
