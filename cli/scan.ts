@@ -3,12 +3,12 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname } from 'node:path';
-import { check, emptyMessage, receivedMail, renderReadFailure, type Finding, type Lang, type Policy, t } from '../core';
-import { readNotices } from '../core/extract/notices';
-import type { ExtractedDocument, MessageView, ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
+import { basename } from 'node:path';
+import { check, renderReadFailure, type Finding, type Lang, type Policy, t } from '../core';
+import type { ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
 import type { ListedFile } from './files';
+import { messageFor } from './scan-message';
 
 export const SCAN_LIMITS = {
   maxInputMB: 100,
@@ -64,27 +64,19 @@ function failureText(e: unknown, lang: Lang): string {
   return t(lang, 'document.unreadable', { reason: renderReadFailure(failure, lang, { ...READING, detail }) });
 }
 
-/** A received .eml is checked as incoming mail; any other file as a document about to be sent. */
-function messageFor(path: string, size: number, document: ExtractedDocument | undefined): MessageView {
-  const name = basename(path);
-  if (document && extname(path).toLowerCase() === '.eml') return receivedMail(document);
-  const msg = emptyMessage('outgoing');
-  msg.surface = 'official';
-  msg.attachments = [{ name, size, document }];
-  return msg;
-}
-
 export async function scanFiles(
   files: readonly (string | ListedFile)[],
   policy: Policy,
   lang: Lang,
   onProgress: (done: number) => void = () => {},
 ): Promise<FileResult[]> {
+  const workers = Math.min(4, availableParallelism());
   const pool = new ExtractPool({
-    size: Math.min(4, availableParallelism()),
+    size: workers,
     timeoutMs: SCAN_LIMITS.timeoutMs,
     maxInputBytes: SCAN_LIMITS.maxInputMB * 1024 * 1024,
     heapMb: SCAN_LIMITS.heapMb,
+    policy,
   });
   const results: FileResult[] = new Array(files.length);
   let next = 0;
@@ -96,15 +88,17 @@ export async function scanFiles(
       const file = await readFile(raw ?? path);
       size = file.size;
       if (!file.bytes) throw new ExtractFailure('too-large', `${size} bytes`);
-      const document = await pool.extract(basename(path), file.bytes);
-      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy), notices: readNotices(document) };
+      const { findings, notices } = await pool.check(basename(path), file.bytes, { path, size });
+      return { path, ...(raw && { raw }), findings, notices };
     } catch (e) {
       // Size rules still apply to a file we could not open up.
       const findings = size > 0 ? check(messageFor(path, size, undefined), policy) : [];
       return { path, ...(raw && { raw }), findings, error: failureText(e, lang), notices: [] };
     }
   };
-  const lanes = Array.from({ length: Math.min(files.length, Math.min(4, availableParallelism())) }, async () => {
+  // Twice as many lanes as workers: the next file is read while a worker is busy, so no worker
+  // waits on the disk or on a message between two small files.
+  const lanes = Array.from({ length: Math.min(files.length, 2 * workers) }, async () => {
     while (next < files.length) {
       const k = next++;
       results[k] = await one(files[k]!);
