@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink]: prints each benchmark's table.
+// npm run bench [-- address|legacy|documents|extension|outlook|sink|cli]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -33,4 +33,8 @@ if (which === 'all' || which === 'sink') {
   const { runTextSinkBench } = await import('./text-sink.bench');
   console.log('\nTextSink: many tiny writes, against one join (floor) and re-joining every 4,096 writes (the former strategy)');
   console.table(runTextSinkBench());
+}
+if (which === 'all' || which === 'cli') {
+  const { runCliBench } = await import('./cli.bench');
+  await runCliBench();
 }
