@@ -2,10 +2,10 @@
 // modules holding the same values as one string: the public-webmail list grouped by ending
 // (core/address/grouped-domains.ts, the form every bundle carries; needed on every event:
 // policy checks and recipients), the HTML entity table postal-mime
-// ships deflated (needed only for an attached .eml). tldts's Public Suffix List trie stays as
-// it is: it is read on every event that loads a policy, and inflating it there cost more than
-// parsing it. Values are read from the real modules
-// at build time, so the add-in keeps exactly the data the other builds use.
+// ships deflated (needed only for an attached .eml), and tldts's Public Suffix List trie with its
+// typed arrays as Base64 (read on every event that loads a policy: decoding a string costs less
+// than parsing 22,000 numbers, and inflating cost more than either). Values are read from the real
+// modules at build time, so the add-in keeps exactly the data the other builds use.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -45,6 +45,29 @@ async function packedPublicDomains(path: string): Promise<string> {
   const address = join(import.meta.dirname, '..', 'core', 'address');
   return groupedPublicDomainsModule(real, join(address, 'grouped-domains.ts'), join(address, 'subdomain-mailboxes.ts'));
 }
+
+/**
+ * A module of typed-array constants (tldts's Public Suffix List trie: some 22,000 numbers) with
+ * each array as Base64 of its little-endian bytes, rebuilt when the module is first required.
+ * Strings and numbers stay as they are.
+ */
+async function packedTypedModule(path: string): Promise<string> {
+  const values = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const lines = [`import { unpackTyped } from ${JSON.stringify(PACKED)};`];
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'default') throw new Error(`${path}: expected named exports only`);
+    if (value instanceof Uint8Array || value instanceof Uint16Array || value instanceof Uint32Array || value instanceof Int32Array) {
+      const bytes = Buffer.alloc(value.length * value.BYTES_PER_ELEMENT);
+      value.forEach((v, k) => bytes.writeUIntLE(value instanceof Int32Array ? v >>> 0 : v, k * value.BYTES_PER_ELEMENT, value.BYTES_PER_ELEMENT));
+      lines.push(`export const ${name} = /* @__PURE__ */ unpackTyped(${JSON.stringify(value.constructor.name)}, ${JSON.stringify(bytes.toString('base64'))});`);
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      lines.push(`export const ${name} = ${JSON.stringify(value)};`);
+    } else throw new Error(`${path}: cannot pack export ${name}`);
+  }
+  return lines.join('\n');
+}
+
+const TYPED_MODULES = [/[\\/]tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/];
 
 /** Third-party data modules by path inside node_modules; a library update that moves them fails the build loudly. */
 const DATA_MODULES = [/[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/];
@@ -107,7 +130,7 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
 
 /** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
 export function checkAllPacked(seen: ReadonlySet<string>): void {
-  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
+  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), ...TYPED_MODULES.map((_, k) => `typed ${k}`), ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`packed-data: modules not found in the bundle: ${missing.join(', ')}`);
 }
 
@@ -145,6 +168,12 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
         seen.add('public-domains');
         return { contents: await packedPublicDomains(args.path), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
       });
+      TYPED_MODULES.forEach((filter, k) =>
+        b.onLoad({ filter }, async (args) => {
+          seen.add(`typed ${k}`);
+          return { contents: await packedTypedModule(args.path), loader: 'js' };
+        }),
+      );
       DATA_MODULES.forEach((filter, k) =>
         b.onLoad({ filter }, async (args) => {
           seen.add(String(k));
