@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites|official]: prints each benchmark's table.
+// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites|official|cli|launch]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -50,4 +50,13 @@ if (which === 'all' || which === 'directory') {
 if (which === 'all' || which === 'allsites') {
   const { runAllSitesBench } = await import('./allsites.bench');
   await runAllSitesBench();
+}
+if (which === 'all' || which === 'cli') {
+  const { runCliBench } = await import('./cli.bench');
+  await runCliBench();
+}
+if (which === 'launch') {
+  // Only the launch file's load in fresh runtimes (the send figures need the 20 MB documents).
+  const { runLaunchLoadBench } = await import('./outlook-send.bench');
+  await runLaunchLoadBench();
 }

@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         run: fileURLToPath(new URL('./run.ts', import.meta.url)),
         'extract-one': fileURLToPath(new URL('./extract-one.ts', import.meta.url)),
+        'scan-one-thread': fileURLToPath(new URL('./scan-one-thread.ts', import.meta.url)),
       },
       output: { entryFileNames: '[name].js', format: 'es' },
     },

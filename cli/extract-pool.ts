@@ -1,7 +1,9 @@
 // A small pool of extraction workers. Each job has a hard deadline beyond the core's own
 // cooperative one: a parser stuck inside one call is stopped by terminating its thread.
 import { Worker } from 'node:worker_threads';
-import type { ExtractedDocument } from '../core/types';
+import type { Finding, Policy } from '../core';
+import type { SignatureState } from '../core/messages/signature-state';
+import type { ExtractedDocument, ReadNotice } from '../core/types';
 import type { ExtractJob, ExtractReply } from './extract-worker';
 
 export class ExtractFailure extends Error {
@@ -18,6 +20,8 @@ export interface PoolOptions {
   heapMb: number;
   /** unsigned-document: the policy's trusted roots, for checking signers' chains. */
   trustedRoots?: readonly string[];
+  /** Given, the workers can check what they read (check()), under this policy. */
+  policy?: Policy;
 }
 
 interface Slot {
@@ -34,9 +38,20 @@ export class ExtractPool {
   }
 
   async extract(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
+    return (await this.run({ name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes })).document;
+  }
+
+  /** Reads and checks a file in a worker; `file` is what the message about it needs. */
+  async check(name: string, bytes: Uint8Array, file: { path: string; size: number }): Promise<{ findings: Finding[]; notices: ReadNotice[]; signatures: SignatureState[] }> {
+    if (!this.opts.policy) throw new Error('ExtractPool.check needs the pool to be given a policy');
+    const reply = await this.run({ name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes, check: file });
+    return { findings: reply.findings ?? [], notices: reply.notices ?? [], signatures: reply.signatures ?? [] };
+  }
+
+  private async run(job: ExtractJob): Promise<Extract<ExtractReply, { ok: true }>> {
     const slot = await this.acquire();
     try {
-      return await this.runOn(slot, { name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes, trustedRoots: this.opts.trustedRoots });
+      return await this.runOn(slot, { ...job, trustedRoots: this.opts.trustedRoots });
     } finally {
       slot.busy = false;
       this.waiting.shift()?.();
@@ -60,11 +75,12 @@ export class ExtractPool {
 
   private spawn(): Worker {
     return new Worker(new URL('./extract-worker.js', import.meta.url), {
+      workerData: { policy: this.opts.policy },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 64 },
     });
   }
 
-  private runOn(slot: Slot, job: ExtractJob): Promise<ExtractedDocument> {
+  private runOn(slot: Slot, job: ExtractJob): Promise<Extract<ExtractReply, { ok: true }>> {
     const worker = (slot.worker ??= this.spawn());
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -82,7 +98,7 @@ export class ExtractPool {
         fn();
       };
       const onMessage = (reply: ExtractReply) =>
-        finish(() => (reply.ok ? resolve(reply.document) : reject(new ExtractFailure(reply.code, reply.message, reply.reason, reply.format))), false);
+        finish(() => (reply.ok ? resolve(reply) : reject(new ExtractFailure(reply.code, reply.message, reply.reason, reply.format))), false);
       const onError = (e: Error & { code?: string }) =>
         finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ExtractFailure('memory', e.message) : new ExtractFailure('corrupt', e.message)), true);
       const onExit = (code: number) => finish(() => reject(new ExtractFailure('memory', `worker stopped (exit ${code})`)), true);

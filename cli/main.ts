@@ -2,7 +2,6 @@
 // Exit codes: 0 nothing found, 1 something found (or a file or attachment not read in full), 2 usage error.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { Presets, SingleBar } from 'cli-progress';
 import {
   isPresetName,
   parsePolicyText,
@@ -17,7 +16,7 @@ import {
 } from '../core';
 import { convertLegacyText } from '../core/encoding';
 import packageJson from '../package.json';
-import { buildKit, KitError, writeKit } from '../deploy/kit';
+import { KitError } from '../deploy/errors';
 import { builtAddinDir, readAddinFiles } from './addin-files';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
 import { isGuid } from '../outlook-addin/manifest/rewrite';
@@ -84,7 +83,10 @@ async function scanCommand(args: string[]): Promise<number> {
     throw e;
   }
   const { files, skipped } = listing;
-  const bar = process.stderr.isTTY && files.length >= 20 ? new SingleBar({ stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : undefined;
+  // The progress bar, the kit and the add-in's files load only for the commands that use them:
+  // a one-file scan pays for none of them (issue 11).
+  const progress = process.stderr.isTTY && files.length >= 20 ? await import('cli-progress') : undefined;
+  const bar = progress && new progress.SingleBar({ stream: process.stderr, clearOnComplete: true }, progress.Presets.shades_classic);
   bar?.start(files.length, 0);
   const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));
   bar?.stop();
@@ -142,6 +144,9 @@ async function policyCommand(args: string[]): Promise<number> {
 }
 
 async function buildCommand(args: string[]): Promise<number> {
+  // The kit (plist, XML checks) loads only for this command; the files it finds by their own
+  // place (addin-files, addin-manifest) stay in main.js, where those paths hold.
+  const { buildKit, writeKit } = await import('../deploy/kit');
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

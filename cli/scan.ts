@@ -10,6 +10,7 @@ import { signatureStates, type SignatureState } from '../core/messages/signature
 import type { ExtractedDocument, MessageView, ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
 import type { ListedFile } from './files';
+import { messageFor } from './scan-message';
 
 export const SCAN_LIMITS = {
   maxInputMB: 100,
@@ -67,28 +68,20 @@ function failureText(e: unknown, lang: Lang): string {
   return t(lang, 'document.unreadable', { reason: renderReadFailure(failure, lang, { ...READING, detail }) });
 }
 
-/** A received .eml is checked as incoming mail; any other file as a document about to be sent. */
-function messageFor(path: string, size: number, document: ExtractedDocument | undefined): MessageView {
-  const name = basename(path);
-  if (document && extname(path).toLowerCase() === '.eml') return receivedMail(document);
-  const msg = emptyMessage('outgoing');
-  msg.surface = 'official';
-  msg.attachments = [{ name, size, document }];
-  return msg;
-}
-
 export async function scanFiles(
   files: readonly (string | ListedFile)[],
   policy: Policy,
   lang: Lang,
   onProgress: (done: number) => void = () => {},
 ): Promise<FileResult[]> {
+  const workers = Math.min(4, availableParallelism());
   const pool = new ExtractPool({
-    size: Math.min(4, availableParallelism()),
+    size: workers,
     timeoutMs: SCAN_LIMITS.timeoutMs,
     maxInputBytes: SCAN_LIMITS.maxInputMB * 1024 * 1024,
     heapMb: SCAN_LIMITS.heapMb,
     trustedRoots: policy.trustedSignatureRoots,
+    policy,
   });
   const results: FileResult[] = new Array(files.length);
   let next = 0;
@@ -100,16 +93,17 @@ export async function scanFiles(
       const file = await readFile(raw ?? path);
       size = file.size;
       if (!file.bytes) throw new ExtractFailure('too-large', `${size} bytes`);
-      const document = await pool.extract(basename(path), file.bytes);
-      const signatures = signatureStates(document);
-      return { path, ...(raw && { raw }), findings: check(messageFor(path, size, document), policy), notices: readNotices(document), ...(signatures.length > 0 && { signatures }) };
+      const { findings, notices, signatures } = await pool.check(basename(path), file.bytes, { path, size });
+      return { path, ...(raw && { raw }), findings, notices, ...(signatures.length > 0 && { signatures }) };
     } catch (e) {
       // Size rules still apply to a file we could not open up.
       const findings = size > 0 ? check(messageFor(path, size, undefined), policy) : [];
       return { path, ...(raw && { raw }), findings, error: failureText(e, lang), notices: [] };
     }
   };
-  const lanes = Array.from({ length: Math.min(files.length, Math.min(4, availableParallelism())) }, async () => {
+  // Twice as many lanes as workers: the next file is read while a worker is busy, so no worker
+  // waits on the disk or on a message between two small files.
+  const lanes = Array.from({ length: Math.min(files.length, 2 * workers) }, async () => {
     while (next < files.length) {
       const k = next++;
       results[k] = await one(files[k]!);

@@ -1,9 +1,68 @@
 import { cpSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
+import * as publicDomains from '../core/address/public-domains';
 
 const ADDIN = fileURLToPath(new URL('../dist/outlook-addin', import.meta.url));
 const BUNDLED_ADDIN = fileURLToPath(new URL('../dist/cli/outlook-addin', import.meta.url));
+
+// The libraries the core imports at the top of its modules are, in the CLI,
+// reached through small stand-ins that require() the real library on first use. A scan
+// that never validates a policy field, parses XML or opens a zip then never loads them, and
+// the fixed cost of `scan` on one small file stays low (issue 11). Each stand-in keeps exactly
+// the exports the core calls; a core import that is not listed here loads as before.
+
+const CORE = /[\\/]core[\\/]/;
+const PREFIX = '\0congvu-lazy:';
+
+const REQUIRE = `import { createRequire } from 'node:module';
+const load = createRequire(import.meta.url);
+let lib;
+const real = () => (lib ??= load(NAME));`;
+
+/** A class the core constructs: the stand-in's constructor returns the real library's instance. */
+const constructed = (name: string) => `export class ${name} { constructor(...args) { return new (real().${name})(...args); } }`;
+
+const STAND_INS: Record<string, string> = {
+  tldts: 'export function getDomain(url, options) { return real().getDomain(url, options); }',
+  '@cfworker/json-schema': constructed('Validator'),
+  saxes: constructed('SaxesParser'),
+  fflate: constructed('Inflate'),
+  'postal-mime': 'export default { parse(bytes, options) { const m = real(); return (m.default ?? m).parse(bytes, options); } };',
+};
+
+function lazyLibraries(): Plugin {
+  return {
+    name: 'congvu-lazy-libraries',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source in STAND_INS && importer && CORE.test(importer) ? PREFIX + source : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const name = id.slice(PREFIX.length);
+      return `${REQUIRE.replace('NAME', JSON.stringify(name))}\n${STAND_INS[name]}`;
+    },
+  };
+}
+
+/** The public-webmail list as one grouped string (core/address/grouped-domains.ts), as every bundle carries it. */
+const PUBLIC_DOMAINS_MODULE = '\0congvu-grouped-public-domains';
+const groupedPublicDomains: Plugin = {
+  name: 'congvu-grouped-public-domains',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.')) return null;
+    return /[\\/]core[\\/]address[\\/]public-domains(\.ts)?$/.test(resolve(dirname(importer), source)) ? PUBLIC_DOMAINS_MODULE : null;
+  },
+  load(id) {
+    if (id !== PUBLIC_DOMAINS_MODULE) return null;
+    const address = fileURLToPath(new URL('../core/address/', import.meta.url));
+    return groupedPublicDomainsModule(publicDomains, `${address}grouped-domains.ts`, `${address}subdomain-mailboxes.ts`);
+  },
+};
 
 /**
  * `policy build --addin-url` writes the add-in's files into the kit: they travel with the CLI
@@ -19,7 +78,7 @@ const bundleAddin: Plugin = {
 
 // The CLI is built for Node; its dependencies stay in node_modules and load at run time.
 export default defineConfig({
-  plugins: [bundleAddin],
+  plugins: [lazyLibraries(), groupedPublicDomains, bundleAddin],
   build: {
     ssr: true,
     outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),

@@ -9,6 +9,8 @@ import { build, type Plugin } from 'vite';
 import { catalog, type MessageKey } from '../core/messages';
 import type { Lang } from '../core/types';
 import { policySchema } from '../core/policy/schema';
+import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
+import * as publicDomains from '../core/address/public-domains';
 import { makeManifest, type Target } from './manifest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +26,7 @@ const ENTRIES: Record<string, string> = {
   'account-pages': 'content/account-pages.ts',
   'password-checklist': 'content/password-checklist.ts',
   'reader-worker': 'reader/worker.ts',
+  'pdf-reader': 'reader/pdfjs-entry.ts',
   offscreen: 'reader/offscreen.ts',
   popup: 'ui/popup.tsx',
   options: 'ui/options.tsx',
@@ -59,13 +62,53 @@ function pageScriptSwaps(): Plugin {
   };
 }
 
+// issue 11 (perf-load): the background and the extension's pages carry the public-webmail list
+// as one grouped string (core/address/grouped-domains.ts), not 14,000 names parsed and hashed
+// every time the service worker starts.
+const PUBLIC_DOMAINS_MODULE = '\0congvu-grouped-public-domains';
+function groupedPublicDomains(): Plugin {
+  const real = join(root, 'core/address/public-domains');
+  return {
+    name: 'congvu-grouped-public-domains',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return resolve(dirname(importer), source).replace(/\.ts$/, '') === real ? PUBLIC_DOMAINS_MODULE : null;
+    },
+    load(id) {
+      if (id !== PUBLIC_DOMAINS_MODULE) return null;
+      return groupedPublicDomainsModule(publicDomains, join(root, 'core/address/grouped-domains.ts'), join(root, 'core/address/subdomain-mailboxes.ts'));
+    },
+  };
+}
+
+/**
+ * issue 11 (perf-load): in the reading Worker, the core's pdfjs imports lead to
+ * reader/pdfjs-loader.ts, which loads pdf-reader.js (pdfjs alone) on the first PDF; the worker
+ * module becomes an empty one, since pdf-reader.js brings it.
+ */
+function pdfjsOnDemand(): Plugin {
+  return {
+    name: 'congvu-pdfjs-on-demand',
+    enforce: 'pre',
+    resolveId(source) {
+      if (source === 'pdfjs-dist/legacy/build/pdf.mjs') return join(here, 'reader/pdfjs-loader.ts');
+      if (source === 'pdfjs-dist/legacy/build/pdf.worker.mjs') return '\0congvu-pdfjs-worker-in-pdf-reader';
+      return null;
+    },
+    load(id) {
+      return id === '\0congvu-pdfjs-worker-in-pdf-reader' ? 'export {};' : null;
+    },
+  };
+}
+
 const PAGE_SCRIPTS = new Set(['content', 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps()] : [],
+    plugins: inPage ? [pageScriptSwaps()] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand()] : [groupedPublicDomains()],
     define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,13 +1,13 @@
 // content.js loads into every webmail tab, so its weight is a budget (issue 11): at most
-// 60 KiB minified, without the 14,000-name provider list, which the background keeps.
+// 60 KB minified, without the 14,000-name provider list, which the background keeps.
 // Reads the built files: run `npm run build` first. Timings belong to bench/, not here.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Issue 11 asks for 60 KB; the unread-file and read-notice items (issues 9 and 10) took it to
-// 64 KiB, so this guards 64 KiB until the encoding tables and preact load lazily.
-const BUDGET_BYTES = 64 * 1024;
+// Issue 11 asks for 60 KB. The banner draws with plain DOM calls (no UI library), which
+// brought the file back under it.
+const BUDGET_BYTES = 60_000;
 const dist = join(process.cwd(), 'dist');
 
 describe.each(['chrome', 'firefox'])('content.js for %s', (target) => {
@@ -17,7 +17,7 @@ describe.each(['chrome', 'firefox'])('content.js for %s', (target) => {
     expect(existsSync(file), `${file} is missing: run npm run build`).toBe(true);
   });
 
-  it('stays within 64 KiB minified', () => {
+  it('stays within 60 KB minified', () => {
     expect(readFileSync(file).length).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 

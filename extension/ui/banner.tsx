@@ -2,7 +2,8 @@
 // webmail). Everything the page controls — file names, addresses, subjects — is rendered
 // as text nodes inside a closed shadow root: page scripts cannot reach into it, and its
 // buttons act only on events the browser made from the user's own input (isTrusted).
-import { render } from 'preact';
+// Built with plain DOM calls rather than a UI library: this file rides in every webmail tab
+// (content.js), where a renderer would weigh more than the banner itself (issue 11).
 import { t, type MessageKey } from '../../core/messages';
 import type { ActionId, Lang, Severity } from '../../core/types';
 import { BANNER_CSS } from './banner-style';
@@ -34,41 +35,54 @@ const trusted = (act: () => void) => (e: Event) => {
   if (e.isTrusted) act();
 };
 
-function Banner({ lang, items, notice, onAction, onClose }: BannerProps) {
-  if (items.length === 0 && !notice) return null;
+type Child = Node | string | false | undefined;
+
+function el(tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const c of children) if (c !== false && c !== undefined) node.append(c);
+  return node;
+}
+
+function button(attrs: Record<string, string>, label: string, act: () => void): HTMLElement {
+  const b = el('button', { type: 'button', ...attrs }, label);
+  b.addEventListener('click', trusted(act));
+  return b;
+}
+
+function renderBanner({ lang, items, notice, onAction, onClose }: BannerProps): HTMLElement | undefined {
+  if (items.length === 0 && !notice) return undefined;
   const top = items.reduce<Severity>((s, i) => (RANK[i.severity] > RANK[s] ? i.severity : s), 'nudge');
-  return (
-    <div class={`banner ${top}`} role={top === 'nudge' ? 'status' : 'alert'} lang={lang}>
-      <div class="head">
-        <span>{t(lang, 'banner.product')}</span>
-        {onClose && (
-          <button class="close" type="button" aria-label={t(lang, 'banner.close')} title={t(lang, 'banner.close')} onClick={trusted(onClose)}>
-            ×
-          </button>
-        )}
-      </div>
-      {notice && <div class="notice">{notice}</div>}
-      {items.map((item) => (
-        <div class="item" key={item.key} data-rule={item.key.split('|')[0]}>
-          <div>
-            <span class={`label ${item.severity}`}>{item.label ?? t(lang, `severity.${item.severity}` as MessageKey)}</span>
-            <span class="title">{item.title}</span>
-          </div>
-          <div class="text">{item.text}</div>
-          <div class="cite">{item.citation}</div>
-          {item.actions.length > 0 && (
-            <div class="actions">
-              {item.actions.map((action, k) => (
-                <button type="button" class={k === 0 ? 'primary' : ''} data-action={action} onClick={trusted(() => onAction(item, action))}>
-                  {t(lang, `action.${action}` as MessageKey)}
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-      ))}
-    </div>
+  const close = t(lang, 'banner.close');
+  return el(
+    'div',
+    { class: `banner ${top}`, role: top === 'nudge' ? 'status' : 'alert', lang },
+    el('div', { class: 'head' }, el('span', {}, t(lang, 'banner.product')), onClose && button({ class: 'close', 'aria-label': close, title: close }, '×', onClose)),
+    notice && el('div', { class: 'notice' }, notice),
+    ...items.map((item) =>
+      el(
+        'div',
+        { class: 'item', 'data-rule': item.key.split('|')[0]!, 'data-key': item.key },
+        el('div', {}, el('span', { class: `label ${item.severity}` }, item.label ?? t(lang, `severity.${item.severity}` as MessageKey)), el('span', { class: 'title' }, item.title)),
+        el('div', { class: 'text' }, item.text),
+        el('div', { class: 'cite' }, item.citation),
+        item.actions.length > 0 &&
+          el('div', { class: 'actions' }, ...item.actions.map((action, k) => button({ class: k === 0 ? 'primary' : '', 'data-action': action }, t(lang, `action.${action}` as MessageKey), () => onAction(item, action)))),
+      ),
+    ),
   );
+}
+
+/** What the user sees of a banner: an update that would draw the same thing changes nothing. */
+function looks(props: BannerProps): string {
+  return JSON.stringify([props.lang, props.notice ?? '', !!props.onClose, props.items]);
+}
+
+/** The focused button's place, so a redraw hands focus back to the same button. */
+function focusedButton(shadow: ShadowRoot): { item?: string; action?: string; close: boolean } | undefined {
+  const active = shadow.activeElement;
+  if (!(active instanceof HTMLElement) || active.tagName !== 'BUTTON') return undefined;
+  return { item: active.closest('.item')?.getAttribute('data-key') ?? undefined, action: active.getAttribute('data-action') ?? undefined, close: active.classList.contains('close') };
 }
 
 export interface MountedBanner {
@@ -83,10 +97,30 @@ export function mountBanner(host: HTMLElement): MountedBanner {
   style.textContent = BANNER_CSS;
   const container = document.createElement('div');
   shadow.append(style, container);
+  let shown: string | undefined;
+  let handlers: Pick<BannerProps, 'onAction' | 'onClose'> | undefined;
   return {
-    update: (props) => render(<Banner {...props} />, container),
+    update: (props) => {
+      // Handlers may be new closures on every update: the drawn buttons call the latest ones.
+      handlers = props;
+      const look = looks(props);
+      if (look === shown) return;
+      shown = look;
+      const focus = focusedButton(shadow);
+      const banner = renderBanner({
+        ...props,
+        onAction: (item, action) => handlers!.onAction(item, action),
+        onClose: props.onClose && (() => handlers!.onClose?.()),
+      });
+      container.replaceChildren(...(banner ? [banner] : []));
+      if (!focus || !banner) return;
+      const target = focus.close
+        ? banner.querySelector<HTMLElement>('button.close')
+        : [...banner.querySelectorAll<HTMLElement>('.item')].find((n) => n.getAttribute('data-key') === focus.item)?.querySelector<HTMLElement>(`button[data-action="${focus.action ?? ''}"]`);
+      target?.focus();
+    },
     remove: () => {
-      render(null, container);
+      container.replaceChildren();
       host.remove();
     },
   };

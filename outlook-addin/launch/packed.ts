@@ -1,9 +1,9 @@
 // Large data tables in launchevent.js travel as one string literal each (see
 // outlook-addin/pack-data.ts). A string literal costs the engine almost nothing to load, where
 // thousands of array items or object keys are parsed and built on every event: classic Outlook
-// evaluates the file afresh each time. Tables needed on every event are only grouped, so
-// unpacking them is a few native splits; a rarely needed one (postal-mime's entities, for an
-// attached .eml) is deflated, because inflating in a cold runtime costs tens of milliseconds.
+// evaluates the file afresh each time. The public-webmail list, needed on every event, is only
+// grouped (core/address/grouped-domains.ts); a rarely needed table (postal-mime's entities, for
+// an attached .eml) is deflated, because inflating in a cold runtime costs tens of milliseconds.
 import { inflateSync, strFromU8 } from 'fflate';
 import { base64ToBytes } from './base64';
 
@@ -29,58 +29,18 @@ export function unpackModule(packed: string): Record<string, unknown> {
 }
 
 /**
- * Domains grouped by what follows their first label, one group a line: "com gmail yahoo" holds
- * gmail.com and yahoo.com (the list shrinks by a third and stays a plain string).
+ * A typed array from its little-endian bytes in Base64 (pack-data.ts's packedTypedModule): a
+ * string the engine skips over at load, where an array literal of thousands of numbers is parsed
+ * on every event, needed or not.
  */
-export function ungroupDomains(grouped: string): string[] {
-  const out: string[] = [];
-  for (const line of grouped.split('\n')) {
-    const labels = line.split(' ');
-    const ending = labels[0];
-    for (let k = 1; k < labels.length; k++) out.push(`${labels[k]}.${ending}`);
+export function unpackTyped(name: TypedName, packed: string): Uint8Array | Uint16Array | Uint32Array | Int32Array {
+  const bytes = base64ToBytes(packed);
+  const size = TYPED[name].BYTES_PER_ELEMENT;
+  const out = new TYPED[name](bytes.length / size);
+  for (let k = 0; k < out.length; k++) {
+    let v = 0;
+    for (let b = size - 1; b >= 0; b--) v = v * 256 + bytes[k * size + b]!;
+    out[k] = v;
   }
   return out;
-}
-
-/**
- * A set built on first use: evaluating the file costs nothing, and only an event that looks a
- * domain up pays for the list, once.
- */
-export class LazySet implements ReadonlySet<string> {
-  private set: Set<string> | undefined;
-
-  constructor(private readonly load: () => Iterable<string>) {}
-
-  private get items(): Set<string> {
-    if (!this.set) this.set = new Set(this.load());
-    return this.set;
-  }
-
-  has(value: string): boolean {
-    return this.items.has(value);
-  }
-
-  get size(): number {
-    return this.items.size;
-  }
-
-  forEach(fn: (value: string, again: string, set: ReadonlySet<string>) => void, self?: unknown): void {
-    this.items.forEach((v) => fn.call(self, v, v, this));
-  }
-
-  entries(): SetIterator<[string, string]> {
-    return this.items.entries();
-  }
-
-  keys(): SetIterator<string> {
-    return this.items.keys();
-  }
-
-  values(): SetIterator<string> {
-    return this.items.values();
-  }
-
-  [Symbol.iterator](): SetIterator<string> {
-    return this.items.values();
-  }
 }

@@ -87,6 +87,18 @@ describe('the kit’s launchevent.js in classic Outlook’s JavaScript-only runt
     expect(bars).toContain('Công Vụ Guard chưa tải được chính sách mới nhất nên đang dùng bản chính sách cơ quan đóng gói sẵn. Anh/chị có thể báo bộ phận CNTT.');
   });
 
+  it('reads an attached docx in the JavaScript-only runtime: the reading stack, loaded on the first read, finds its Gmail contact', async () => {
+    // launchevent.js builds its readers only when a file must be read (issue 11): that path
+    // must work where there is no DOM, no location and nothing from an earlier event.
+    const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx')).toString('base64');
+    const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
+    const item = { ...work, attachments: [{ id: 'd1', name: 'cong-van.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: docx }] };
+    const done = await send(compose('1.12', item), server);
+    expect(done.allowEvent).toBe(false);
+    expect(done.errorMessage).toContain('cong-van.docx');
+    expect(done.errorMessage).toContain('nguyenvana@gmail.com');
+  });
+
   const mime = ['From: "Khuyen mai" <bulk@evil.example>', 'To: canbo@danang.gov.vn', 'Subject: Trung thuong', 'Message-ID: <spam-9@evil.example>', '', 'Bam vao day.', ''].join('\r\n');
   const reportSpam = (server: WebServer) =>
     runInJsRuntime({
