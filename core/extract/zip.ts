@@ -14,11 +14,11 @@ export interface ZipEntry {
 }
 
 /**
- * Input is pushed in slices this small so one push inflates to at most ~1 032 × this (16.5 MB).
- * Each push also copies fflate's 32 KB window: 4 KB pushes made that copying most of the
- * inflating of a large spreadsheet.
+ * Input is pushed in slices this small so one push inflates to at most ~1 032 × this (4 MB).
+ * 16 KB pushes (16.5 MB at once) were tried for speed: a 1 GB bomb then grew the process by
+ * more than 256 MB before it was refused (core/extract/bounds.test.ts), for no measured gain.
  */
-const PUSH_BYTES = 16 * 1024;
+const PUSH_BYTES = 4096;
 
 /**
  * Past RATIO_CHECK_AFTER inflated bytes, an entry inflating more than BOMB_RATIO times its

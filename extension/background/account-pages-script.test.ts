@@ -13,10 +13,12 @@ describe('account pages script', () => {
   beforeEach(() => fake.executeScript.mockClear());
 
   it('goes to the official webmail host only, and nowhere when both rules are off', () => {
-    expect(accountPagesMatches(policy())).toEqual(['https://mail.danang.gov.vn/*']);
-    expect(accountPagesMatches(policy({ officialWebmailUrl: 'https://webmail.example.com' }))).toEqual([]);
+    // Đà Nẵng lists both of its webmails (Art. 2.2): Outlook on the web and OBM.
+    const both = ['https://mail.danang.gov.vn/*', 'https://thudientu.danang.gov.vn/*'];
+    expect(accountPagesMatches(policy())).toEqual(both);
+    expect(accountPagesMatches(policy({ officialWebmailUrl: 'https://webmail.example.com', officialWebmailUrls: [] }))).toEqual([]);
     expect(accountPagesMatches(policy({ rules: { ...PRESETS.danang.rules, 'auto-forward-public': 'off', 'password-policy': 'off' } }))).toEqual([]);
-    expect(accountPagesMatches(policy({ rules: { ...PRESETS.danang.rules, 'password-policy': 'off' } }))).toEqual(['https://mail.danang.gov.vn/*']);
+    expect(accountPagesMatches(policy({ rules: { ...PRESETS.danang.rules, 'password-policy': 'off' } }))).toEqual(both);
   });
 
   it('adds the checklist to the asking frame of the official host', async () => {

@@ -111,9 +111,20 @@ describe('compose pane: findings', () => {
   });
 
   it('a clean draft says so', async () => {
-    await open({ ...OFFICIAL, attachments: [CLEAN_DOC] });
+    // A unit that does not sign its documents (unsigned-document has its own tests below).
+    const unsigned = async (): Promise<HostedPolicy> => {
+      const hosted = resolvePolicy({ preset: 'danang' });
+      return { ...hosted, policy: { ...hosted.policy, unitSignsDocuments: false } };
+    };
+    await open({ ...OFFICIAL, attachments: [CLEAN_DOC] }, { ...FAST, loadPolicy: unsigned });
     expect(container.querySelector('[data-testid="clean"]')?.textContent).toBe('Không phát hiện vấn đề nào trong thư và tệp đính kèm.');
     expect(container.querySelectorAll('li.finding')).toHaveLength(0);
+  });
+
+  it('an official letter without a digital signature gets a quiet note where the unit signs (Đà Nẵng)', async () => {
+    await open({ ...OFFICIAL, attachments: [CLEAN_DOC] });
+    expect(container.querySelector('[data-testid="clean"]')).toBeNull();
+    expect(text()).toContain('“cong-van-sach.docx” là văn bản hành chính nhưng chưa có chữ ký số');
   });
 
   it('shows policy problems for IT', async () => {
