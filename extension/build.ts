@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { build, type Plugin } from 'vite';
+import { transformSync } from 'esbuild';
 import { catalog, type MessageKey } from '../core/messages';
 import type { Lang } from '../core/types';
 import { policySchema } from '../core/policy/schema';
@@ -27,6 +28,8 @@ const ENTRIES: Record<string, string> = {
   'password-checklist': 'content/password-checklist.ts',
   'reader-worker': 'reader/worker.ts',
   'pdf-reader': 'reader/pdfjs-entry.ts',
+  // issue 11 (budget): the signature verifiers, loaded by reader-worker.js on the first signed file
+  'signature-reader': 'reader/signature-entry.ts',
   offscreen: 'reader/offscreen.ts',
   popup: 'ui/popup.tsx',
   options: 'ui/options.tsx',
@@ -102,13 +105,38 @@ function pdfjsOnDemand(): Plugin {
   };
 }
 
+// issue 11 (budget): the banner's style sheet is written to be read; the page script carries it minified.
+const BANNER_STYLE = join(here, 'ui/banner-style.ts');
+function minifiedBannerStyle(): Plugin {
+  return {
+    name: 'congvu-minified-banner-style',
+    transform(code, id) {
+      if (id !== BANNER_STYLE) return null;
+      return code.replace(/`([^`$\\]*)`/, (_, css: string) => JSON.stringify(transformSync(css, { loader: 'css', minify: true }).code.trim()));
+    },
+  };
+}
+
+/** issue 11 (budget): in the reading Worker, the core's verifier imports lead to reader/signature-loader.ts. */
+const SIGNATURE_MODULES = new Set(['core/signatures/pdf', 'core/signatures/xml-package'].map((m) => join(root, m)));
+function signaturesOnDemand(): Plugin {
+  return {
+    name: 'congvu-signatures-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return SIGNATURE_MODULES.has(resolve(dirname(importer), source).replace(/\.ts$/, '')) ? join(here, 'reader/signature-loader.ts') : null;
+    },
+  };
+}
+
 const PAGE_SCRIPTS = new Set(['content', 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps()] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand()] : [groupedPublicDomains()],
+    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle()] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()],
     define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
