@@ -13,6 +13,7 @@ import { policySchema } from '../core/policy/schema';
 import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
 import * as publicDomains from '../core/address/public-domains';
 import { makeManifest, type Target } from './manifest';
+import { WEBMAIL_SITE_MATCHES } from './manifest-matches';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -20,7 +21,8 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 const ENTRIES: Record<string, string> = {
   background: 'background/index.ts',
-  content: 'content/index.ts',
+  // issue 11 (budget): content-<site>.js for each public webmail (siteAlone() below)
+  ...Object.fromEntries(Object.keys(WEBMAIL_SITE_MATCHES).map((site) => [`content-${site}`, 'content/index.ts'])),
   official: 'content/official/index.ts',
   'page-hook': 'content/page-hook.ts',
   // account hygiene (issue 13): registered on the official hosts only; the checklist is added to change-password frames
@@ -130,13 +132,27 @@ function signaturesOnDemand(): Plugin {
   };
 }
 
-const PAGE_SCRIPTS = new Set(['content', 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
+/** issue 11 (budget): content-<site>.js takes the site registry that holds its own adapter only. */
+function siteAlone(site: string): Plugin {
+  const registry = new Set([join(here, 'sites'), join(here, 'sites/index')]);
+  return {
+    name: 'congvu-site-alone',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return registry.has(resolve(dirname(importer), source).replace(/\.[jt]s$/, '')) ? join(here, `sites/single/${site}.ts`) : null;
+    },
+  };
+}
+const siteOf = (name: string) => (name.startsWith('content-') ? name.slice('content-'.length) : undefined);
+
+const PAGE_SCRIPTS = new Set([...Object.keys(WEBMAIL_SITE_MATCHES).map((site) => `content-${site}`), 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle()] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()],
+    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle(), ...(siteOf(name) ? [siteAlone(siteOf(name)!)] : [])] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()],
     define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
