@@ -161,7 +161,7 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
   const builds: [string, string][] = [['this build', EXT]];
   if (process.env.CVG_EXT_COMPARE) builds.push([process.env.CVG_EXT_COMPARE, join(ROOT, process.env.CVG_EXT_COMPARE)]);
   const sizes = builds.flatMap(([build, dir]) =>
-    ['content.js', 'official.js', 'page-hook.js', 'background.js', 'reader-worker.js'].map((f) => {
+    ['content-gmail.js', 'official.js', 'page-hook.js', 'background.js', 'reader-worker.js'].map((f) => {
       const bytes = readFileSync(join(dir, f));
       return { build, file: f, KB: (statSync(join(dir, f)).size / 1024).toFixed(1), 'gzip KB': (gzipSync(bytes).length / 1024).toFixed(1) };
     }),
@@ -171,7 +171,7 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
 
   const plain = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   const evalRows: Record<string, string>[] = [];
-  for (const file of ['content.js', 'background.js']) {
+  for (const file of ['content-gmail.js', 'background.js']) {
     const sources = builds.map(([build, dir]) => [build, readFileSync(join(dir, file), 'utf8')] as const);
     const evals = new Map<string, { ms: number; heapKB: number }[]>(sources.map(([build]) => [build, []]));
     // Interleaved, so a busy moment on the shared machine hits every build alike.

@@ -7,7 +7,7 @@ import { renderFinding, t } from './messages';
 import { vi } from './messages/vi';
 import { resolvePolicy } from './policy/load';
 import { PRESETS } from './policy/presets';
-import { RULES } from './rules';
+import { ACCOUNT_RULE_IDS, MESSAGE_RULES, RULES } from './rules';
 import { attachment, draft } from './rules/test-helpers';
 import { RULE_IDS } from './types';
 
@@ -54,6 +54,16 @@ describe('rule registry', () => {
       expect(RULES[id].sources.default.vi.length).toBeGreaterThan(5);
       expect(Object.keys(en)).toContain(`rule.${id}`);
       expect(Object.keys(en).some((k) => k.startsWith(`${id}.`)), id).toBe(true);
+    }
+  });
+
+  // issue 11 (budget): check() runs MESSAGE_RULES only, so a rule left out of it would never run
+  it('lists every rule that reads a message among the rules check() runs, and only account rules outside it', () => {
+    for (const id of RULE_IDS) {
+      const inCheck = id in MESSAGE_RULES;
+      expect(inCheck, id).toBe(!(ACCOUNT_RULE_IDS as readonly string[]).includes(id));
+      if (inCheck) expect(MESSAGE_RULES[id as keyof typeof MESSAGE_RULES], id).toBe(RULES[id]);
+      else expect(RULES[id].appliesTo, id).toEqual([]);
     }
   });
 });

@@ -3,7 +3,8 @@
 import { makeClassifier, type AddressClassifier } from './address/classify';
 import type { DirectoryLookup } from './directory/types';
 import type { Policy } from './policy/schema';
-import { RULES } from './rules';
+// issue 11 (budget): only the rules that read a message, so page scripts skip the account rules
+import { MESSAGE_RULES, type MessageRuleId } from './rules/message-rules';
 import type { Rule } from './rules/rule';
 import { RULE_IDS, type AttachmentView, type ExtractedDocument, type Finding, type MessageView } from './types';
 
@@ -34,8 +35,8 @@ export function check(msg: MessageView, policy: Policy, env: CheckEnv = {}): Fin
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
     const mode = policy.rules[id];
-    const rule = RULES[id];
-    if (mode === 'off' || !rule.appliesTo.includes(msg.direction)) continue;
+    const rule = MESSAGE_RULES[id as MessageRuleId] as Rule | undefined;
+    if (mode === 'off' || !rule?.appliesTo.includes(msg.direction)) continue;
     for (const raw of rule.check(msg, ctx)) {
       findings.push({ ...raw, severity: mode, citation: citationFor(rule, policy) });
     }

@@ -6,12 +6,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { build, type Plugin } from 'vite';
+import { transformSync } from 'esbuild';
 import { catalog, type MessageKey } from '../core/messages';
 import type { Lang } from '../core/types';
 import { policySchema } from '../core/policy/schema';
 import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
 import * as publicDomains from '../core/address/public-domains';
 import { makeManifest, type Target } from './manifest';
+import { WEBMAIL_SITE_MATCHES } from './manifest-matches';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -19,7 +21,8 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 const ENTRIES: Record<string, string> = {
   background: 'background/index.ts',
-  content: 'content/index.ts',
+  // issue 11 (budget): content-<site>.js for each public webmail (siteAlone() below)
+  ...Object.fromEntries(Object.keys(WEBMAIL_SITE_MATCHES).map((site) => [`content-${site}`, 'content/index.ts'])),
   official: 'content/official/index.ts',
   'page-hook': 'content/page-hook.ts',
   // account hygiene (issue 13): registered on the official hosts only; the checklist is added to change-password frames
@@ -27,6 +30,8 @@ const ENTRIES: Record<string, string> = {
   'password-checklist': 'content/password-checklist.ts',
   'reader-worker': 'reader/worker.ts',
   'pdf-reader': 'reader/pdfjs-entry.ts',
+  // issue 11 (budget): the signature verifiers, loaded by reader-worker.js on the first signed file
+  'signature-reader': 'reader/signature-entry.ts',
   offscreen: 'reader/offscreen.ts',
   popup: 'ui/popup.tsx',
   options: 'ui/options.tsx',
@@ -102,20 +107,60 @@ function pdfjsOnDemand(): Plugin {
   };
 }
 
-const PAGE_SCRIPTS = new Set(['content', 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
+// issue 11 (budget): the banner's style sheet is written to be read; the page script carries it minified.
+const BANNER_STYLE = join(here, 'ui/banner-style.ts');
+function minifiedBannerStyle(): Plugin {
+  return {
+    name: 'congvu-minified-banner-style',
+    transform(code, id) {
+      if (id !== BANNER_STYLE) return null;
+      return code.replace(/`([^`$\\]*)`/, (_, css: string) => JSON.stringify(transformSync(css, { loader: 'css', minify: true }).code.trim()));
+    },
+  };
+}
+
+/** issue 11 (budget): in the reading Worker, the core's verifier imports lead to reader/signature-loader.ts. */
+const SIGNATURE_MODULES = new Set(['core/signatures/pdf', 'core/signatures/xml-package'].map((m) => join(root, m)));
+function signaturesOnDemand(): Plugin {
+  return {
+    name: 'congvu-signatures-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return SIGNATURE_MODULES.has(resolve(dirname(importer), source).replace(/\.ts$/, '')) ? join(here, 'reader/signature-loader.ts') : null;
+    },
+  };
+}
+
+/** issue 11 (budget): content-<site>.js takes the site registry that holds its own adapter only. */
+function siteAlone(site: string): Plugin {
+  const registry = new Set([join(here, 'sites'), join(here, 'sites/index')]);
+  return {
+    name: 'congvu-site-alone',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return registry.has(resolve(dirname(importer), source).replace(/\.[jt]s$/, '')) ? join(here, `sites/single/${site}.ts`) : null;
+    },
+  };
+}
+const siteOf = (name: string) => (name.startsWith('content-') ? name.slice('content-'.length) : undefined);
+
+const PAGE_SCRIPTS = new Set([...Object.keys(WEBMAIL_SITE_MATCHES).map((site) => `content-${site}`), 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps()] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand()] : [groupedPublicDomains()],
+    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle(), ...(siteOf(name) ? [siteAlone(siteOf(name)!)] : [])] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()],
     define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir,
       emptyOutDir: false,
-      target: 'es2020',
+      // issue 11 (budget): the manifest's minimum versions; es2020 turned every class field into helper calls
+      target: ['chrome111', 'firefox140'],
       minify: true,
       sourcemap: false,
       copyPublicDir: false,

@@ -2,7 +2,17 @@
 // (which registers the page hook): the content scripts' matches are its only hosts.
 
 /** Public webmail where drafts are checked. */
-export const WEBMAIL_MATCHES = ['https://mail.google.com/*', 'https://mail.yahoo.com/*', 'https://outlook.live.com/*'];
+/**
+ * issue 11 (budget): each public webmail gets its own content script, content-<site>.js, built
+ * with that site's adapter only (extension/sites/single/<site>.ts).
+ */
+export const WEBMAIL_SITE_MATCHES = {
+  gmail: ['https://mail.google.com/*'],
+  yahoo: ['https://mail.yahoo.com/*'],
+  'outlook-com': ['https://outlook.live.com/*'],
+} as const satisfies Record<string, readonly string[]>;
+export type WebmailSite = keyof typeof WEBMAIL_SITE_MATCHES;
+export const WEBMAIL_MATCHES: string[] = Object.values(WEBMAIL_SITE_MATCHES).flat();
 /**
  * Official webmail: the hosts where the policy's official webmails may live. No script is
  * declared there; the background registers official.js and the page hook for the listed hosts only.

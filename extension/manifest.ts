@@ -2,7 +2,7 @@
 // storage schema. Firefox: background scripts, a gecko id, and a declaration that nothing
 // is collected. Content-script matches are the only hosts the extension touches.
 import { createHash } from 'node:crypto';
-import { ALL_SITES_MATCHES, OFFICIAL_MATCHES, WEBMAIL_MATCHES } from './manifest-matches';
+import { ALL_SITES_MATCHES, OFFICIAL_MATCHES, WEBMAIL_MATCHES, WEBMAIL_SITE_MATCHES } from './manifest-matches';
 import { EXTENSION_PUBLIC_KEY } from './public-key';
 
 export { OFFICIAL_MATCHES, WEBMAIL_MATCHES };
@@ -45,7 +45,8 @@ export function makeManifest(target: Target, version: string): Record<string, un
       // first page of a fresh profile loads (a registered script arrives only once the
       // background has run); the official hosts, known only from the policy, are registered.
       { matches: WEBMAIL_MATCHES, js: ['page-hook.js'], run_at: 'document_start', world: 'MAIN' },
-      { matches: WEBMAIL_MATCHES, js: ['content.js'], run_at: 'document_start' },
+      // issue 11 (budget): one content script per public webmail, carrying that site's adapter only
+      ...Object.entries(WEBMAIL_SITE_MATCHES).map(([site, matches]) => ({ matches: [...matches], js: [`content-${site}.js`], run_at: 'document_start' })),
       // Official webmail (issue 12): nothing is declared on *.gov.vn; official.js and the hook are
       // registered for the policy's official webmail hosts only (background/page-hook-script.ts).
       // Account hygiene (issue 13): every http(s) page, top frame only, idle until a key is typed.
