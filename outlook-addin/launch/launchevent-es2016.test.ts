@@ -24,8 +24,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Classic Outlook downloads and evaluates this file afresh for every event. It was 708 KB with
 // the public-webmail list as an array literal and tldts and postal-mime built at load; issue 11
 // asks for 150 KB, which the bundled readers, validators and lowered regular expressions alone
-// exceed today, so the budget holds what was reached and fails any growth back.
-const LAUNCH_FILE_BUDGET_BYTES = 600 * 1024;
+// exceed today, so the budget holds what was reached and fails any growth back. Issue 11 brought
+// it to 598 KB; the rules of issues 13 and 14 (their messages in both languages, the directory and
+// signature states the send handler reports) added 27 KB, so the guard sits at 640 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 640 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {

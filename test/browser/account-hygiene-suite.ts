@@ -73,7 +73,7 @@ export function defineAccountHygieneSuite(browserName: 'chromium' | 'firefox', l
     await session.setUserPolicy({ authority: 'danang' });
     if (session.name === 'chromium') {
       // The background publishes the all-sites settings once it has the policy.
-      for (let k = 0; k < 100 && !JSON.stringify(await session.readStorage('allSitesConfig')).includes('danang.gov.vn'); k++) await new Promise((r) => setTimeout(r, 100));
+      for (let k = 0; k < 100 && !String(JSON.stringify(await session.readStorage('allSitesConfig'))).includes('danang.gov.vn'); k++) await new Promise((r) => setTimeout(r, 100));
     }
   }, 120_000);
 
