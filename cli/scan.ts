@@ -3,11 +3,10 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname } from 'node:path';
-import { check, emptyMessage, receivedMail, renderReadFailure, type Finding, type Lang, type Policy, t } from '../core';
-import { readNotices } from '../core/extract/notices';
-import { signatureStates, type SignatureState } from '../core/messages/signature-state';
-import type { ExtractedDocument, MessageView, ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
+import { basename } from 'node:path';
+import { check, renderReadFailure, type Finding, type Lang, type Policy, t } from '../core';
+import type { SignatureState } from '../core/messages/signature-state';
+import type { ReadFailure, ReadFailureCode, ReadFailureReason, ReadNotice } from '../core/types';
 import { ExtractFailure, ExtractPool } from './extract-pool';
 import type { ListedFile } from './files';
 import { messageFor } from './scan-message';
