@@ -12,6 +12,7 @@ import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
 import { onVerdicts, unansweredDomains } from './remote-public-domains';
 import { RemoteDirectory } from './remote-directory';
+import { interceptSend } from './send-gate';
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
@@ -84,35 +85,7 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
 
   document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
 
-  // Send: the button (pressed with mouse, pointer or keyboard) and Ctrl/Cmd+Enter. Sites act
-  // on different events of the press, so every one of them is stopped once Send is refused.
-  let refusedPress = false;
-  const onPress = (e: Event) => {
-    const session = [...sessions.values()].find((s) => s.handle.isSendControl(e.target));
-    if (!session) return;
-    if (e.type === 'mousedown' || e.type === 'pointerdown') refusedPress = session.shouldStopSend();
-    else if (e.type === 'click' && !refusedPress) refusedPress = session.shouldStopSend();
-    if (refusedPress) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }
-    if (e.type === 'click') refusedPress = false;
-  };
-  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) window.addEventListener(type, onPress, { capture: true, signal });
-  window.addEventListener(
-    'keydown',
-    (e) => {
-      const sendKey = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
-      const buttonKey = (e.key === 'Enter' || e.key === ' ') && [...sessions.values()].some((s) => s.handle.isSendControl(e.target));
-      if (!sendKey && !buttonKey) return;
-      const session = sessionAt(e.target);
-      if (session?.shouldStopSend()) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-      }
-    },
-    { capture: true, signal },
-  );
+  interceptSend(() => sessions.values(), sessionAt, signal);
 
   startAttachmentGuard(
     {

@@ -20,7 +20,7 @@ import { stoppedNotice } from '../stopped-notice';
 import { adapterForProduct, addinSurfacePresent } from './adapters';
 import { OfficialComposeSession } from './official-session';
 import { ReadSession } from './read-session';
-import { interceptSend } from './send-gate';
+import { interceptSend } from '../send-gate';
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);

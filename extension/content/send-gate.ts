@@ -1,7 +1,8 @@
-// Official webmail (issue 12): Send, pressed with mouse, pointer or keyboard (and Ctrl/Cmd+Enter),
-// is stopped in the capture phase at window when the compose's session refuses it. Products act
-// on different events of the press, so every one of them is stopped once Send is refused.
-import type { ComposeSession } from '../compose-session';
+// Send, pressed with mouse, pointer or keyboard (and Ctrl/Cmd+Enter), is stopped in the capture
+// phase at window when the compose's session refuses it; the public and the official webmails
+// share it. Products act on different events of the press, so every one of them is stopped once
+// Send is refused.
+import type { ComposeSession } from './compose-session';
 
 export function interceptSend(sessions: () => Iterable<ComposeSession>, sessionAt: (t: EventTarget | null) => ComposeSession | undefined, signal: AbortSignal): void {
   const owner = (target: EventTarget | null) => [...sessions()].find((s) => s.handle.isSendControl(target));
