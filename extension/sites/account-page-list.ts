@@ -8,11 +8,11 @@ import { OWA_FORWARDING } from './owa/forwarding-selectors';
 import { OWA_PASSWORD } from './owa/password-selectors';
 import { ROUNDCUBE_FORWARDING } from './roundcube/forwarding-selectors';
 import { ROUNDCUBE_PASSWORD } from './roundcube/password-selectors';
-import { ZIMBRA_CLASSIC_FORWARDING, ZIMBRA_MODERN_FORWARDING } from './zimbra/forwarding-selectors';
+import { ZIMBRA_CLASSIC_FILTERS, ZIMBRA_CLASSIC_FORWARDING, ZIMBRA_MODERN_FORWARDING } from './zimbra/forwarding-selectors';
 import { ZIMBRA_CLASSIC_PASSWORD, ZIMBRA_MODERN_PASSWORD } from './zimbra/password-selectors';
 
 export const PASSWORD_PAGES: readonly PasswordPageSelectors[] = [OWA_PASSWORD, ROUNDCUBE_PASSWORD, ZIMBRA_CLASSIC_PASSWORD, ZIMBRA_MODERN_PASSWORD, OBM_PASSWORD];
-export const FORWARDING_PAGES: readonly ForwardingPageSelectors[] = [OWA_FORWARDING, ROUNDCUBE_FORWARDING, ZIMBRA_CLASSIC_FORWARDING, ZIMBRA_MODERN_FORWARDING, OBM_FORWARDING];
+export const FORWARDING_PAGES: readonly ForwardingPageSelectors[] = [OWA_FORWARDING, ROUNDCUBE_FORWARDING, ZIMBRA_CLASSIC_FILTERS, ZIMBRA_CLASSIC_FORWARDING, ZIMBRA_MODERN_FORWARDING, OBM_FORWARDING];
 
 export function passwordPageIn(doc: Document): PasswordPageSelectors | undefined {
   return PASSWORD_PAGES.find((p) => doc.querySelector(p.newPassword));

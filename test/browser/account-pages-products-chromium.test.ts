@@ -92,3 +92,38 @@ describe.each(Object.entries(PRODUCTS))('chromium, %s: account pages of the offi
     await page.close();
   }, 180_000);
 });
+
+// Mail-filter editors that redirect mail (004 Art. 9.3 covers rules as well as the forwarding setting).
+const FILTER_EDITORS: Record<string, { product: string; origin: string; path: string; field: string; save: string }> = {
+  'zimbra-classic filter rule': { product: 'zimbra-classic', origin: 'https://mail.example-zimbra.gov.vn', path: '/?app=options&section=FILTERS', field: '#ZmFilterRuleDialog_actions input#FilterRuleDialog_INPUT_7', save: '#ZmFilterRuleDialog_button2' },
+};
+
+describe.each(Object.entries(FILTER_EDITORS))('chromium, %s: redirect action of a mail filter', (name, editor) => {
+  let session: BrowserSession;
+  const slug = name.replace(/\s+/g, '-');
+  beforeAll(async () => {
+    session = await launchChromium();
+    await session.setUserPolicy({ authority: 'danang', officialWebmailUrl: editor.origin });
+  }, 120_000);
+  afterAll(async () => session?.close(), 60_000);
+
+  it('notes a public redirect target citing Art. 9.3 and stops the save (Đà Nẵng: block)', async () => {
+    const page = await untilShown(session, editor.origin + editor.path, fixture(editor.product, 'filters-vi.html'), (p) => p.type(editor.field, 'canbo.dn@gmail.com'), 'canbo.dn@gmail.com');
+    expect(await page.bannerText()).toContain('Căn cứ: Khoản 3 Điều 9');
+    await page.click(editor.save);
+    await page.waitForBanner('Thiết lập chuyển thư chưa được lưu.', 20_000);
+    expect(await page.evaluate<boolean>('window.__forwardSaved === undefined')).toBe(true);
+    await page.screenshot(join(ROOT, `test-results/account-pages/chromium-${slug}.png`));
+    await page.close();
+  }, 180_000);
+
+  it('lets a rule redirecting to an official address save', async () => {
+    // The public target first proves the guard is running on this page; the official one then replaces it.
+    const page = await untilShown(session, editor.origin + editor.path, fixture(editor.product, 'filters-vi.html'), (p) => p.type(editor.field, 'canbo.dn@gmail.com'), 'canbo.dn@gmail.com');
+    await page.evaluate(`document.querySelector(${JSON.stringify(editor.field)}).select()`);
+    await page.type(editor.field, 'vanthu@danang.gov.vn');
+    await page.click(editor.save);
+    await expect.poll(() => page.evaluate<string | null>('window.__forwardSaved ? window.__forwardSaved.redirect : null'), { timeout: 20_000 }).toBe('vanthu@danang.gov.vn');
+    await page.close();
+  }, 180_000);
+});

@@ -2,7 +2,10 @@
 // forwarding-vi.html, sources in SOURCES.md). Classic: Preferences › Mail, the DwtInputField
 // #Prefs_Input_MAIL_FORWARDING_ADDRESS ("forward a copy to", several addresses allowed) saved by
 // the toolbar button #zb__PREF__SAVE. Modern: the switch #mail-forwarding-active with the address
-// box beside it, saved by the dialog footer's primary button. Mail filters are not read yet.
+// box beside it, saved by the dialog footer's primary button. Classic mail filters (filters-vi.html):
+// the rule dialog #ZmFilterRuleDialog, whose only action taking a typed argument is "redirect to
+// address" (ZmFilterRule.A_FORWARD, TYPE_INPUT), so any DwtInputField in its actions table is a
+// forwarding target; saved by the dialog's OK button (DwtDialog id + "_button2").
 import { fieldValue, type ForwardingPageSelectors, type ForwardingTarget } from '../account-pages';
 import { splitTargets } from '../../../core/forwarding/targets';
 
@@ -18,6 +21,15 @@ export const ZIMBRA_CLASSIC_FORWARDING: ForwardingPageSelectors = {
     const field = doc.querySelector<HTMLInputElement>('#Prefs_Input_MAIL_FORWARDING_ADDRESS input');
     return each(field, fieldValue(field));
   },
+};
+
+const FILTER_TARGETS = '#ZmFilterRuleDialog_actions input[id^="FilterRuleDialog_INPUT_"]';
+
+export const ZIMBRA_CLASSIC_FILTERS: ForwardingPageSelectors = {
+  product: 'zimbra-classic',
+  page: FILTER_TARGETS,
+  submit: '#ZmFilterRuleDialog_button2',
+  targets: (doc) => [...doc.querySelectorAll<HTMLInputElement>(FILTER_TARGETS)].flatMap((field) => each(field, fieldValue(field))),
 };
 
 export const ZIMBRA_MODERN_FORWARDING: ForwardingPageSelectors = {
