@@ -6,7 +6,7 @@
 import { browser } from '../host/browser-api';
 import { forwardingPageIn, passwordPageIn } from '../sites/account-page-list';
 import { startForwardingGuard } from './forwarding-guard';
-import { onOfficialWebmail } from './official-host';
+import { isCheckedWebmailPage } from '../../core/policy/official-webmail';
 import { PolicyClient } from './policy-client';
 
 const controller = new AbortController();
@@ -15,7 +15,7 @@ let checklistAsked = false;
 
 function look(client: PolicyClient): void {
   const policy = client.state?.policy;
-  if (!policy || !onOfficialWebmail(policy)) return;
+  if (!policy || !isCheckedWebmailPage(policy, new URL(location.href))) return;
   if (!forwardingStarted && policy.rules['auto-forward-public'] !== 'off') {
     const page = forwardingPageIn(document);
     if (page) {

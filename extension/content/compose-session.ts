@@ -294,9 +294,14 @@ export class ComposeSession {
         this.env.record('nudgesShown');
       }
       // "This is not work" cannot lift a block: block means the rule may not be waived.
-      const actions = f.actions.filter((a) => this.offered.has(a) && !(a === 'not-work' && f.severity === 'block') && !(a === 'acknowledge' && f.severity === 'block'));
-      // official-directory (issue 14): offered only where the site's adapter can write the recipient field
-      if (!this.handle.replaceRecipient) actions.splice(0, actions.length, ...actions.filter((a) => a !== 'use-official-address'));
+      // official-directory (issue 14): "use the official address" only where the adapter can write the recipient field.
+      const actions = f.actions.filter(
+        (a) =>
+          this.offered.has(a) &&
+          !(a === 'not-work' && f.severity === 'block') &&
+          !(a === 'acknowledge' && f.severity === 'block') &&
+          !(a === 'use-official-address' && !this.handle.replaceRecipient),
+      );
       return { key, severity: f.severity, title: words.title, text: words.text, citation: words.citation, actions };
     });
     const items = [...findingItems, ...this.unreadItems(lang), ...this.signatureItems(lang)];

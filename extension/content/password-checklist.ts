@@ -11,7 +11,7 @@ import type { Mode } from '../../core/types';
 import { fieldValue, type PasswordPageSelectors } from '../sites/account-pages';
 import { passwordPageIn } from '../sites/account-page-list';
 import { mountChecklist, type MountedChecklist } from '../ui/password-checklist';
-import { onOfficialWebmail } from './official-host';
+import { isCheckedWebmailPage } from '../../core/policy/official-webmail';
 import { PolicyClient } from './policy-client';
 
 declare global {
@@ -50,7 +50,7 @@ function start(): void {
 
   const mode = (): Mode => {
     const policy = client.state?.policy;
-    return policy && onOfficialWebmail(policy) ? policy.rules['password-policy'] : 'off';
+    return policy && isCheckedWebmailPage(policy, new URL(location.href)) ? policy.rules['password-policy'] : 'off';
   };
 
   function evaluate(sel: PasswordPageSelectors, field: HTMLInputElement) {
