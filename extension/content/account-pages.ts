@@ -1,26 +1,36 @@
 // Registered by the background on the policy's official webmail host only (not in content.js,
-// which every webmail tab loads). It recognises the account's settings pages as they appear
-// (Outlook on the web and Roundcube build them after load): a forwarding page gets the
-// forwarding guard here; a change-password page asks the background to add the checklist's
-// own bundle, which carries the strength estimator, to this frame alone.
+// which every webmail tab loads). It recognises the account's settings views as they appear:
+// Outlook on the web, Zimbra and Roundcube are single-page apps where the user goes from the
+// forwarding setting to the filter or rule editor without a reload, so every kind of forwarding
+// view gets its own guard when it first appears, and its note is brought up to date each time
+// it appears again (a rule editor opened afresh on an existing rule). A change-password page
+// asks the background to add the checklist's own bundle, which carries the strength estimator,
+// to this frame alone.
 import { browser } from '../host/browser-api';
-import { forwardingPageIn, passwordPageIn } from '../sites/account-page-list';
+import { FORWARDING_PAGES, passwordPageIn } from '../sites/account-page-list';
+import type { ForwardingPageSelectors } from '../sites/account-pages';
 import { startForwardingGuard } from './forwarding-guard';
 import { isCheckedWebmailPage } from '../../core/policy/official-webmail';
 import { PolicyClient } from './policy-client';
 
 const controller = new AbortController();
-let forwardingStarted = false;
+/** The guard of each kind of view seen so far, and whether that view is on the page now. */
+const guards = new Map<ForwardingPageSelectors, { refresh: () => void; present: boolean }>();
 let checklistAsked = false;
 
 function look(client: PolicyClient): void {
   const policy = client.state?.policy;
   if (!policy || !isCheckedWebmailPage(policy, new URL(location.href))) return;
-  if (!forwardingStarted && policy.rules['auto-forward-public'] !== 'off') {
-    const page = forwardingPageIn(document);
-    if (page) {
-      forwardingStarted = true;
-      startForwardingGuard(page, { policy: () => client.state?.policy, lang: () => client.lang }, controller.signal);
+  if (policy.rules['auto-forward-public'] !== 'off') {
+    for (const kind of FORWARDING_PAGES) {
+      const present = document.querySelector(kind.page) !== null;
+      const guard = guards.get(kind);
+      if (!guard) {
+        if (present) guards.set(kind, { refresh: startForwardingGuard(kind, { policy: () => client.state?.policy, lang: () => client.lang }, controller.signal), present });
+      } else if (present !== guard.present) {
+        guard.present = present;
+        guard.refresh();
+      }
     }
   }
   if (!checklistAsked && policy.rules['password-policy'] !== 'off' && passwordPageIn(document)) {
@@ -33,8 +43,5 @@ function look(client: PolicyClient): void {
 
 const client = new PolicyClient(() => look(client));
 void client.load();
-const observer = new MutationObserver(() => {
-  look(client);
-  if (forwardingStarted && checklistAsked) observer.disconnect();
-});
-observer.observe(document.documentElement, { childList: true, subtree: true });
+// Kept for the page's life: a view the user opens later (filters after forwarding) is recognised when it appears.
+new MutationObserver(() => look(client)).observe(document.documentElement, { childList: true, subtree: true });

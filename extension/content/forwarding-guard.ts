@@ -15,7 +15,8 @@ export interface ForwardingGuardOptions {
   lang: () => Lang;
 }
 
-export function startForwardingGuard(sel: ForwardingPageSelectors, opts: ForwardingGuardOptions, signal: AbortSignal): void {
+/** Starts the guard for one kind of forwarding view; returns what shows the note again for what the page holds now. */
+export function startForwardingGuard(sel: ForwardingPageSelectors, opts: ForwardingGuardOptions, signal: AbortSignal): () => void {
   let banner: MountedBanner | undefined;
   let host: HTMLElement | undefined;
   let acknowledged = '';
@@ -107,4 +108,5 @@ export function startForwardingGuard(sel: ForwardingPageSelectors, opts: Forward
     if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.form && sel.targets(document).some((x) => x.field === e.target)) gate(e);
   }, listen);
   show();
+  return () => void show();
 }

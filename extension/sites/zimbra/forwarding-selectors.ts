@@ -5,7 +5,9 @@
 // box beside it, saved by the dialog footer's primary button. Classic mail filters (filters-vi.html):
 // the rule dialog #ZmFilterRuleDialog, whose only action taking a typed argument is "redirect to
 // address" (ZmFilterRule.A_FORWARD, TYPE_INPUT), so any DwtInputField in its actions table is a
-// forwarding target; saved by the dialog's OK button (DwtDialog id + "_button2").
+// forwarding target; saved by the dialog's OK button (DwtDialog id + "_button2"). Modern mail filters (filters-vi.html):
+// the filter dialog's content .zimbra-client_filter-modal_filterModalContent, where an action select set to Zimbra's
+// SOAP action actionRedirect has the address box beside it; saved by the inline dialog footer's primary button.
 import { fieldValue, type ForwardingPageSelectors, type ForwardingTarget } from '../account-pages';
 import { splitTargets } from '../../../core/forwarding/targets';
 
@@ -41,4 +43,19 @@ export const ZIMBRA_MODERN_FORWARDING: ForwardingPageSelectors = {
     const field = doc.querySelector<HTMLInputElement>('input.zimbra-client_settings_textInput');
     return each(field, fieldValue(field));
   },
+};
+
+const MODERN_FILTER = '.zimbra-client_filter-modal_filterModalContent';
+
+export const ZIMBRA_MODERN_FILTERS: ForwardingPageSelectors = {
+  product: 'zimbra-modern',
+  page: `${MODERN_FILTER} option[value="actionRedirect"]`,
+  submit: '.zimbra-client_inline-modal-dialog_footer .blocks_button_primary',
+  targets: (doc) =>
+    [...doc.querySelectorAll<HTMLSelectElement>(`${MODERN_FILTER} select`)]
+      .filter((kind) => kind.value === 'actionRedirect')
+      .flatMap((kind) => {
+        const field = kind.parentElement?.querySelector<HTMLInputElement>('input[type="text"]') ?? null;
+        return each(field, fieldValue(field));
+      }),
 };
