@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, ROOT, type BrowserSession, type PageDriver } from './harness';
+import { defineFilterEditorSuite, FILTER_EDITORS } from './account-pages-filters-suite';
 
 interface Product {
   origin: string;
@@ -93,37 +94,49 @@ describe.each(Object.entries(PRODUCTS))('chromium, %s: account pages of the offi
   }, 180_000);
 });
 
-// Mail-filter editors that redirect mail (004 Art. 9.3 covers rules as well as the forwarding setting).
-const FILTER_EDITORS: Record<string, { product: string; origin: string; path: string; field: string; save: string }> = {
-  'zimbra-classic filter rule': { product: 'zimbra-classic', origin: 'https://mail.example-zimbra.gov.vn', path: '/?app=options&section=FILTERS', field: '#ZmFilterRuleDialog_actions input#FilterRuleDialog_INPUT_7', save: '#ZmFilterRuleDialog_button2' },
-};
+// Mail-filter and inbox-rule editors that send mail on (account-pages-filters-suite.ts).
+defineFilterEditorSuite('chromium', launchChromium, FILTER_EDITORS);
 
-describe.each(Object.entries(FILTER_EDITORS))('chromium, %s: redirect action of a mail filter', (name, editor) => {
+// Zimbra Classic is one page: the user goes from Preferences › Mail (forwarding) to Bộ lọc and opens a new filter, no reload.
+describe('chromium, zimbra-classic: forwarding setting, then the filters, in one page', () => {
+  const origin = 'https://mail.example-zimbra.gov.vn';
   let session: BrowserSession;
-  const slug = name.replace(/\s+/g, '-');
   beforeAll(async () => {
     session = await launchChromium();
-    await session.setUserPolicy({ authority: 'danang', officialWebmailUrl: editor.origin });
+    await session.setUserPolicy({ authority: 'danang', officialWebmailUrl: origin });
   }, 120_000);
   afterAll(async () => session?.close(), 60_000);
 
-  it('notes a public redirect target citing Art. 9.3 and stops the save (Đà Nẵng: block)', async () => {
-    const page = await untilShown(session, editor.origin + editor.path, fixture(editor.product, 'filters-vi.html'), (p) => p.type(editor.field, 'canbo.dn@gmail.com'), 'canbo.dn@gmail.com');
+  it('guards the filter dialog opened after the forwarding page, and each save only for its own targets', async () => {
+    const forwardField = '#Prefs_Input_MAIL_FORWARDING_ADDRESS input';
+    const page = await untilShown(session, `${origin}/?app=options`, fixture('zimbra-classic', 'forwarding-vi.html'), (p) => p.type(forwardField, 'canbo.dn@gmail.com'), 'canbo.dn@gmail.com');
+    // The user settles on an official forward and saves it: no note, the save goes through.
+    await page.evaluate(`document.querySelector(${JSON.stringify(forwardField)}).select()`);
+    await page.type(forwardField, 'vanthu@danang.gov.vn');
+    await expect.poll(() => page.bannerText(), { timeout: 20_000 }).toBe('');
+    await page.click('#zb__PREF__SAVE');
+    await page.waitFor(`!!window.__forwardSaved && window.__forwardSaved.target === 'vanthu@danang.gov.vn'`, 20_000);
+    // A mark the page keeps only while it is the same document (a reload would drop it).
+    await page.evaluate('void (window.__sameDocument = true)');
+    // To the filters, a new rule, the redirect action: all built in this document as the user clicks.
+    await page.click('#zti__main_Options__PREF_PAGE_FILTERS');
+    await page.click('#zb__FRV__ADD_FILTER_RULE');
+    await page.click('#FilterRuleDialog_SELECT_5');
+    await page.click('#FilterRuleDialog_SELECT_5_option_3');
+    await page.type('#FilterRuleDialog_INPUT_7', 'hopthu.rieng@yahoo.com');
+    await page.waitForBanner('hopthu.rieng@yahoo.com', 20_000);
     expect(await page.bannerText()).toContain('Căn cứ: Khoản 3 Điều 9');
-    await page.click(editor.save);
+    await page.click('#ZmFilterRuleDialog_button2');
     await page.waitForBanner('Thiết lập chuyển thư chưa được lưu.', 20_000);
-    expect(await page.evaluate<boolean>('window.__forwardSaved === undefined')).toBe(true);
-    await page.screenshot(join(ROOT, `test-results/account-pages/chromium-${slug}.png`));
+    expect(await page.evaluate<boolean>('window.__filterSaved === undefined')).toBe(true);
+    await page.screenshot(join(ROOT, 'test-results/account-pages/chromium-zimbra-classic-filters-after-forwarding.png'));
+    // Still the same document: no reload brought the guard.
+    expect(await page.evaluate<boolean>('window.__sameDocument === true')).toBe(true);
+    // An official redirect saves.
+    await page.evaluate(`document.querySelector('#FilterRuleDialog_INPUT_7').select()`);
+    await page.type('#FilterRuleDialog_INPUT_7', 'vanthu@danang.gov.vn');
+    await page.click('#ZmFilterRuleDialog_button2');
+    await page.waitFor(`!!window.__filterSaved && window.__filterSaved.redirect === 'vanthu@danang.gov.vn'`, 20_000);
     await page.close();
-  }, 180_000);
-
-  it('lets a rule redirecting to an official address save', async () => {
-    // The public target first proves the guard is running on this page; the official one then replaces it.
-    const page = await untilShown(session, editor.origin + editor.path, fixture(editor.product, 'filters-vi.html'), (p) => p.type(editor.field, 'canbo.dn@gmail.com'), 'canbo.dn@gmail.com');
-    await page.evaluate(`document.querySelector(${JSON.stringify(editor.field)}).select()`);
-    await page.type(editor.field, 'vanthu@danang.gov.vn');
-    await page.click(editor.save);
-    await expect.poll(() => page.evaluate<string | null>('window.__forwardSaved ? window.__forwardSaved.redirect : null'), { timeout: 20_000 }).toBe('vanthu@danang.gov.vn');
-    await page.close();
-  }, 180_000);
+  }, 240_000);
 });
