@@ -3,4 +3,4 @@ import { describe } from 'vitest';
 import { defineAccountHygieneSuite } from './account-hygiene-suite';
 import { launchFirefox } from './harness';
 
-describe('account hygiene in Firefox', () => defineAccountHygieneSuite('firefox', () => launchFirefox()));
+describe('account hygiene in Firefox', () => defineAccountHygieneSuite('firefox', () => launchFirefox({ keepProfile: true })));

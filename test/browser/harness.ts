@@ -185,6 +185,12 @@ const CHROMIUM_FLAGS = [
 export interface LaunchOptions {
   /** Leave the system's policy files as they are (the deployment-kit tests put them there). */
   keepPolicies?: boolean;
+  // account hygiene (issue 13): policy changes mid-run in Firefox
+  /**
+   * Firefox: one profile for the whole session, its extension storage kept across the restart a policy change needs,
+   * as a user's own profile keeps an installed extension's storage when IT changes policies.json.
+   */
+  keepProfile?: boolean;
 }
 
 export async function launchChromium(_opts: LaunchOptions = {}): Promise<BrowserSession> {
@@ -329,12 +335,17 @@ export async function launchChromium(_opts: LaunchOptions = {}): Promise<Browser
 export const FIREFOX_POLICIES = '/usr/lib/firefox-esr/distribution/policies.json';
 
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSession> {
+  // account hygiene (issue 13): the session's own profile, kept across restarts when asked.
+  const profile = opts.keepProfile ? mkdtempSync(join(tmpdir(), 'congvu-ff-profile-')) : undefined;
   const start = async (): Promise<PpBrowser> => {
     const b = await puppeteer.launch({
       browser: 'firefox',
       executablePath: '/usr/bin/firefox-esr',
       headless: true,
+      ...(profile ? { userDataDir: profile } : {}),
       extraPrefsFirefox: {
+        // The test add-on is temporary: without these Firefox drops its storage when it goes at shutdown.
+        ...(profile ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true } : {}),
         'xpinstall.signatures.required': false,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         // Content scripts of an unsigned MV3 add-on get their host permissions without a prompt.
@@ -488,6 +499,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
       await browser.close();
       if (!opts.keepPolicies) rmSync(FIREFOX_POLICIES, { force: true });
       rmSync(tmp, { recursive: true, force: true });
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
