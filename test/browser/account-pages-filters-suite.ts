@@ -54,6 +54,16 @@ export const FILTER_EDITORS: Record<string, FilterEditor> = {
     resolve: '\n',
     saved: "window.__forwardSaved ? window.__forwardSaved.to.join(',') : null",
   },
+  'obm webmail managesieve redirect': {
+    product: 'obm',
+    origin: 'https://thudientu.danang.gov.vn',
+    path: '/webmail/?_task=settings&_action=plugin.managesieve-action&_framed=1',
+    // "G" picks "Gửi lại tin nhắn tới" (redirect) by the select's type-ahead.
+    open: [{ keys: ['select#action_type0', 'G'] }],
+    field: 'input#action_target0',
+    save: 'input.button.mainaction',
+    saved: 'window.__forwardSaved ? window.__forwardSaved.redirect : null',
+  },
   'zimbra-modern filter redirect': {
     product: 'zimbra-modern',
     origin: 'https://webmail.example-zimbra.gov.vn',
