@@ -80,9 +80,16 @@ const VNI_PAIRS_ON_VI_SMALL = (() => {
   for (const spelling of VNI_DECODE.keys()) {
     if (spelling.length === 2 && spelling === spelling.toLowerCase() && !VNI_WEAK_PAIRS.has(spelling) && viSmall.test(spelling[1]!)) pairs.push(spelling);
   }
-  return pairs.join('|');
+  return pairs;
 })();
-const SIGNAL_SITE = new RegExp(`[${RARE}]|[${VI_SMALL}](?:(?<=[A-Z]{2}.|${VNI_PAIRS_ON_VI_SMALL})|(?<=[A-Z].)(?=[A-Z]))`, 'g');
+// Every site on a Vietnamese small letter has an ASCII capital or a VNI base just before it. One
+// class test of that character comes first: Unicode Vietnamese has a small letter every ~18
+// characters, and trying the ~25 pairs at each of them was two thirds of the scan.
+const BEFORE_VI_SMALL_SITE = [...new Set(['A-Z', ...VNI_PAIRS_ON_VI_SMALL.map((pair) => pair[0]!)])].join('');
+const SIGNAL_SITE = new RegExp(
+  `[${RARE}]|[${VI_SMALL}](?<=[${BEFORE_VI_SMALL_SITE}].)(?:(?<=[A-Z]{2}.|${VNI_PAIRS_ON_VI_SMALL.join('|')})|(?<=[A-Z].)(?=[A-Z]))`,
+  'g',
+);
 const RARE_CHAR = new RegExp(`^[${RARE}]$`);
 
 /** Whether LEGACY_SIGNAL matches within `from`–`to` around a site at `at`. */
