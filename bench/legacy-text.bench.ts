@@ -1,16 +1,18 @@
 // Legacy-encoded text against the same text in Unicode, per million characters, side by side:
-// check() with the full policy on a body in Unicode, in TCVN3 and in VNI (read as Latin-1,
-// as it arrives when pasted from an old document), and decodeLegacy alone for text whose
-// encoding a font already told (what docx extraction does). Fresh text every round.
-import { check } from '../core/check';
+// check() with the full policy (every rule on, the directory lent) on a body in Unicode, in
+// TCVN3 and in VNI (read as Latin-1, as it arrives when pasted from an old document);
+// decodeLegacy alone for text whose encoding a font already told (what docx extraction does),
+// and decodeLegacy then check() on what it gives, the whole cost of such a document. Fresh
+// text every round; spreads printed, and the load beside them.
 import { decodeLegacy, encodeLegacy } from '../core/encoding';
-import { assertEveryRuleOn, draft, FULL_POLICY, indexOfPass, timeOnce } from './address.bench';
+import { assertEveryRuleOn, checkAll, draft, indexOfPass, load, timeOnce } from './address.bench';
 import { ratios, showSpread } from './stats';
 import { vietnameseText } from './vietnamese-text';
 
 export function runLegacyBench(rounds = 9, chars = 1024 * 1024) {
   assertEveryRuleOn();
-  const names = ['indexOf(@) pass, Unicode', 'check(), Unicode body', 'check(), TCVN3 body', 'check(), VNI body', 'decodeLegacy, TCVN3', 'decodeLegacy, VNI'] as const;
+  const names = ['indexOf(@) pass, Unicode', 'check(), Unicode body', 'check(), TCVN3 body', 'check(), VNI body', 'decodeLegacy, TCVN3', 'decodeLegacy, VNI', 'decodeLegacy then check(), TCVN3'] as const;
+  const loadBefore = load();
   const times: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   const results: Record<string, number | string> = {};
   for (let r = 0; r <= rounds; r++) {
@@ -19,11 +21,12 @@ export function runLegacyBench(rounds = 9, chars = 1024 * 1024) {
     const vni = encodeLegacy(unicode, 'vni');
     const candidates: Record<(typeof names)[number], () => number | string> = {
       'indexOf(@) pass, Unicode': () => indexOfPass(unicode),
-      'check(), Unicode body': () => check(draft(unicode), FULL_POLICY).map((f) => f.rule).join(' '),
-      'check(), TCVN3 body': () => check(draft(tcvn3), FULL_POLICY).map((f) => f.rule).join(' '),
-      'check(), VNI body': () => check(draft(vni), FULL_POLICY).map((f) => f.rule).join(' '),
+      'check(), Unicode body': () => checkAll(draft(unicode)),
+      'check(), TCVN3 body': () => checkAll(draft(tcvn3)),
+      'check(), VNI body': () => checkAll(draft(vni)),
       'decodeLegacy, TCVN3': () => decodeLegacy(tcvn3, 'tcvn3').length,
       'decodeLegacy, VNI': () => decodeLegacy(vni, 'vni').length,
+      'decodeLegacy then check(), TCVN3': () => checkAll(draft(decodeLegacy(tcvn3, 'tcvn3'))),
     };
     for (const name of names) {
       const { ms, result } = timeOnce(candidates[name], name === 'indexOf(@) pass, Unicode');
@@ -40,5 +43,5 @@ export function runLegacyBench(rounds = 9, chars = 1024 * 1024) {
     'vs indexOf, per round': showSpread(ratios(times[name]!, times['indexOf(@) pass, Unicode']!), 0, '×'),
     result: results[name],
   }));
-  return { title: `Legacy text: ${chars.toLocaleString('en')} characters of Vietnamese text per body, ${rounds} rounds (+1 warm-up), interleaved`, rows };
+  return { title: `Legacy text: ${chars.toLocaleString('en')} characters of Vietnamese text per body, ${rounds} rounds (+1 warm-up), interleaved; load ${loadBefore} before, ${load()} after`, rows };
 }

@@ -26,8 +26,11 @@ function prng(seed: number): () => number {
 /**
  * `addressRate`: share of sentences that end with a contact address. 0.01 (one address per
  * ~4 KB) is a contact-rich letter; 0.14 (one per ~300 characters) is a contact directory.
+ * `addressAt`: the address for a draw in [0, 1); by default one of a few, hidden forms included.
  */
-export function vietnameseText(chars: number, seed = 1, addressRate = 0.01): { text: string; addresses: number } {
+export const SAMPLE_ADDRESSES: readonly string[] = ADDRESSES;
+
+export function vietnameseText(chars: number, seed = 1, addressRate = 0.01, addressAt: (pick: number) => string = (pick) => ADDRESSES[Math.floor(pick * ADDRESSES.length)]!): { text: string; addresses: number } {
   const next = prng(seed);
   const parts: string[] = [];
   let length = 0;
@@ -35,7 +38,7 @@ export function vietnameseText(chars: number, seed = 1, addressRate = 0.01): { t
   while (length < chars) {
     let sentence = PHRASES[Math.floor(next() * PHRASES.length)]!;
     if (next() < addressRate) {
-      sentence += `, liên hệ ${ADDRESSES[Math.floor(next() * ADDRESSES.length)]}`;
+      sentence += `, liên hệ ${addressAt(next())}`;
       addresses++;
     }
     sentence += next() < 0.2 ? '.\n' : '; ';

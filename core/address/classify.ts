@@ -46,16 +46,29 @@ export interface AddressClassifier {
   isKnownDomain(domain: string): boolean;
 }
 
+const DOMAINS_KEPT = 10_000;
+
 /** Official first: an authority's own domain never counts as public, whatever lists say. */
 export function makeClassifier(policy: Pick<Policy, 'officialDomains' | 'extraPublicDomains'>): AddressClassifier {
   const official = policy.officialDomains.map((d) => d.toLowerCase());
   const extra = new Set(policy.extraPublicDomains.map((d) => d.toLowerCase()));
-  const classifyDomain = (domain: string): AddressClass => {
+  const classifyFresh = (domain: string): AddressClass => {
     const d = canonicalDomain(domain);
     if (withinAny(d, official)) return 'official';
     // IT names its own additions, and means their hosts too.
     if (isBundledPublic(d) || inSet(d, extra)) return 'public-webmail';
     return 'other';
+  };
+  // A directory or a long thread names the same few domains thousands of times.
+  const known = new Map<string, AddressClass>();
+  const classifyDomain = (domain: string): AddressClass => {
+    let c = known.get(domain);
+    if (c === undefined) {
+      if (known.size >= DOMAINS_KEPT) known.clear();
+      c = classifyFresh(domain);
+      known.set(domain, c);
+    }
+    return c;
   };
   return {
     classifyDomain,

@@ -5,7 +5,11 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../policy/presets';
 import { makeClassifier } from './classify';
-import { addressesFromLinks, extractAddresses } from './extract';
+import { encodeLegacy } from '../encoding';
+import { sentence } from '../encoding/arbitraries.test-util';
+import { addressesFromLinks, extractAddresses, isInvisibleUnit } from './extract';
+import { referenceExtractAddresses } from './extract-reference.test-util';
+import { INVISIBLE_CHARS } from './invisible';
 
 const known = makeClassifier(PRESETS.danang);
 const find = (text: string) => extractAddresses(text, known).map((f) => f.address);
@@ -216,6 +220,68 @@ describe('invisible characters and the root dot', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+// issue 11: the faster extractor (clean stretches searched once, invisible characters dropped
+// through one buffer) against the extractor as it was, on text as the checker meets it.
+describe('agrees with the extractor as it was', () => {
+  it('tells the same code units invisible as INVISIBLE_CHARS does', () => {
+    const one = new RegExp(INVISIBLE_CHARS.source, 'u');
+    for (let c = 0; c <= 0xffff; c++) expect(isInvisibleUnit(c), c.toString(16)).toBe(one.test(String.fromCharCode(c)));
+  });
+
+  const domain = fc.constantFrom('gmail.com', 'yahoo.com.vn', 'hotmail.com', 'danang.gov.vn', 'vnn.vn', 'congty-abc.com.vn', 'example.org');
+  const local = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,12}[a-z0-9]$/);
+  // Every form extract.test.ts says the extractor reads, and near misses.
+  const address = fc.tuple(local, domain, fc.integer({ min: 0, max: 9 })).map(([l, d, form]) => {
+    const [name, ...rest] = d.split('.');
+    switch (form) {
+      case 0: return `${l}@${d}`;
+      case 1: return `${l} [at] ${name} [dot] ${rest.join(' [dot] ')}`;
+      case 2: return `${l}(AT)${d}`;
+      case 3: return `${l}＠${name}．${rest.join('．')}`;
+      case 4: return `${l} @ ${d}`;
+      case 5: return `${l}@${name}.\n${rest.join('.')}`;
+      case 6: return `${l}[@]${d}`;
+      case 7: return `${l} ( at ) ${name} (dot) ${rest.join(' dot ')}`;
+      case 8: return `${l}@\n${d}`;
+      default: return `${l}@${d}.`;
+    }
+  });
+  const legacy = fc.tuple(sentence(1, 10, ['lower', 'title', 'upper']), fc.constantFrom('tcvn3' as const, 'vni' as const)).map(([s, e]) => encodeLegacy(s, e));
+  const noise = fc.constantFrom('(0236) 3840125', 'Lưu: VT, STTTT (02b).', '[1]', '(at)', ' at ', '\n', '\r\n', '  ', 'Liên hệ:', 'Email:', '@', ')', '\u00a0');
+  const piece = fc.oneof(sentence(1, 8, ['lower', 'title', 'upper']), legacy, address, address, noise);
+  const INVISIBLE = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u202e', '\u034f'];
+  const text = fc
+    .tuple(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 8 }))
+    .map(([pieces, inserts]) => {
+      let t = pieces.join(' ');
+      for (const [at, c] of inserts) {
+        const k = at % (t.length + 1);
+        t = t.slice(0, k) + c + t.slice(k);
+      }
+      return t;
+    });
+
+  it('finds the same addresses, at the same places, on Vietnamese, TCVN3, VNI and mixed text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(extractAddresses(t, known)).toEqual(referenceExtractAddresses(t, known));
+        expect(extractAddresses(t)).toEqual(referenceExtractAddresses(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same in a directory: an address every few dozen characters, windows overlapping', () => {
+    const dense = fc.array(fc.tuple(address, fc.constantFrom(', ', '; ', '\n', ' \u200b', '\u00ad ', ' - ')), { minLength: 2, maxLength: 40 }).map((xs) => xs.map(([a, sep]) => a + sep).join(''));
+    fc.assert(
+      fc.property(dense, (t) => {
+        expect(extractAddresses(t, known)).toEqual(referenceExtractAddresses(t, known));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentence } from './arbitraries.test-util';
-import { classifyLatin, convertLegacyTextEveryLine, LEGACY_SIGNAL } from './detect';
+import { classifyLatin, convertLegacyTextEveryLine, firstLegacyRun, LEGACY_SIGNAL } from './detect';
 import { convertLegacyText, decodeLegacy, encodeLegacy, hasLegacyText } from './index';
 
 const tcvn3 = (s: string) => encodeLegacy(s, 'tcvn3');
@@ -271,6 +271,25 @@ describe('the pre-filter before word-by-word reading', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  // issue 11: a check asks only for the first run, and stops reading there.
+  it('gives as first run the first run of the full detector, on texts it has and has not read before', () => {
+    fc.assert(
+      fc.property(document, fc.boolean(), (text, readBefore) => {
+        const reference = convertLegacyTextEveryLine(text).runs[0];
+        if (readBefore) convertLegacyText(text);
+        expect(firstLegacyRun(text)).toEqual(reference);
+        expect(firstLegacyRun(text)).toEqual(reference);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds a first run that stands after a long stretch of Unicode and foreign lines', () => {
+    const late = `${[...UNICODE_VI, ...FOREIGN.french, ...FOREIGN.german].join('\n')}\n${tcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam')}\n${vni('Độc lập tự do hạnh phúc')}`;
+    expect(firstLegacyRun(late)).toEqual(convertLegacyTextEveryLine(late).runs[0]);
+    expect(firstLegacyRun(late)?.converted).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam');
   });
 
   it('gives the same verdict again for an unchanged text, and a fresh one for a changed text', () => {

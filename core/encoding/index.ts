@@ -6,7 +6,7 @@ import { decodeVni, encodeVni } from './vni';
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 export { fontEncoding } from './fonts';
-export { convertLegacyText, hasLegacyText } from './detect';
+export { convertLegacyText, firstLegacyRun, hasLegacyText } from './detect';
 
 /**
  * Convert a run known to be in a legacy encoding (e.g. from its font) to NFC Unicode.

@@ -3,9 +3,10 @@
 // list of its official addresses. With that list (IT's directory, looked up through the host),
 // a draft to a colleague's public address, or a document giving one as a contact point, gets
 // the colleague's official address as a suggestion. Nothing is looked up outside the host.
-import { addressesFromLinks, extractAddresses } from '../address/extract';
+import { addressesFromLinks } from '../address/extract';
 import type { DirectoryLookup, DirectoryMatch } from '../directory/types';
 import type { MessageView, RawFinding } from '../types';
+import { addressesIn } from './addresses';
 import { attachedDocuments } from './documents';
 import type { Rule, RuleContext } from './rule';
 import { cite, DOCS } from './sources';
@@ -45,8 +46,7 @@ function recipientFindings(msg: MessageView, ctx: RuleContext, dir: DirectoryLoo
 }
 
 function contactFindings(texts: string[], links: string[], file: string | undefined, ctx: RuleContext, dir: DirectoryLookup, seen: Set<string>): RawFinding[] {
-  const opts = { isKnownDomain: ctx.classifier.isKnownDomain };
-  const found = [...texts.flatMap((t) => extractAddresses(t, opts).map((f) => f.address)), ...addressesFromLinks(links, opts)];
+  const found = [...texts.flatMap((t) => addressesIn(t, ctx)), ...addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain })];
   const out: RawFinding[] = [];
   for (const address of new Set(found)) {
     if (ctx.classifier.classify(address) === 'official') continue;

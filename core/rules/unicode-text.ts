@@ -1,7 +1,7 @@
 // Quy chế kèm QĐ 3712/QĐ-UBND (Đà Nẵng), Art. 5.2: text is exchanged in Unicode per
 // TCVN 6909:2001; QĐ 50/2009/QĐ-UBND (Cần Thơ), Art. 7 says the same. Legacy TCVN3/ABC and
 // VNI-Windows text shows as gibberish to the reader, so it is found and offered for conversion.
-import { convertLegacyText } from '../encoding';
+import { firstLegacyRun } from '../encoding';
 import type { LegacyRun, RawFinding } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule } from './rule';
@@ -35,14 +35,15 @@ export const unicodeTextRule: Rule = {
       });
     }
     // Detection never looks past a line, so subject and body are read apart: joining them
-    // would copy the whole body and make every check a new text to the cached verdict.
-    const body = { runs: [...convertLegacyText(msg.subject).runs, ...convertLegacyText(msg.bodyText).runs] };
-    if (body.runs.length > 0) {
+    // would copy the whole body and make every check a new text to the cached verdict. The
+    // finding quotes the first run only, so only that one is looked for.
+    const first = firstLegacyRun(msg.subject) ?? firstLegacyRun(msg.bodyText);
+    if (first) {
       findings.push({
         rule: 'unicode-text',
         messageKey: 'unicode-text.body',
-        params: { encoding: body.runs[0]!.encoding === 'vni' ? 'VNI-Windows' : 'TCVN3 (ABC)' },
-        evidence: { quotes: sample(body.runs) },
+        params: { encoding: first.encoding === 'vni' ? 'VNI-Windows' : 'TCVN3 (ABC)' },
+        evidence: { quotes: sample([first]) },
         actions: ['convert-to-unicode'],
       });
     }

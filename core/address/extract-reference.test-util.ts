@@ -1,0 +1,338 @@
+// The extractor as it stood before issue 11's speed work (invisible characters looked for in a
+// fresh slice around every hit, dropped with a regex replace and a callback): slower, plainly
+// right, kept as the reference the faster one must agree with on any input.
+
+import { hasInvisible, INVISIBLE_CHARS } from './invisible';
+
+interface FoundAddress {
+  /** Normalised: NFKC, lower case, de-obfuscated. */
+  address: string;
+  /** Where the match starts and how long it is in the text. */
+  index: number;
+  length: number;
+  /** Written in a hidden form ([at], (dot), ＠, spaces around @). */
+  obfuscated: boolean;
+}
+
+interface ExtractOptions {
+  /**
+   * Accepts a domain for matches that needed guessing (spaces around '@', a domain broken
+   * across lines). Without it such matches are dropped: a guess is only worth making for a
+   * domain we know.
+   */
+  isKnownDomain?: (domain: string) => boolean;
+}
+
+const MAX_LOCAL = 64;
+const MAX_DOMAIN = 253;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+function isFullWidthAlnum(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+function isLabelChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 45 /* - */ || isFullWidthAlnum(c) || c === 0xff0d;
+}
+function isLocalChar(c: number): boolean {
+  // RFC 5322 atext as people actually use it in documents: no quotes, no '/', no '='.
+  return isLabelChar(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 39 || c === 0xff0e || c === 0xff3f;
+}
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+}
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+function isDot(c: number): boolean {
+  return c === 46 || c === 0xff0e || c === 0x3002;
+}
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+/** The opening bracket that pairs with a closing one, or -1. */
+function openFor(close: number): number {
+  switch (close) {
+    case 93: return 91; // ] [
+    case 41: return 40; // ) (
+    case 125: return 123; // } {
+    case 0xff3d: return 0xff3b; // full-width ］ ［
+    case 0xff09: return 0xff08; // full-width ） （
+    default: return -1;
+  }
+}
+
+/** If text[at..] spells `word` (ASCII, any case), its end; else -1. */
+function matchWord(text: string, at: number, word: string): number {
+  for (let k = 0; k < word.length; k++) {
+    if (lower(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return -1;
+  }
+  return at + word.length;
+}
+
+function skipBlanks(text: string, i: number, dir: 1 | -1): number {
+  while (isBlank(text.charCodeAt(i))) i += dir;
+  return i;
+}
+
+/** A bracketed word such as "[dot]" or "( at )" starting at i; its end, else -1. */
+function bracketedWord(text: string, i: number, word: string): number {
+  const open = text.charCodeAt(i);
+  if (open !== 91 && open !== 40 && open !== 123 && open !== 0xff3b && open !== 0xff08) return -1;
+  let j = skipBlanks(text, i + 1, 1);
+  j = matchWord(text, j, word);
+  if (j < 0) return -1;
+  j = skipBlanks(text, j, 1);
+  const close = text.charCodeAt(j);
+  return openFor(close) === open ? j + 1 : -1;
+}
+
+interface DomainScan {
+  domain: string;
+  end: number;
+  obfuscated: boolean;
+  guessed: boolean;
+  /** The domain as it stood before the first guess across a line break, if that is a domain. */
+  beforeGuess?: { domain: string; end: number };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+/** At least two labels, none starting or ending with '-', and a top-level label of letters. */
+function validTail(count: number, hyphenEdge: boolean, text: string, tldStart: number, tldEnd: number): boolean {
+  if (count < 2 || hyphenEdge || tldEnd - tldStart < 2) return false;
+  for (let k = tldStart; k < tldEnd; k++) if (!isLetter(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
+function scanDomain(text: string, i: number): DomainScan | undefined {
+  // The common case, "gmail.com" written plainly, is sliced from the text in one piece;
+  // labels are collected only once a hidden or wrapped separator makes that impossible.
+  let labels: string[] | undefined;
+  let count = 0;
+  let lastStart = i;
+  let obfuscated = false;
+  let guessed = false;
+  let beforeGuess: DomainScan['beforeGuess'];
+  let end = i;
+  let pos = i;
+  let hyphenEdge = false;
+  for (;;) {
+    const start = pos;
+    while (isLabelChar(text.charCodeAt(pos))) pos++;
+    if (pos === start || pos - start > 63) break;
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(pos - 1);
+    if (first === 45 || last === 45 || first === 0xff0d || last === 0xff0d) hyphenEdge = true;
+    if (labels) labels.push(text.slice(start, pos));
+    count++;
+    lastStart = start;
+    end = pos;
+    if (end - i > MAX_DOMAIN) return undefined;
+    // A separator, then the next label must follow, else the domain ended at `end`.
+    let next = -1;
+    let plainDot = false;
+    const c = text.charCodeAt(pos);
+    if (c === 46) {
+      next = pos + 1;
+      plainDot = true;
+    } else if (isDot(c)) {
+      next = pos + 1;
+      obfuscated = true;
+    } else {
+      const b = skipBlanks(text, pos, 1);
+      const bracket = bracketedWord(text, b, 'dot');
+      if (bracket > 0) {
+        next = skipBlanks(text, bracket, 1);
+        obfuscated = true;
+      } else if (b > pos) {
+        const word = matchWord(text, b, 'dot');
+        if (word > 0 && isBlank(text.charCodeAt(word))) {
+          next = skipBlanks(text, word, 1);
+          obfuscated = true;
+        }
+      }
+    }
+    if (next < 0) break;
+    let n = next;
+    if (!isLabelChar(text.charCodeAt(n))) {
+      // "gmail.\ncom": a word processor wrapped the line inside the domain.
+      let k = n;
+      let sawBreak = false;
+      while (isBlank(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) {
+        if (isLineBreak(text.charCodeAt(k))) sawBreak = true;
+        k++;
+      }
+      if (!sawBreak || !isLabelChar(text.charCodeAt(k))) break;
+      n = k;
+      labels ??= text.slice(i, end).split('.');
+      if (!guessed && validTail(count, hyphenEdge, text, lastStart, end)) beforeGuess = { domain: labels.join('.'), end };
+      guessed = true;
+    } else if (!plainDot) {
+      labels ??= text.slice(i, end).split('.');
+    }
+    pos = n;
+  }
+  if (!validTail(count, hyphenEdge, text, lastStart, end)) return beforeGuess ? { ...beforeGuess, obfuscated, guessed: false } : undefined;
+  return { domain: labels ? labels.join('.') : text.slice(i, end), end, obfuscated, guessed, beforeGuess };
+}
+
+/** Reads the local part ending just before `end`; its start, else -1. */
+function scanLocal(text: string, end: number): number {
+  let s = end;
+  while (s > 0 && end - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
+  // Trailing or leading dots belong to the sentence, not the address.
+  while (s < end && isDot(text.charCodeAt(s))) s++;
+  if (s === end || isDot(text.charCodeAt(end - 1))) return -1;
+  if (end - s >= MAX_LOCAL && s > 0 && isLocalChar(text.charCodeAt(s - 1))) return -1;
+  return s;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function isKnown(domain: string, opts: ExtractOptions): boolean {
+  return opts.isKnownDomain?.(normalise('x', domain).slice(2)) ?? false;
+}
+
+function normalise(local: string, domain: string): string {
+  const address = `${local}@${domain}`;
+  // Full-width forms (＠, ．, ｇｍａｉｌ) fold to ASCII; plain ASCII needs no Unicode pass.
+  return (NON_ASCII.test(address) ? address.normalize('NFKC') : address).toLowerCase();
+}
+
+/**
+ * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd).
+ * `hidden`: the at-sign itself was written in a hidden form.
+ */
+function parseAround(text: string, atStart: number, atEnd: number, hidden: boolean, opts: ExtractOptions): FoundAddress | undefined {
+  let localEnd = skipBlanks(text, atStart - 1, -1) + 1;
+  let domainStart = skipBlanks(text, atEnd, 1);
+  let spaced = localEnd !== atStart || domainStart !== atEnd;
+  // "nguyenvana@⏎gmail.com": the line was wrapped right after the at-sign.
+  let wrapped = false;
+  if (isLineBreak(text.charCodeAt(domainStart))) {
+    while (isBlank(text.charCodeAt(domainStart)) || isLineBreak(text.charCodeAt(domainStart))) domainStart++;
+    wrapped = true;
+    spaced = false;
+  }
+  // "ten[@]gmail.com" and "ten (@) gmail.com"
+  const before = text.charCodeAt(localEnd - 1);
+  const after = text.charCodeAt(domainStart);
+  if (!hidden && openFor(after) >= 0 && openFor(after) === before) {
+    localEnd = skipBlanks(text, localEnd - 2, -1) + 1;
+    domainStart = skipBlanks(text, domainStart + 1, 1);
+    hidden = true;
+    spaced = false;
+  }
+  const localStart = scanLocal(text, localEnd);
+  if (localStart < 0) return undefined;
+  let dom = scanDomain(text, domainStart);
+  if (!dom) return undefined;
+  if (dom.guessed && !isKnown(dom.domain, opts)) {
+    // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
+    if (!dom.beforeGuess) return undefined;
+    dom = { ...dom, ...dom.beforeGuess, guessed: false };
+  }
+  if ((spaced || wrapped) && !isKnown(dom.domain, opts)) return undefined;
+  const local = text.slice(localStart, localEnd);
+  const address = normalise(local, dom.domain);
+  const wide = text.charCodeAt(atStart) === 0xff20;
+  return {
+    address,
+    index: localStart,
+    length: dom.end - localStart,
+    obfuscated: hidden || spaced || dom.obfuscated || wide,
+  };
+}
+
+/** The hidden at-sign "[at]" / "(AT)" whose closing bracket is at `close`: its start, else -1. */
+function hiddenAtBefore(text: string, close: number): number {
+  const open = openFor(text.charCodeAt(close));
+  if (open < 0) return -1;
+  let j = skipBlanks(text, close - 1, -1);
+  if (lower(text.charCodeAt(j)) !== 116 || lower(text.charCodeAt(j - 1)) !== 97) return -1;
+  j = skipBlanks(text, j - 2, -1);
+  return text.charCodeAt(j) === open ? j : -1;
+}
+
+/**
+ * Every address in `text`, in order of appearance, each once per place it appears. Invisible
+ * format characters inside an address ("canbo@gmail\u200b.com") are read through; index and
+ * length still point into `text` as given, so a quote shows the address as it was written.
+ */
+export function referenceExtractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
+  const plain = extractVisible(text, opts, true);
+  if (plain) return plain;
+  // Where each dropped character stood, counted in the shortened text.
+  const dropped: number[] = [];
+  const visible = text.replace(INVISIBLE_CHARS, (_c: string, at: number) => {
+    dropped.push(at - dropped.length);
+    return '';
+  });
+  const original = (k: number) => k + droppedUpTo(dropped, k);
+  return extractVisible(visible, opts, false)!.map((f) => {
+    const index = original(f.index);
+    return { ...f, index, length: original(f.index + f.length - 1) + 1 - index };
+  });
+}
+
+/** How many dropped characters stood before the kept character at `k` of the shortened text. */
+function droppedUpTo(dropped: readonly number[], k: number): number {
+  let lo = 0;
+  let hi = dropped.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dropped[mid]! <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An invisible character within [from, to) of the text. */
+function invisibleIn(text: string, from: number, to: number): boolean {
+  return hasInvisible(text.slice(Math.max(0, from), to));
+}
+
+// How far from an at-sign an address can reach: a local part with blanks and brackets before
+// it, a domain with its separators after it.
+const REACH_BEFORE = MAX_LOCAL + 16;
+const REACH_AFTER = MAX_DOMAIN + 64;
+
+/**
+ * `watch`: give up (undefined) as soon as an invisible character sits where an address could
+ * be, so that only such texts pay for a copy without them; looking near the few at-signs and
+ * brackets keeps a long clean text from being scanned once more.
+ */
+function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
+  const found: FoundAddress[] = [];
+  for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
+    if (watch && invisibleIn(text, i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+    const f = parseAround(text, i, i + 1, false, opts);
+    if (f) found.push(f);
+  }
+  const plain = found.length;
+  for (let i = text.indexOf('\uff20'); i !== -1; i = text.indexOf('\uff20', i + 1)) {
+    if (watch && invisibleIn(text, i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+    const f = parseAround(text, i, i + 1, false, opts);
+    if (f) found.push(f);
+  }
+  for (const close of [']', ')']) {
+    for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
+      // "[a\u200bt]": the hidden at-sign itself may hold one.
+      if (watch && invisibleIn(text, i - 12, i)) return undefined;
+      const open = hiddenAtBefore(text, i);
+      if (open >= 0 && watch && invisibleIn(text, open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      const f = open >= 0 ? parseAround(text, open, i + 1, true, opts) : undefined;
+      if (f) found.push(f);
+    }
+  }
+  // '@' hits arrive in order; only hidden forms found afterwards need merging in.
+  if (found.length === plain) return found;
+  found.sort((a, b) => a.index - b.index);
+  // The same place can be reached twice ("ten (@) x.com" has an '@' and a bracket).
+  return found.filter((f, k) => k === 0 || f.index !== found[k - 1]!.index);
+}
