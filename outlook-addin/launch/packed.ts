@@ -1,8 +1,8 @@
 // Large data tables in launchevent.js travel as one string literal each (see
 // outlook-addin/pack-data.ts). A string literal costs the engine almost nothing to load, where
 // thousands of array items or object keys are parsed and built on every event: classic Outlook
-// evaluates the file afresh each time. The public-webmail list, needed on every event, is only
-// grouped (core/address/grouped-domains.ts); a rarely needed table (postal-mime's entities, for
+// evaluates the file afresh each time. The public-webmail list, needed on every event, travels
+// as its names' hashes (core/address/grouped-domains.ts's HashedDomainSet); a rarely needed table (postal-mime's entities, for
 // an attached .eml) is deflated, because inflating in a cold runtime costs tens of milliseconds.
 import { inflateSync, strFromU8 } from 'fflate';
 import { base64ToBytes } from './base64';
