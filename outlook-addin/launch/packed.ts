@@ -27,20 +27,3 @@ export function unpackText(packed: string): string {
 export function unpackModule(packed: string): Record<string, unknown> {
   return JSON.parse(unpackText(packed), revive) as Record<string, unknown>;
 }
-
-/**
- * A typed array from its little-endian bytes in Base64 (pack-data.ts's packedTypedModule): a
- * string the engine skips over at load, where an array literal of thousands of numbers is parsed
- * on every event, needed or not.
- */
-export function unpackTyped(name: TypedName, packed: string): Uint8Array | Uint16Array | Uint32Array | Int32Array {
-  const bytes = base64ToBytes(packed);
-  const size = TYPED[name].BYTES_PER_ELEMENT;
-  const out = new TYPED[name](bytes.length / size);
-  for (let k = 0; k < out.length; k++) {
-    let v = 0;
-    for (let b = size - 1; b >= 0; b--) v = v * 256 + bytes[k * size + b]!;
-    out[k] = v;
-  }
-  return out;
-}
