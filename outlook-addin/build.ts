@@ -12,10 +12,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type Node } from 'acorn';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import rewritePattern from 'regexpu-core';
 import { PRESETS, type AuthorityId } from '../core';
 import { ADDIN_FILES } from './handler-names';
+import { allMessageKeys, catalogPlugin, messageKeysUsed } from './message-keys';
 import { checkAllPacked, packedDataPlugin } from './pack-data';
 import { PANES, paneHtml, type PaneKind } from './taskpane/page';
 
@@ -76,21 +77,25 @@ function commandEntries(): string[] {
 /** Builds launchevent.js; returns esbuild's metafile (what each input adds), for size reports. */
 export async function buildLaunchEvent(outFile: string, minify = true): Promise<Metafile> {
   const imports = [join(here, 'launch', 'register.ts'), ...commandEntries()].map((p) => `import ${JSON.stringify(p)};`).join('\n');
+  const options = (keep: ReadonlySet<string> | undefined, packed: Set<string>): BuildOptions & { metafile: true } => ({
+      stdin: { contents: imports, resolveDir: here, sourcefile: 'launchevent-entry.ts', loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2016',
+      minify,
+      legalComments: 'none',
+      charset: 'utf8',
+      outfile: outFile,
+      plugins: [pdfStub, signatureStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      metafile: true,
+      logLevel: 'error',
+    });
+  // First without any message, to see which keys the code names (message-keys.ts).
+  const probe = await build({ ...options(undefined, new Set()), write: false });
+  const keep = messageKeysUsed(probe.outputFiles[0]!.text, await allMessageKeys());
   const packed = new Set<string>();
-  const result = await build({
-    stdin: { contents: imports, resolveDir: here, sourcefile: 'launchevent-entry.ts', loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2016',
-    minify,
-    legalComments: 'none',
-    charset: 'utf8',
-    outfile: outFile,
-    plugins: [pdfStub, signatureStub, packedDataPlugin(packed)],
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await build(options(keep, packed));
   checkAllPacked(packed);
   const unlowered: string[] = [];
   const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);

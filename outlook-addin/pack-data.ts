@@ -60,8 +60,6 @@ interface SuffixTrie {
   exceptionsRoot: number;
 }
 
-const RISKS = /[\\/]core[\\/]policy[\\/]risks\.ts$/;
-
 /**
  * Every node of tldts's suffix trie (a DAG of shared nodes, walked here into paths) as
  * public-suffix.ts's keys: the tree, the node's flags and its labels from the left.
@@ -189,7 +187,8 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
         seen.add('public-domains');
         return { contents: await packedPublicDomains(args.path), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
       });
-      b.onResolve({ filter: /^tldts$/ }, (args) => (RISKS.test(args.importer) ? { path: 'tldts', namespace: 'hashed-psl' } : undefined));
+      // Every import of tldts (core/policy/risks.ts's getDomain): one asking for more fails the build.
+      b.onResolve({ filter: /^tldts$/ }, () => ({ path: 'tldts', namespace: 'hashed-psl' }));
       b.onLoad({ filter: /.*/, namespace: 'hashed-psl' }, async () => {
         seen.add('public-suffixes');
         return { contents: await packedPublicSuffixes(), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };

@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cvg-addin-'));
   await buildAddin({ outDir: dir, copyOfficeJs: false });
   code = readFileSync(join(dir, ADDIN_FILES.launchEvent), 'utf8');
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Classic Outlook downloads and evaluates this file afresh for every event. It was 708 KB with

@@ -26,5 +26,5 @@ describe('getDomain over the hashed Public Suffix List', async () => {
     expect(differ).toEqual([]);
     // With the private section left out too (tldts's default), so the flags travel right.
     expect([...names].filter((n) => hashed(n) !== getDomain(n))).toEqual([]);
-  });
+  }, 300_000);
 });
