@@ -32,7 +32,7 @@ describe('HashedDomainSet over the public-webmail list', () => {
     }
     // 3.3 expected; 12 would be a broken hash or coder (Poisson tail below one in 10^4).
     expect(falsePositives).toBeLessThanOrEqual(12);
-  });
+  }, 300_000);
 
   it('refuses to be walked rather than look empty', () => {
     expect(() => [...(hashed as unknown as Iterable<string>)]).toThrow(/cannot be walked/);
