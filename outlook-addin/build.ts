@@ -12,10 +12,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type Node } from 'acorn';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import rewritePattern from 'regexpu-core';
 import { PRESETS, type AuthorityId } from '../core';
 import { ADDIN_FILES } from './handler-names';
+import { allMessageKeys, catalogPlugin, messageKeysUsed } from './message-keys';
 import { checkAllPacked, packedDataPlugin } from './pack-data';
 import { PANES, paneHtml, type PaneKind } from './taskpane/page';
 
@@ -73,26 +74,36 @@ function commandEntries(): string[] {
   return ['commands/index.ts', 'commands/register.ts'].map((p) => join(here, p)).filter((p) => existsSync(p)).slice(0, 1);
 }
 
-export async function buildLaunchEvent(outFile: string, minify = true): Promise<void> {
+/** Builds launchevent.js; returns esbuild's metafile (what each input adds), for size reports. */
+export async function buildLaunchEvent(outFile: string, minify = true): Promise<Metafile> {
   const imports = [join(here, 'launch', 'register.ts'), ...commandEntries()].map((p) => `import ${JSON.stringify(p)};`).join('\n');
+  const options = (keep: ReadonlySet<string> | undefined, packed: Set<string>): BuildOptions & { metafile: true } => ({
+      stdin: { contents: imports, resolveDir: here, sourcefile: 'launchevent-entry.ts', loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2016',
+      minify,
+      legalComments: 'none',
+      charset: 'utf8',
+      outfile: outFile,
+      plugins: [pdfStub, signatureStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      metafile: true,
+      logLevel: 'error',
+    });
+  // First without any message, to see which keys the code names (message-keys.ts).
+  const probe = await build({ ...options(undefined, new Set()), write: false });
+  const keep = messageKeysUsed(probe.outputFiles[0]!.text, await allMessageKeys());
   const packed = new Set<string>();
-  await build({
-    stdin: { contents: imports, resolveDir: here, sourcefile: 'launchevent-entry.ts', loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2016',
-    minify,
-    legalComments: 'none',
-    charset: 'utf8',
-    outfile: outFile,
-    plugins: [pdfStub, signatureStub, packedDataPlugin(packed)],
-    logLevel: 'error',
-  });
+  const result = await build(options(keep, packed));
   checkAllPacked(packed);
   const unlowered: string[] = [];
   const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);
-  writeFileSync(outFile, unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code);
+  const out = unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code;
+  // A build check: classic Outlook before build 2403 runs this file in an ES2016 engine.
+  parse(out, { ecmaVersion: 2016, sourceType: 'script' });
+  writeFileSync(outFile, out);
+  return result.metafile;
 }
 
 /**
@@ -173,6 +184,42 @@ export function withoutDynamicImport(code: string): string {
 const SAFE_REGEXP = '__cvgRegExp';
 const SAFE_REGEXP_BANNER = `var ${SAFE_REGEXP} = function (p, f) { try { return new RegExp(p, f); } catch (e) { return new RegExp('(?!)', f.replace(/[^gimy]/g, '')); } };`;
 
+/** A code point that may stand for itself in an ES2016 string literal and inside a character class. */
+function safeLiteral(code: number): boolean {
+  if (code < 0xa0) return false;
+  // Surrogates cannot stand alone in UTF-8; U+2028/2029 end a string literal before ES2019;
+  // noncharacters and the BOM are left escaped in case a server or proxy rewrites them.
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x2028 || code === 0x2029 || code === 0xfeff) return false;
+  return !(code >= 0xfdd0 && code <= 0xfdef) && (code & 0xfffe) !== 0xfffe;
+}
+
+/**
+ * A lowered \p{…} class is hundreds of \uXXXX escapes (about 60 KB in all): the same code points
+ * written as themselves take two or three bytes each instead of seven, and the RegExp built from
+ * the string is the same. launchevent.js is UTF-8 already (the Vietnamese messages).
+ */
+export function withLiteralCharacters(pattern: string): string {
+  let out = '';
+  for (let k = 0; k < pattern.length; k++) {
+    const c = pattern[k];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const hex = pattern[k + 1] === 'u' ? /^[0-9A-Fa-f]{4}/.exec(pattern.slice(k + 2, k + 6)) : pattern[k + 1] === 'x' ? /^[0-9A-Fa-f]{2}/.exec(pattern.slice(k + 2, k + 4)) : null;
+    const code = hex ? parseInt(hex[0], 16) : -1;
+    if (hex && safeLiteral(code)) {
+      out += String.fromCharCode(code);
+      k += 1 + hex[0].length;
+    } else {
+      // Any other escape is copied whole, so an escaped backslash never starts a new one.
+      out += c + (pattern[k + 1] ?? '');
+      k++;
+    }
+  }
+  return out;
+}
+
 const REGEXP_OPTIONS = { unicodePropertyEscapes: 'transform', namedGroups: 'transform', dotAllFlag: 'transform', unicodeFlag: undefined } as const;
 
 function es2016Accepts(pattern: string, flags: string): boolean {
@@ -200,7 +247,7 @@ export function lowerRegExps(code: string, unlowered: string[] = []): string {
   };
   const replace = (start: number, end: number, pattern: string, flags: string) => {
     const out = lower(pattern, flags);
-    if (out) edits.push({ start, end, text: `new RegExp(${JSON.stringify(out.pattern)}, ${JSON.stringify(out.flags)})` });
+    if (out) edits.push({ start, end, text: `new RegExp(${JSON.stringify(withLiteralCharacters(out.pattern))}, ${JSON.stringify(out.flags)})` });
     else if (!es2016Accepts(pattern, flags)) {
       // Look-behind cannot be lowered: build it at run time where the engine can, else a
       // pattern that never matches, so an ES2016 engine still loads the file.

@@ -40,15 +40,16 @@ describe('packed launch-file tables', () => {
     const { seen, packed } = await loadPacked();
     expect(seen).toContain('public-domains');
     expect(packed.PUBLIC_WEBMAIL_DOMAINS.size).toBe(PUBLIC_WEBMAIL_DOMAINS.size);
-    expect(new Set(packed.PUBLIC_WEBMAIL_DOMAINS)).toEqual(new Set(PUBLIC_WEBMAIL_DOMAINS));
+    // The hashed form (core/address/hashed-domains.test.ts counts its false positives).
+    for (const d of PUBLIC_WEBMAIL_DOMAINS) expect(packed.PUBLIC_WEBMAIL_DOMAINS.has(d), d).toBe(true);
     for (const d of ['gmail.com', 'yahoo.com.vn', 'fpt.vn', 'danang.gov.vn', 'gmail.com.', '', 'mail.gmail.com']) expect(packed.PUBLIC_WEBMAIL_DOMAINS.has(d), d).toBe(PUBLIC_WEBMAIL_DOMAINS.has(d));
     expect([...packed.MAILBOXES_ON_SUBDOMAINS]).toEqual([...MAILBOXES_ON_SUBDOMAINS]);
   });
 
   it('give postal-mime the same entities, and tldts the same Public Suffix List', async () => {
     const { seen, packed } = await loadPacked();
-    // The tables the plugin packs (the trie's typed arrays as Base64), and fflate behind its lazy facade.
-    expect(seen).toEqual(new Set(['public-domains', '0', 'typed 0', 'lazy fflate']));
+    // The tables the plugin packs (the suffix trie as its node paths' hashes), and fflate behind its lazy facade.
+    expect(seen).toEqual(new Set(['public-domains', '0', 'public-suffixes', 'lazy fflate']));
     const opts = { allowPrivateDomains: true, validateHostname: false };
     const hosts = ['danang.gov.vn', 'gov.vn', 'com.vn', 'github.io', 'user.github.io', 's3.amazonaws.com', 'a.b.kawasaki.jp', 'city.kawasaki.jp', 'www.ck', 'mail.hanoi.vn', 'xn--55qx5d.cn', 'example.zz'];
     for (const h of hosts) expect(packed.getDomain(h, opts), h).toBe(getDomain(h, opts));

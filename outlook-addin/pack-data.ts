@@ -1,16 +1,16 @@
 // Build-time half of launch/packed.ts: the launch file's big data tables are swapped for
-// modules holding the same values as one string: the public-webmail list grouped by ending
-// (core/address/grouped-domains.ts, the form every bundle carries; needed on every event:
-// policy checks and recipients), the HTML entity table postal-mime
-// ships deflated (needed only for an attached .eml), and tldts's Public Suffix List trie with its
-// typed arrays as Base64 (read on every event that loads a policy: decoding a string costs less
-// than parsing 22,000 numbers, and inflating cost more than either). Values are read from the real
-// modules at build time, so the add-in keeps exactly the data the other builds use.
+// modules holding the same values as one string: the public-webmail list as hashes
+// (core/address/grouped-domains.ts's HashedDomainSet; needed on every event: policy checks and
+// recipients), tldts's Public Suffix List trie as the hashes of its node paths
+// (launch/public-suffix.ts; read when a policy is checked), and the HTML entity table
+// postal-mime ships, deflated (needed only for an attached .eml). Values are read from the
+// real modules at build time, so the add-in keeps the data the other builds use.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { deflateSync, strToU8 } from 'fflate';
-import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
+import { hashDomains, hashedPublicDomainsModule } from '../core/address/grouped-domains';
+import { suffixNodeKey } from './launch/public-suffix';
 
 const PACKED = join(import.meta.dirname, 'launch', 'packed.ts');
 
@@ -39,51 +39,70 @@ async function packedDataModule(path: string): Promise<string> {
 
 const PUBLIC_DOMAINS = /[\\/]core[\\/]address[\\/]public-domains\.ts$/;
 
-/** Same exports as core/address/public-domains.ts, the list in the compact form every bundle carries. */
+/**
+ * Same exports as core/address/public-domains.ts, the list as its names' hashes (HashedDomainSet:
+ * 48 KB where the grouped string every other bundle carries is 139 KB), built from the same
+ * module at build time so every build agrees on the members.
+ */
 async function packedPublicDomains(path: string): Promise<string> {
   const real = (await import(pathToFileURL(path).href)) as typeof import('../core/address/public-domains');
   const address = join(import.meta.dirname, '..', 'core', 'address');
-  return groupedPublicDomainsModule(real, join(address, 'grouped-domains.ts'), join(address, 'subdomain-mailboxes.ts'));
+  return hashedPublicDomainsModule(real, join(address, 'grouped-domains.ts'), join(address, 'subdomain-mailboxes.ts'));
+}
+
+interface SuffixTrie {
+  nodeFlags: Uint8Array;
+  edgeStart: Uint32Array;
+  edgeLength: Uint8Array;
+  edgeChild: Uint32Array;
+  labelText: string;
+  rulesRoot: number;
+  exceptionsRoot: number;
 }
 
 /**
- * A module of typed-array constants (tldts's Public Suffix List trie: some 22,000 numbers) with
- * each array as Base64 of its little-endian bytes, rebuilt when the module is first required.
- * Strings and numbers stay as they are.
+ * Every node of tldts's suffix trie (a DAG of shared nodes, walked here into paths) as
+ * public-suffix.ts's keys: the tree, the node's flags and its labels from the left.
  */
-async function packedTypedModule(path: string): Promise<string> {
-  const values = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  const lines = [`import { unpackTyped } from ${JSON.stringify(PACKED)};`];
-  for (const [name, value] of Object.entries(values)) {
-    if (name === 'default') throw new Error(`${path}: expected named exports only`);
-    if (value instanceof Uint8Array || value instanceof Uint16Array || value instanceof Uint32Array || value instanceof Int32Array) {
-      const bytes = Buffer.alloc(value.length * value.BYTES_PER_ELEMENT);
-      value.forEach((v, k) => bytes.writeUIntLE(value instanceof Int32Array ? v >>> 0 : v, k * value.BYTES_PER_ELEMENT, value.BYTES_PER_ELEMENT));
-      lines.push(`export const ${name} = /* @__PURE__ */ unpackTyped(${JSON.stringify(value.constructor.name)}, ${JSON.stringify(bytes.toString('base64'))});`);
-    } else if (typeof value === 'string' || typeof value === 'number') {
-      lines.push(`export const ${name} = ${JSON.stringify(value)};`);
-    } else throw new Error(`${path}: cannot pack export ${name}`);
+export async function publicSuffixNodeKeys(): Promise<string[]> {
+  const trie = (await import('tldts/dist/es6/src/data/trie.js' as string)) as SuffixTrie;
+  const labelStart: number[] = [];
+  for (let node = 0, offset = 0; node < trie.nodeFlags.length; node++) {
+    for (let e = trie.edgeStart[node]!; e < trie.edgeStart[node + 1]!; e++) {
+      labelStart[e] = offset;
+      offset += trie.edgeLength[e]!;
+    }
   }
-  return lines.join('\n');
+  const keys: string[] = [];
+  const walk = (tree: 'r' | 'e', node: number, path: string): void => {
+    for (let e = trie.edgeStart[node]!; e < trie.edgeStart[node + 1]!; e++) {
+      const label = trie.labelText.slice(labelStart[e], labelStart[e]! + trie.edgeLength[e]!);
+      const next = path ? `${label}.${path}` : label;
+      keys.push(suffixNodeKey(tree, trie.nodeFlags[trie.edgeChild[e]!]!, next));
+      walk(tree, trie.edgeChild[e]!, next);
+    }
+  };
+  walk('r', trie.rulesRoot, '');
+  walk('e', trie.exceptionsRoot, '');
+  if (keys.length < 5000) throw new Error(`packed-data: tldts's trie gave only ${keys.length} nodes; has its layout changed?`);
+  return keys;
 }
 
-const TYPED_MODULES = [/[\\/]tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/];
+/** tldts's getDomain, as core/policy/risks.ts imports it, over the hashed node paths. */
+async function packedPublicSuffixes(): Promise<string> {
+  const coded = hashDomains(await publicSuffixNodeKeys());
+  return [`import { hashedGetDomain } from ${JSON.stringify(join(import.meta.dirname, 'launch', 'public-suffix.ts'))};`, `export const getDomain = /* @__PURE__ */ hashedGetDomain(${JSON.stringify(coded)});`].join('\n');
+}
 
 /** Third-party data modules by path inside node_modules; a library update that moves them fails the build loudly. */
 const DATA_MODULES = [/[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/];
 
 /**
- * Libraries the launch file needs only for some events (tldts when a policy names a domain,
- * postal-mime when an .eml is attached) are reached through a facade that require()s them on
+ * Libraries the launch file needs only for some events (postal-mime when an .eml is attached) are reached through a facade that require()s them on
  * first call: esbuild then wraps them in a lazy initialiser, so evaluating the file does not
  * build their tables. Each facade keeps exactly the exports the core calls.
  */
 const LAZY_LIBRARIES: Record<string, { importer: RegExp; contents: string }> = {
-  tldts: {
-    importer: /[\\/]core[\\/]policy[\\/]risks\.ts$/,
-    contents: `let lib;
-export function getDomain(url, options) { lib = lib || require('lazy-real:tldts'); return lib.getDomain(url, options); }`,
-  },
   'postal-mime': {
     importer: /[\\/]core[\\/]extract[\\/]eml\.ts$/,
     contents: `let lib;
@@ -130,7 +149,7 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
 
 /** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
 export function checkAllPacked(seen: ReadonlySet<string>): void {
-  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), ...TYPED_MODULES.map((_, k) => `typed ${k}`), ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
+  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), 'public-suffixes', ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`packed-data: modules not found in the bundle: ${missing.join(', ')}`);
 }
 
@@ -168,12 +187,12 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
         seen.add('public-domains');
         return { contents: await packedPublicDomains(args.path), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
       });
-      TYPED_MODULES.forEach((filter, k) =>
-        b.onLoad({ filter }, async (args) => {
-          seen.add(`typed ${k}`);
-          return { contents: await packedTypedModule(args.path), loader: 'js' };
-        }),
-      );
+      // Every import of tldts (core/policy/risks.ts's getDomain): one asking for more fails the build.
+      b.onResolve({ filter: /^tldts$/ }, () => ({ path: 'tldts', namespace: 'hashed-psl' }));
+      b.onLoad({ filter: /.*/, namespace: 'hashed-psl' }, async () => {
+        seen.add('public-suffixes');
+        return { contents: await packedPublicSuffixes(), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
+      });
       DATA_MODULES.forEach((filter, k) =>
         b.onLoad({ filter }, async (args) => {
           seen.add(String(k));

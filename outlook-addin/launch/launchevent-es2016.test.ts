@@ -18,16 +18,17 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cvg-addin-'));
   await buildAddin({ outDir: dir, copyOfficeJs: false });
   code = readFileSync(join(dir, ADDIN_FILES.launchEvent), 'utf8');
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Classic Outlook downloads and evaluates this file afresh for every event. It was 708 KB with
-// the public-webmail list as an array literal and tldts and postal-mime built at load; issue 11
-// asks for 150 KB, which the bundled readers, validators and lowered regular expressions alone
-// exceed today, so the budget holds what was reached and fails any growth back. Issue 11 brought
-// it to 598 KB; the rules of issues 13 and 14 (their messages in both languages, the directory and
-// signature states the send handler reports) added 27 KB, so the guard sits at 640 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 640 * 1024;
+// the public-webmail list as an array literal and tldts and postal-mime built at load, 625 KB
+// with the list grouped and the issue 13 and 14 rules in. Issue 11's second pass brought it to
+// 401 KB: the list as hashes (139 → 48 KB), the suffix list as hashes (114 → 39 KB), only the
+// messages the launch code names (63 → 31 KB), lowered \p{…} classes as characters (-14 KB).
+// Issue 11 asks for 150 KB; what is still in (the readers, policy validation, the spam report,
+// lowered regular expressions) is listed in the closing note. The guard fails any growth back.
+const LAUNCH_FILE_BUDGET_BYTES = 410 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {

@@ -1,0 +1,52 @@
+// Build-time: only the messages launchevent.js can show travel in it (issue 11). The catalogs
+// (core/messages/en.ts, vi.ts: every string of the extension, CLI, panes and the add-in) are
+// object literals an engine parses in full on every event. A first build with empty catalogs
+// shows which keys the launch code names: a key it spells out whole, or one under a prefix it
+// completes at run time (`rule.${f.rule}`, `policy.risk.${risk}`, 'marker.' + m).
+import { parse, type Node } from 'acorn';
+import type { Plugin } from 'esbuild';
+
+const CATALOG = /[\\/]core[\\/]messages[\\/](en|vi)\.ts$/;
+
+/** Every string the code holds: literals whole and each template's text before its first hole. */
+function stringsIn(code: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node & Record<string, unknown>;
+    if (n.type === 'Literal' && typeof n.value === 'string') out.add(n.value);
+    if (n.type === 'TemplateLiteral') for (const q of n.quasis as { value: { cooked: string | null } }[]) if (q.value.cooked) out.add(q.value.cooked);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && value && typeof value === 'object') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'script' }));
+  return out;
+}
+
+/** The keys `code` (built with empty catalogs) can reach: named whole, or under a prefix it names ('rule.'). */
+export function messageKeysUsed(code: string, keys: readonly string[]): Set<string> {
+  const strings = stringsIn(code);
+  const prefixes = [...strings].filter((s) => s.endsWith('.') && s.length > 1);
+  return new Set(keys.filter((k) => strings.has(k) || prefixes.some((p) => k.startsWith(p))));
+}
+
+/** The catalogs' modules with only `keep` (undefined: none, for the first build). */
+export function catalogPlugin(keep: ReadonlySet<string> | undefined): Plugin {
+  return {
+    name: 'launch-catalogs',
+    setup(b) {
+      b.onLoad({ filter: CATALOG }, async (args) => {
+        const lang = CATALOG.exec(args.path)![1]!;
+        const all = ((await import(args.path)) as Record<string, Record<string, string>>)[lang]!;
+        const kept = Object.fromEntries(Object.entries(all).filter(([k]) => keep?.has(k)));
+        return { contents: `export const ${lang} = ${JSON.stringify(kept)};`, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** Every key of the full catalogs. */
+export async function allMessageKeys(): Promise<string[]> {
+  const { en } = await import('../core/messages/en');
+  return Object.keys(en);
+}
