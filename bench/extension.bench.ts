@@ -3,7 +3,9 @@
 //  - content-script bundle sizes, minified and gzip;
 //  - evaluating content.js: the bundle run as an inline script in a fresh page (its own site,
 //    so its own renderer and no compiled-code cache) on a non-webmail address, with a stand-in
-//    `chrome` object; time around the insertion, and the heap it leaves after a full GC;
+//    `chrome` object; time around the insertion (wall clock), the renderer main thread's own CPU
+//    time for the evaluation (Chromium's trace: EvaluateScript's thread duration, which a busy
+//    shared machine inflates far less than the wall clock), and the heap it leaves after a full GC;
 //  - the heap a Gmail tab holds after load with the extension against the same tab without it,
 //    for the inbox alone (no compose: what most tabs are) and with a compose open;
 //  - main-thread time (Chromium's TaskDuration metric) while a person types into the compose:
@@ -17,7 +19,8 @@
 //  - time from a compose window appearing to its banner host being placed;
 //  - evaluating background.js the same way (its start cost when the browser wakes it).
 // CVG_EXT_COMPARE=<another build folder, e.g. dist/before/chrome, or an absolute path> adds that
-// build to every table (interleaved); CVG_ROUNDS sets the rounds (default 9).
+// build to every table (interleaved); CVG_ROUNDS sets the rounds (default 9); CVG_EXT_TAB=0 skips
+// the Gmail tab (heap, typing), for a quick look at sizes and evaluation.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -87,7 +90,7 @@ const CHROME_STAND_IN = `(() => {
   };
 })()`;
 
-async function evaluateBundle(browser: Browser, source: string, round: number): Promise<{ ms: number; heapKB: number }> {
+async function evaluateBundle(browser: Browser, source: string, round: number): Promise<{ ms: number; cpuMs: number; heapKB: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   // A site of its own per round: a fresh renderer, nothing compiled before.
@@ -101,16 +104,21 @@ async function evaluateBundle(browser: Browser, source: string, round: number): 
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
   const before = await heap();
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const ms = await page.evaluate((src) => {
     const s = document.createElement('script');
     s.textContent = src;
     const t0 = performance.now();
     document.head.append(s);
     return performance.now() - t0;
-  }, `${source}\n//# round ${round}`);
+  }, `${source}\n//# sourceURL=bench-round-${round}.js`);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; tdur?: number }[] };
+  // The inserted script is the only one the page evaluates while the trace runs.
+  const evaluated = trace.traceEvents.filter((e) => e.name === 'EvaluateScript' && e.ph === 'X');
+  const cpuMs = evaluated.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
   const after = await heap();
   await context.close();
-  return { ms, heapKB: (after - before) / 1024 };
+  return { ms, cpuMs, heapKB: (after - before) / 1024 };
 }
 
 /** Opens the compose as a person would have it: the dialog put back into the page. */
@@ -194,15 +202,16 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
   const evalRows: Record<string, string>[] = [];
   for (const file of ['content-gmail.js', 'official.js', 'background.js']) {
     const sources = builds.map(([build, dir]) => [build, readFileSync(join(dir, file), 'utf8')] as const);
-    const evals = new Map<string, { ms: number; heapKB: number }[]>(sources.map(([build]) => [build, []]));
+    const evals = new Map<string, { ms: number; cpuMs: number; heapKB: number }[]>(sources.map(([build]) => [build, []]));
     // Interleaved, so a busy moment on the shared machine hits every build alike.
     for (let r = 0; r < rounds; r++) for (const [build, source] of sources) evals.get(build)!.push(await evaluateBundle(plain, source, r));
-    for (const [build, xs] of evals) evalRows.push({ file, build, 'evaluation ms': show(xs.map((e) => e.ms)), 'heap left KB': show(xs.map((e) => e.heapKB), 0) });
+    for (const [build, xs] of evals) evalRows.push({ file, build, 'evaluation ms': show(xs.map((e) => e.ms)), 'main-thread CPU ms': show(xs.map((e) => e.cpuMs)), 'heap left KB': show(xs.map((e) => e.heapKB), 0) });
   }
   await plain.close();
   console.log(`\nBundles evaluated in a fresh page, each round on a site of its own (median (min–max) of ${rounds})`);
   console.table(evalRows);
 
+  if (process.env.CVG_EXT_TAB === '0') return;
   const configs: [string, string | undefined][] = [['without extension', undefined], ...builds.map(([build, dir]) => [`with ${build}`, dir] as [string, string])];
   const launched = new Map<string, { context: BrowserContext; profile: string }>();
   for (const [label, dir] of configs) launched.set(label, await launch(dir));
