@@ -4,6 +4,7 @@
 // Reads the built files: run `npm run build` first. Timings belong to bench/, not here.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { makeManifest } from '../manifest';
 import { WEBMAIL_SITE_MATCHES } from '../manifest-matches';
@@ -12,6 +13,58 @@ import { WEBMAIL_SITE_MATCHES } from '../manifest-matches';
 // brought the file back under it.
 const BUDGET_BYTES = 60_000;
 const dist = join(process.cwd(), 'dist');
+type Node = { type: string; [key: string]: unknown };
+const isNode = (x: unknown): x is Node => !!x && typeof x === 'object' && typeof (x as Node).type === 'string';
+
+/** A rule's definition: an object with an id and the directions it applies to. */
+function ruleId(n: Node): string | undefined {
+  if (n.type !== 'ObjectExpression') return undefined;
+  const props = n.properties as Array<{ key?: { name?: string }; value?: Node & { value?: unknown; quasis?: Array<{ value: { cooked: string } }> } }>;
+  if (!props.some((p) => p.key?.name === 'appliesTo')) return undefined;
+  const id = props.find((p) => p.key?.name === 'id')?.value;
+  const text = id?.type === 'Literal' ? id.value : id?.type === 'TemplateLiteral' ? id.quasis?.[0]?.value.cooked : undefined;
+  return typeof text === 'string' ? text : undefined;
+}
+
+/**
+ * The rules a built page script defines as it loads (issue 11: a tab where no mail is written
+ * should not build them). It walks what runs at load: the script's own body, not the functions
+ * it defines, except the bundler's lazy module bodies (`init = lazy(() => {…})`) that the
+ * script calls at load, followed through the inits they call in turn.
+ */
+function rulesBuiltAtLoad(source: string): string[] {
+  const ast = parse(source, { ecmaVersion: 'latest' }) as unknown as { body: Node[] };
+  const iife = (ast.body[0]?.expression as Node | undefined)?.callee as Node | undefined;
+  const body = iife && /Function/.test(iife.type) ? (iife.body as Node).body : ast.body;
+  const lazy = new Map<string, Node>();
+  const collect = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(collect);
+    if (!isNode(n)) return;
+    if (n.type === 'VariableDeclarator' && isNode(n.init) && n.init.type === 'CallExpression') {
+      const [arg, more] = n.init.arguments as Node[];
+      if (arg?.type === 'ArrowFunctionExpression' && !more && (arg.params as unknown[]).length === 0) lazy.set((n.id as { name: string }).name, arg.body as Node);
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'type') collect(v);
+  };
+  collect(body);
+  const found: string[] = [];
+  const ran = new Set<string>();
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (!isNode(n) || /Function/.test(n.type)) return;
+    const id = ruleId(n);
+    if (id) found.push(id);
+    const callee = n.type === 'CallExpression' ? (n.callee as { type: string; name?: string }) : undefined;
+    if (callee?.type === 'Identifier' && lazy.has(callee.name!) && !ran.has(callee.name!)) {
+      ran.add(callee.name!);
+      visit(lazy.get(callee.name!));
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'type') visit(v);
+  };
+  visit(body);
+  return found;
+}
+
 const HOSTS = Object.values(WEBMAIL_SITE_MATCHES).map(([m]) => new URL(m.replace('*', '')).host);
 
 describe.each(['chrome', 'firefox'] as const)('content scripts for %s', (target) => {
@@ -37,10 +90,25 @@ describe.each(['chrome', 'firefox'] as const)('content scripts for %s', (target)
       expect(source).not.toContain('This script should only be loaded in a browser extension');
     });
 
+    it('builds no rule as it loads: the checks wait for the first compose', () => {
+      expect(rulesBuiltAtLoad(readFileSync(file, 'utf8'))).toEqual([]);
+    });
+
     it('carries its own webmail’s adapter and no other', () => {
       const source = readFileSync(file, 'utf8');
       const own = new URL(WEBMAIL_SITE_MATCHES[site as keyof typeof WEBMAIL_SITE_MATCHES][0].replace('*', '')).host;
       for (const host of HOSTS) expect(source.includes(host), host).toBe(host === own);
     });
+  });
+});
+
+describe.each(['chrome', 'firefox'] as const)('official.js for %s', (target) => {
+  it('builds no rule as it loads: the checks wait for the first compose or read view', () => {
+    const source = readFileSync(join(dist, target, 'official.js'), 'utf8');
+    expect(rulesBuiltAtLoad(source)).toEqual([]);
+    // The walk sees a rule defined at load, directly or in a lazy module body called at load.
+    expect(rulesBuiltAtLoad(`(function(){var r={id:'unicode-text',appliesTo:['outgoing']}})()`)).toEqual(['unicode-text']);
+    expect(rulesBuiltAtLoad(`(function(){var l=(f)=>f,r,i=l(()=>{r={id:\`secret-document\`,appliesTo:[]}}),j=l(()=>{i()});j()})()`)).toEqual(['secret-document']);
+    expect(rulesBuiltAtLoad(`(function(){var l=(f)=>f,r,i=l(()=>{r={id:'secret-document',appliesTo:[]}});function go(){i()}})()`)).toEqual([]);
   });
 });

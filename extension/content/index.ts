@@ -6,7 +6,7 @@ import type { RecordEvent } from '../host/messages';
 import { adapterFor } from '../sites';
 import type { ComposeHandle, SiteAdapter } from '../sites/types';
 import { startAttachmentGuard } from './attachment-guard';
-import { ComposeSession } from './compose-session';
+import type { ComposeSession } from './compose-session';
 import { extractInBackground } from './extract-client';
 import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
@@ -18,8 +18,21 @@ function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
 }
 
+/**
+ * The checks (the core's rules, the legacy-text tables, the messages, the banner) are built into
+ * this file but evaluated only when the first compose appears (issue 11): the bundler wraps
+ * what is imported dynamically in functions run on that import, and a tab where no mail is
+ * written never pays for them. The import settles within the microtasks of the task that found
+ * the compose, before any key or click can reach the page, so the Send gate always has the
+ * compose's session.
+ */
+let checks: Promise<typeof import('./compose-session')> | undefined;
+const loadChecks = () => (checks ??= import('./compose-session'));
+
 function start(adapter: SiteAdapter, hook: MessagePort): void {
   const sessions = new Map<ComposeHandle, ComposeSession>();
+  /** Composes found while the checks were being evaluated; a compose closed meanwhile leaves it. */
+  const arriving = new Set<ComposeHandle>();
   let lastFocused: ComposeSession | undefined;
   const controller = new AbortController();
   const { signal } = controller;
@@ -71,12 +84,17 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     document,
     signal,
     (handle) => {
-      const session = new ComposeSession(handle, env);
-      sessions.set(handle, session);
-      for (const { files, target } of early.splice(0)) for (const f of files) (sessionAt(target) ?? session).addFile(f);
-      reportStatus();
+      arriving.add(handle);
+      void loadChecks().then(({ ComposeSession }) => {
+        if (!arriving.delete(handle) || signal.aborted) return;
+        const session = new ComposeSession(handle, env);
+        sessions.set(handle, session);
+        for (const { files, target } of early.splice(0)) for (const f of files) (sessionAt(target) ?? session).addFile(f);
+        reportStatus();
+      });
     },
     (handle) => {
+      arriving.delete(handle);
       sessions.get(handle)?.dispose();
       sessions.delete(handle);
       reportStatus();

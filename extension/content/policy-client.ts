@@ -4,7 +4,6 @@
 // (starting up, busy, restarted), the page reads the policy the background last stored. The page
 // never resolves a policy itself: that takes the validator and domain lists a tab should not load.
 import { addMessages } from '../../core/messages';
-import { MB } from '../../core/rules/attachment-size';
 import type { Lang } from '../../core/types';
 import { browser } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
@@ -14,6 +13,8 @@ import type { Limits } from './attachment-guard';
 /** How long one question to the background may take before the page reads storage itself. */
 const ASK_TIMEOUT_MS = 1500;
 const ASK_ATTEMPTS = 3;
+/** The policy's megabyte (core/rules/attachment-size.ts), here so that loading a tab builds no rule. */
+const MB = 1024 * 1024;
 
 function ask(): Promise<PolicyState> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -2,8 +2,8 @@
 // plain textarea, a contenteditable element, or an HTML editor (TinyMCE, CKEditor) whose
 // document lives in a same-origin iframe. Conversion changes only the characters of text
 // nodes (never markup), so formatting, signatures and quoted history stay as they were.
-import { convertLegacyText, hasLegacyText } from '../../core/encoding';
 import { bodyTextOf, linksOf } from './read.js';
+import type { LegacyConverter } from './types.js';
 
 const isTag = (el: Element | null | undefined, tag: string): boolean => !!el && el.tagName === tag;
 
@@ -41,7 +41,7 @@ function setFieldValue(field: HTMLInputElement | HTMLTextAreaElement, value: str
 }
 
 /** Converts legacy text in a field or an editor in place; returns how many runs changed. */
-export function convertIn(el: Element | null): number {
+export function convertIn(el: Element | null, { hasLegacyText, convertLegacyText }: LegacyConverter): number {
   if (!el) return 0;
   if (isTag(el, 'TEXTAREA') || isTag(el, 'INPUT')) {
     const field = el as HTMLInputElement | HTMLTextAreaElement;

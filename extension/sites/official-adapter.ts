@@ -6,7 +6,7 @@ import { convertIn, editorLinks, editorText } from './editor.js';
 import type { OfficialProduct } from './official-detect.js';
 import type { OfficialAdapter, ReadAttachment, ReadHandle, ReceivedView } from './official-types.js';
 import { RecipientSink, addressIn, elementOf, emptyDraft, ensureBannerHost, firstMatch, labelOf, sizeIn } from './read.js';
-import type { ComposeDraft, ComposeHandle } from './types.js';
+import type { ComposeDraft, ComposeHandle, LegacyConverter } from './types.js';
 
 export interface OfficialSelectors {
   compose: {
@@ -119,8 +119,8 @@ class OfficialCompose implements ComposeHandle {
     return ensureBannerHost(this.root, firstMatch(this.root, this.S.bannerBefore));
   }
 
-  convertLegacyText(): number {
-    return convertIn(this.subjectField()) + convertIn(this.body());
+  convertLegacyText(legacy: LegacyConverter): number {
+    return convertIn(this.subjectField(), legacy) + convertIn(this.body(), legacy);
   }
 }
 

@@ -42,9 +42,16 @@ export interface ComposeHandle {
   /**
    * Official webmail (issue 12): converts legacy-encoded text in the subject and the editor
    * (iframe editors included) to Unicode in place, as typing would; returns how many runs
-   * changed. Absent where a site offers no conversion.
+   * changed. Absent where a site offers no conversion. The converter comes from the compose's
+   * checks, so that the page script builds the legacy tables only when a compose needs them.
    */
-  convertLegacyText?(): number;
+  convertLegacyText?(legacy: LegacyConverter): number;
+}
+
+/** The core's legacy-text detection and conversion (core/encoding), handed in by the compose's checks. */
+export interface LegacyConverter {
+  hasLegacyText(text: string): boolean;
+  convertLegacyText(text: string): { text: string; runs: readonly unknown[] };
 }
 
 export interface SiteAdapter {

@@ -9,18 +9,23 @@ import type { RecordEvent } from '../../host/messages';
 import { detectOfficialProduct } from '../../sites/official-detect';
 import type { OfficialAdapter, ReadHandle } from '../../sites/official-types';
 import type { ComposeHandle } from '../../sites/types';
-import { mountBanner } from '../../ui/banner';
 import { startAttachmentGuard } from '../attachment-guard';
 import type { ComposeSession } from '../compose-session';
 import { extractInBackground } from '../extract-client';
 import { openPageChannel, type FileInfo } from '../page-bridge';
 import { PolicyClient } from '../policy-client';
 import { onVerdicts, unansweredDomains } from '../remote-public-domains';
-import { stoppedNotice } from '../stopped-notice';
 import { adapterForProduct, addinSurfacePresent } from './adapters';
-import { OfficialComposeSession } from './official-session';
-import { ReadSession } from './read-session';
+import type { ReadSession } from './read-session';
 import { interceptSend } from '../send-gate';
+
+/**
+ * The sessions, the core's rules and the banner are built into this file but evaluated on the
+ * first compose, read view or stopped file (issue 11; see content/index.ts): the import settles
+ * within the microtasks of the task that found the compose, before a key or click can reach it.
+ */
+let checks: Promise<typeof import('./checks')> | undefined;
+const loadChecks = () => (checks ??= import('./checks'));
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
@@ -50,9 +55,10 @@ onVerdicts(() => {
 });
 
 /** Files stopped where no compose is known (a product this script does not recognise): a toast. */
-function toast(files: FileInfo[]): void {
+async function toast(files: FileInfo[]): Promise<void> {
   const policy = client.state?.policy;
   if (!policy) return;
+  const { mountBanner, stoppedNotice } = await loadChecks();
   const host = document.createElement('div');
   host.setAttribute('data-congvu-toast', '');
   host.style.cssText = 'position:fixed;top:12px;right:12px;z-index:2147483647;max-width:420px;';
@@ -79,7 +85,7 @@ function start(): void {
         record('oversizeFilesStopped');
         const session = deferred ? undefined : sessionFor(target);
         if (session) session.fileStopped(files);
-        else toast(files);
+        else void toast(files);
       },
       accepted: (files, target) => {
         const session = sessionFor(target);
@@ -127,16 +133,23 @@ function watch(adapter: OfficialAdapter, early: File[]): void {
       stopAll();
     }).observe(document, { childList: true, subtree: true });
   }
+  // Found, waiting for the checks to be evaluated; one closed meanwhile leaves the set.
+  const arriving = new Set<ComposeHandle | ReadHandle>();
   adapter.watchComposes(
     document,
     signal,
     (handle) => {
       if (deferred || deferToAddin()) return;
-      const session = new OfficialComposeSession(handle, env);
-      composes.set(handle, session);
-      for (const f of early.splice(0)) session.addFile(f);
+      arriving.add(handle);
+      void loadChecks().then(({ OfficialComposeSession }) => {
+        if (!arriving.delete(handle) || deferred || signal.aborted) return;
+        const session = new OfficialComposeSession(handle, env);
+        composes.set(handle, session);
+        for (const f of early.splice(0)) session.addFile(f);
+      });
     },
     (handle) => {
+      arriving.delete(handle);
       composes.get(handle)?.dispose();
       composes.delete(handle);
     },
@@ -146,9 +159,14 @@ function watch(adapter: OfficialAdapter, early: File[]): void {
     signal,
     (handle) => {
       if (deferred || deferToAddin()) return;
-      reads.set(handle, new ReadSession(handle, { policy: env.policy, lang: env.lang, extract: extractInBackground }));
+      arriving.add(handle);
+      void loadChecks().then(({ ReadSession }) => {
+        if (!arriving.delete(handle) || deferred || signal.aborted) return;
+        reads.set(handle, new ReadSession(handle, { policy: env.policy, lang: env.lang, extract: extractInBackground }));
+      });
     },
     (handle) => {
+      arriving.delete(handle);
       reads.get(handle)?.dispose();
       reads.delete(handle);
     },

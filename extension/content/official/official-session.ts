@@ -2,6 +2,7 @@
 // (public-webmail-work does not apply, the body is a document like any attachment), and it
 // offers the one-click conversion of legacy text, written back into the product's own subject
 // and editor.
+import { convertLegacyText, hasLegacyText } from '../../../core/encoding';
 import { t } from '../../../core/messages';
 import type { ActionId, MessageView } from '../../../core/types';
 import type { BannerItem } from '../../ui/banner';
@@ -20,7 +21,7 @@ export class OfficialComposeSession extends ComposeSession {
     if (action !== 'convert-to-unicode') return super.onAction(item, action);
     let converted = 0;
     try {
-      converted = this.handle.convertLegacyText?.() ?? 0;
+      converted = this.handle.convertLegacyText?.({ hasLegacyText, convertLegacyText }) ?? 0;
     } catch (e) {
       console.warn('congvu-guard: could not convert the text to Unicode:', e);
     }
