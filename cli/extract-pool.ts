@@ -24,7 +24,11 @@ export interface PoolOptions {
   /** The core's cooperative budget for one file; the thread is killed a little after it. */
   timeoutMs: number;
   heapMb: number;
+  /** How long past `timeoutMs` the thread is given before it is killed. */
+  graceMs?: number;
   setup: WorkerSetup;
+  /** The worker's script; tests give one that hangs or dies on cue. */
+  script?: URL;
 }
 
 interface Slot {
@@ -34,8 +38,6 @@ interface Slot {
   inFlight: WorkerJob[];
   timer?: ReturnType<typeof setTimeout>;
 }
-
-const GRACE_MS = 5000;
 
 export class ExtractPool {
   private readonly slots = new Set<Slot>();
@@ -79,11 +81,11 @@ export class ExtractPool {
   /** The deadline of the file the worker is on now. */
   private arm(slot: Slot): void {
     clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => this.lose(slot, { code: 'timeout' }), this.opts.timeoutMs + GRACE_MS);
+    slot.timer = setTimeout(() => this.lose(slot, { code: 'timeout' }), this.opts.timeoutMs + (this.opts.graceMs ?? 5000));
   }
 
   private spawn(): void {
-    const worker = new Worker(new URL('./extract-worker.js', import.meta.url), {
+    const worker = new Worker(this.opts.script ?? new URL('./extract-worker.js', import.meta.url), {
       workerData: this.opts.setup,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 64 },
     });
