@@ -82,9 +82,9 @@ export async function runCliBench(rounds = Number(process.env.CVG_CLI_ROUNDS ?? 
         fixed.get(`${name}, docx`)!.push(timed(cliArgs(main, ['scan', tinyDocx])).cpuMs);
       }
     }
-    console.log(`\nscan of one tiny file: CPU ms of the whole process (${rounds} interleaved rounds; ${loadBefore} before, ${load()} after)`);
+    if (rounds > 0) console.log(`\nscan of one tiny file: CPU ms of the whole process (${rounds} interleaved rounds; ${loadBefore} before, ${load()} after)`);
     const floorMs = fixed.get(floor)!;
-    console.table([...fixed].map(([what, xs]) => ({ what, 'CPU ms': showSpread(xs, 0), 'vs node -e 0 (per round)': showSpread(xs.map((x, i) => x / floorMs[i]!), 2, '×'), 'above node -e 0 ms': showSpread(xs.map((x, i) => x - floorMs[i]!), 0) })));
+    if (rounds > 0) console.table([...fixed].map(([what, xs]) => ({ what, 'CPU ms': showSpread(xs, 0), 'vs node -e 0 (per round)': showSpread(xs.map((x, i) => x / floorMs[i]!), 2, '×'), 'above node -e 0 ms': showSpread(xs.map((x, i) => x - floorMs[i]!), 0) })));
 
     const folder = join(dir, 'docx');
     const folderBytes = await docxFolder(folder);
@@ -95,6 +95,8 @@ export async function runCliBench(rounds = Number(process.env.CVG_CLI_ROUNDS ?? 
     for (let r = 0; r < folderRounds; r++) {
       rate.get('one thread, no pool')!.push(1000 / (timed([process.execPath, single, folder]).wallMs / 1000));
       for (const [name, main] of builds) rate.get(`${name}: worker pool`)!.push(1000 / (timed(cliArgs(main, ['scan', '--json', folder])).wallMs / 1000));
+      // Each round as it ends: on a busy machine a round takes minutes.
+      console.log(`round ${r + 1}: ${[...rate].map(([what, xs]) => `${what} ${xs[r]!.toFixed(0)} files/s`).join('; ')}; ${load()}`);
     }
     const base = rate.get('one thread, no pool')!;
     console.log(
