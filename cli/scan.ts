@@ -118,6 +118,10 @@ export async function scanFiles(
 
   try {
     while (nextSmall < small.length) {
+      // Reading a small file never waits on anything: without this turn of the event loop the
+      // workers' messages (ready, done) would wait until the main thread had read every file.
+      if (pool.workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (nextSmall >= small.length) break;
       const id = small[nextSmall++]!;
       const outcome = await scanSmallFile(files[id]!, policy, budget.main, MAIN_THREAD.maxBytes);
       if (outcome === 'worker') {
