@@ -1,15 +1,17 @@
-// The scanner's costs, each beside its floor in the same run (medians with p10–p90 spreads;
+// The scanner's costs, each beside its floor in the same run (medians with IQR and min–max;
 // the machine is shared, so only ratios count):
 //  - `scan` of one tiny file: CPU (user + system, from /usr/bin/time) of the whole process,
 //    next to `node -e 0`, the floor any Node command pays;
 //  - a folder of 1,000 small docx on this machine's cores: files per second of `scan --json`
 //    (worker pool) against one thread reading and checking the same files in order
-//    (scan-one-thread.ts).
+//    (scan-one-thread.ts). The documents differ from one another as a real folder's do: 2,000 to
+//    40,000 characters of Vietnamese text written by the `docx` library, some with a logo or a
+//    scanned stamp, some with a public address, and the real Word and LibreOffice fixtures.
 // CVG_CLI_COMPARE=<another dist/cli/main.js> adds that build to both (before/after).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { makeDocx } from './make-documents';
 import { showSpread } from './stats';
 
@@ -32,37 +34,74 @@ function timed(args: string[]): Run {
 
 const cliArgs = (main: string, rest: string[]) => [process.execPath, '--input-type=module', '-e', RUN_MAIN, main, ...rest];
 
-export async function runCliBench(rounds = 15): Promise<void> {
+const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+
+/** 1,000 docx of 28 kinds: 24 written here, of varied length and pictures, and the 4 real fixtures. */
+export async function docxFolder(folder: string): Promise<number> {
+  mkdirSync(folder);
+  const kinds: string[] = [];
+  for (let k = 0; k < 24; k++) {
+    const chars = 2000 + ((k * 7919) % 38_000);
+    // Every third one carries a picture (a logo, a scanned stamp) of 8 to 60 KB.
+    const bytes = k % 3 === 0 ? 8 * 1024 + ((k * 104_729) % (52 * 1024)) : 0;
+    const kind = join(folder, `.kind-${k}.docx`);
+    writeFileSync(kind, await makeDocx(bytes, chars));
+    kinds.push(kind);
+  }
+  const fixtures = join(ROOT, 'test/fixtures/docs');
+  for (const name of readdirSync(fixtures)) if (name.endsWith('.docx')) kinds.push(join(fixtures, name));
+  let total = 0;
+  for (let k = 0; k < 1000; k++) {
+    const to = join(folder, `van-ban-${String(k).padStart(4, '0')}.docx`);
+    copyFileSync(kinds[k % kinds.length]!, to);
+    total += statSync(to).size;
+  }
+  for (const kind of kinds) if (kind.startsWith(folder)) rmSync(kind);
+  return total;
+}
+
+export async function runCliBench(rounds = Number(process.env.CVG_CLI_ROUNDS ?? 15)): Promise<void> {
   const builds: [string, string][] = [['scan (this build)', join(ROOT, 'dist/cli/main.js')]];
   const other = process.env.CVG_CLI_COMPARE;
-  if (other) builds.push([`scan (${other})`, join(ROOT, other)]);
+  if (other) builds.push([`scan (${other})`, resolve(ROOT, other)]);
   for (const [, main] of builds) if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
 
   const dir = mkdtempSync(join(tmpdir(), 'congvu-cli-bench-'));
   try {
     const tiny = join(dir, 'cong-van.txt');
     writeFileSync(tiny, 'Kính gửi Văn phòng UBND thành phố,\nXin liên hệ vanthu.ubnd@gmail.com để biết thêm.\n');
-    const fixed = new Map<string, number[]>([['node -e 0 (floor)', []], ...builds.map(([name]) => [name, []] as [string, number[]])]);
+    const tinyDocx = join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx');
+    const floor = 'node -e 0 (floor)';
+    const fixed = new Map<string, number[]>([[floor, []]]);
+    for (const [name] of builds) for (const file of ['txt', 'docx']) fixed.set(`${name}, ${file}`, []);
+    const loadBefore = load();
     for (let r = 0; r < rounds; r++) {
-      fixed.get('node -e 0 (floor)')!.push(timed([process.execPath, '-e', '0']).cpuMs);
-      for (const [name, main] of builds) fixed.get(name)!.push(timed(cliArgs(main, ['scan', tiny])).cpuMs);
+      fixed.get(floor)!.push(timed([process.execPath, '-e', '0']).cpuMs);
+      for (const [name, main] of builds) {
+        fixed.get(`${name}, txt`)!.push(timed(cliArgs(main, ['scan', tiny])).cpuMs);
+        fixed.get(`${name}, docx`)!.push(timed(cliArgs(main, ['scan', tinyDocx])).cpuMs);
+      }
     }
-    console.log(`\nscan of one tiny file: CPU ms of the whole process (${rounds} interleaved rounds)`);
-    console.table([...fixed].map(([what, xs]) => ({ what, 'CPU ms': showSpread(xs, 0) })));
+    if (rounds > 0) console.log(`\nscan of one tiny file: CPU ms of the whole process (${rounds} interleaved rounds; ${loadBefore} before, ${load()} after)`);
+    const floorMs = fixed.get(floor)!;
+    if (rounds > 0) console.table([...fixed].map(([what, xs]) => ({ what, 'CPU ms': showSpread(xs, 0), 'vs node -e 0 (per round)': showSpread(xs.map((x, i) => x / floorMs[i]!), 2, '×'), 'above node -e 0 ms': showSpread(xs.map((x, i) => x - floorMs[i]!), 0) })));
 
     const folder = join(dir, 'docx');
-    mkdirSync(folder);
-    const sample = await makeDocx(24 * 1024, 6000);
-    for (let k = 0; k < 1000; k++) writeFileSync(join(folder, `van-ban-${String(k).padStart(4, '0')}.docx`), sample);
+    const folderBytes = await docxFolder(folder);
     const single = join(ROOT, 'dist/bench/scan-one-thread.js');
     const rate: Map<string, number[]> = new Map([['one thread, no pool', []], ...builds.map(([name]) => [`${name}: worker pool`, []] as [string, number[]])]);
-    const folderRounds = Math.max(3, Math.floor(rounds / 3));
+    const folderRounds = Number(process.env.CVG_CLI_FOLDER_ROUNDS ?? Math.max(3, Math.floor(rounds / 3)));
+    const loadBeforeFolder = load();
     for (let r = 0; r < folderRounds; r++) {
       rate.get('one thread, no pool')!.push(1000 / (timed([process.execPath, single, folder]).wallMs / 1000));
       for (const [name, main] of builds) rate.get(`${name}: worker pool`)!.push(1000 / (timed(cliArgs(main, ['scan', '--json', folder])).wallMs / 1000));
+      // Each round as it ends: on a busy machine a round takes minutes.
+      console.log(`round ${r + 1}: ${[...rate].map(([what, xs]) => `${what} ${xs[r]!.toFixed(0)} files/s`).join('; ')}; ${load()}`);
     }
     const base = rate.get('one thread, no pool')!;
-    console.log(`\nFolder of 1,000 small docx (${(sample.length / 1024).toFixed(0)} KB each) on ${availableParallelism()} cores: files per second (${folderRounds} interleaved rounds)`);
+    console.log(
+      `\nFolder of 1,000 small docx (${(folderBytes / 1000 / 1024).toFixed(0)} KB on average) on ${availableParallelism()} cores: files per second (${folderRounds} interleaved rounds; ${loadBeforeFolder} before, ${load()} after)`,
+    );
     console.table([...rate].map(([what, xs]) => ({ what, 'files/s': showSpread(xs, 0), 'vs one thread (per round)': showSpread(xs.map((x, i) => x / base[i]!), 2, '×') })));
   } finally {
     rmSync(dir, { recursive: true, force: true });

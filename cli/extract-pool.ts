@@ -1,115 +1,132 @@
-// A small pool of extraction workers. Each job has a hard deadline beyond the core's own
-// cooperative one: a parser stuck inside one call is stopped by terminating its thread.
+// The scan's worker threads. Each worker is handed several files to a message and answers one
+// message per file, in order, so that it never waits on the main thread between two small
+// files. A hard deadline beyond the core's own cooperative one watches the file a worker is on:
+// a parser stuck inside one call is stopped by terminating its thread, that file alone is
+// reported (timeout, memory), and the files queued behind it go to a fresh worker.
 import { Worker } from 'node:worker_threads';
-import type { Finding, Policy } from '../core';
-import type { SignatureState } from '../core/messages/signature-state';
-import type { ExtractedDocument, ReadNotice } from '../core/types';
-import type { ExtractJob, ExtractReply } from './extract-worker';
+import type { WorkerJob, WorkerReply, WorkerSetup } from './extract-worker';
+import type { FileOutcome } from './scan-file';
 
-export class ExtractFailure extends Error {
-  constructor(readonly code: string, message: string, readonly reason?: string, readonly format?: string) {
-    super(message);
-  }
+/** Where the pool takes its files from and gives back the ones a dead worker never read. */
+export interface JobSource {
+  take(count: number): WorkerJob[];
+  giveBack(jobs: WorkerJob[]): void;
+  done(id: number, outcome: FileOutcome): void;
+  /** The worker reading this file died or overran. */
+  lost(id: number, failure: NonNullable<FileOutcome['failure']>): void;
 }
 
 export interface PoolOptions {
+  /** Most workers at once. */
   size: number;
-  /** The core's cooperative budget; the thread is killed a little after it. */
+  /** Files handed over in one message; a worker holds at most two such batches. */
+  batch: number;
+  /** The core's cooperative budget for one file; the thread is killed a little after it. */
   timeoutMs: number;
-  maxInputBytes: number;
   heapMb: number;
-  /** unsigned-document: the policy's trusted roots, for checking signers' chains. */
-  trustedRoots?: readonly string[];
-  /** Given, the workers can check what they read (check()), under this policy. */
-  policy?: Policy;
+  /** How long past `timeoutMs` the thread is given before it is killed. */
+  graceMs?: number;
+  setup: WorkerSetup;
+  /** The worker's script; tests give one that hangs or dies on cue. */
+  script?: URL;
 }
 
 interface Slot {
-  worker?: Worker;
-  busy: boolean;
+  worker: Worker;
+  ready: boolean;
+  /** Handed over and not yet answered, in the order the worker reads them. */
+  inFlight: WorkerJob[];
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export class ExtractPool {
-  private readonly slots: Slot[];
-  private readonly waiting: Array<() => void> = [];
+  private readonly slots = new Set<Slot>();
 
-  constructor(private readonly opts: PoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ busy: false }));
+  constructor(
+    private readonly opts: PoolOptions,
+    private readonly source: JobSource,
+  ) {}
+
+  get workers(): number {
+    return this.slots.size;
   }
 
-  async extract(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
-    return (await this.run({ name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes })).document;
+  /** Starts workers up to `count` (never above the pool's size); they take files once loaded. */
+  grow(count: number): void {
+    while (this.slots.size < Math.min(count, this.opts.size)) this.spawn();
   }
 
-  /** Reads and checks a file in a worker; `file` is what the message about it needs. */
-  async check(name: string, bytes: Uint8Array, file: { path: string; size: number }): Promise<{ findings: Finding[]; notices: ReadNotice[]; signatures: SignatureState[] }> {
-    if (!this.opts.policy) throw new Error('ExtractPool.check needs the pool to be given a policy');
-    const reply = await this.run({ name, bytes, timeoutMs: this.opts.timeoutMs, maxInputBytes: this.opts.maxInputBytes, check: file });
-    return { findings: reply.findings ?? [], notices: reply.notices ?? [], signatures: reply.signatures ?? [] };
-  }
-
-  private async run(job: ExtractJob): Promise<Extract<ExtractReply, { ok: true }>> {
-    const slot = await this.acquire();
-    try {
-      return await this.runOn(slot, { ...job, trustedRoots: this.opts.trustedRoots });
-    } finally {
-      slot.busy = false;
-      this.waiting.shift()?.();
-    }
+  /** Hands queued files to every loaded worker that has room for another batch. */
+  feed(): void {
+    for (const slot of this.slots) this.fill(slot);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    const all = [...this.slots];
+    this.slots.clear();
+    await Promise.all(all.map((s) => this.stop(s)));
   }
 
-  private async acquire(): Promise<Slot> {
-    for (;;) {
-      const free = this.slots.find((s) => !s.busy);
-      if (free) {
-        free.busy = true;
-        return free;
-      }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+  private fill(slot: Slot): void {
+    if (!slot.ready) return;
+    while (slot.inFlight.length <= this.opts.batch) {
+      const jobs = this.source.take(this.opts.batch);
+      if (jobs.length === 0) return;
+      if (slot.inFlight.length === 0) this.arm(slot);
+      slot.inFlight.push(...jobs);
+      slot.worker.postMessage(jobs);
     }
   }
 
-  private spawn(): Worker {
-    return new Worker(new URL('./extract-worker.js', import.meta.url), {
-      workerData: { policy: this.opts.policy },
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 64 },
-    });
+  /** The deadline of the file the worker is on now. */
+  private arm(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.lose(slot, { code: 'timeout' }), this.opts.timeoutMs + (this.opts.graceMs ?? 5000));
   }
 
-  private runOn(slot: Slot, job: ExtractJob): Promise<Extract<ExtractReply, { ok: true }>> {
-    const worker = (slot.worker ??= this.spawn());
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const finish = (fn: () => void, kill: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (kill) {
-          slot.worker = undefined;
-          void worker.terminate();
-        }
-        fn();
-      };
-      const onMessage = (reply: ExtractReply) =>
-        finish(() => (reply.ok ? resolve(reply) : reject(new ExtractFailure(reply.code, reply.message, reply.reason, reply.format))), false);
-      const onError = (e: Error & { code?: string }) =>
-        finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ExtractFailure('memory', e.message) : new ExtractFailure('corrupt', e.message)), true);
-      const onExit = (code: number) => finish(() => reject(new ExtractFailure('memory', `worker stopped (exit ${code})`)), true);
-      const timer = setTimeout(
-        () => finish(() => reject(new ExtractFailure('timeout', `no result after ${this.opts.timeoutMs + 5000} ms`)), true),
-        this.opts.timeoutMs + 5000,
-      );
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+  private spawn(): void {
+    const worker = new Worker(this.opts.script ?? new URL('./extract-worker.js', import.meta.url), {
+      workerData: this.opts.setup,
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 64 },
     });
+    const slot: Slot = { worker, ready: false, inFlight: [] };
+    this.slots.add(slot);
+    worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.fill(slot);
+        return;
+      }
+      const job = slot.inFlight.shift();
+      if (slot.inFlight.length > 0) this.arm(slot);
+      else clearTimeout(slot.timer);
+      this.source.done(job?.id ?? reply.id, reply.outcome);
+      this.fill(slot);
+    });
+    worker.on('error', (e: Error & { code?: string }) => this.lose(slot, { code: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'corrupt' }));
+    worker.on('exit', () => this.lose(slot, { code: 'memory' }));
+  }
+
+  /**
+   * The worker died or overran: the file it was on is reported with `failure`, the files
+   * behind it are queued again, and a fresh worker takes the slot's place.
+   */
+  private lose(slot: Slot, failure: NonNullable<FileOutcome['failure']>): void {
+    if (!this.slots.delete(slot)) return;
+    void this.stop(slot);
+    // A worker that dies before it has loaded is charged to the next file, so that a worker
+    // that cannot start ends the scan with every file reported instead of looping.
+    const [current, ...behind] = slot.ready ? slot.inFlight : this.source.take(1);
+    this.source.giveBack(behind);
+    if (current) this.source.lost(current.id, failure);
+    if (current) this.spawn();
+  }
+
+  private async stop(slot: Slot): Promise<void> {
+    clearTimeout(slot.timer);
+    slot.worker.removeAllListeners();
+    // A terminated worker may still emit 'error'; it is no longer ours to report.
+    slot.worker.on('error', () => {});
+    await slot.worker.terminate();
   }
 }

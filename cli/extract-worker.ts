@@ -1,43 +1,33 @@
 // Runs in a worker thread so that a hostile file can only ever cost one worker: the pool
-// kills it on its deadline, and the thread's heap limit stops runaway memory. A file read
-// here is also checked here, so the main thread only hands out files and gathers verdicts:
-// with check() on the main thread, a folder of small files kept every worker waiting on it.
+// kills it on its deadline, and the thread's heap limit stops runaway memory. The worker
+// opens, reads, extracts and checks the files it is given, several to a message, and answers
+// one message per file as each is done, so the main thread only hands out paths and gathers
+// verdicts, and the pool always knows which file a stuck or dead worker was on.
 import { parentPort, workerData } from 'node:worker_threads';
-import { check, type Finding, type Policy } from '../core';
-import { ExtractError, extractDocument } from '../core/extract';
-import { readNotices } from '../core/extract/notices';
-import { signatureStates, type SignatureState } from '../core/messages/signature-state';
-import type { ReadNotice } from '../core/types';
-import { messageFor } from './scan-message';
+import type { Policy } from '../core';
+import { scanFile, type FileOutcome, type ScanBudget, type ScanTarget } from './scan-file';
 
-export interface ExtractJob {
-  name: string;
-  bytes: Uint8Array;
-  timeoutMs: number;
-  maxInputBytes: number;
-  trustedRoots?: readonly string[];
-  /** Check the file too, under the policy the pool was started with (workerData.policy). */
-  check?: { path: string; size: number };
+export interface WorkerSetup {
+  policy: Policy;
+  budget: ScanBudget;
 }
 
-export type ExtractReply =
-  | { ok: true; document: import('../core/types').ExtractedDocument; findings?: Finding[]; notices?: ReadNotice[]; signatures?: SignatureState[] }
-  | { ok: false; code: string; message: string; reason?: string; format?: string };
+export interface WorkerJob extends ScanTarget {
+  id: number;
+}
 
-const policy = (workerData as { policy?: Policy } | undefined)?.policy;
+export type WorkerReply = { ready: true } | { id: number; outcome: FileOutcome };
 
-parentPort?.on('message', (job: ExtractJob) => {
-  extractDocument(job.name, job.bytes, { timeoutMs: job.timeoutMs, maxInputBytes: job.maxInputBytes }, { trustedRoots: job.trustedRoots }).then(
-    (document) => {
-      const checked = job.check && policy ? { findings: check(messageFor(job.check.path, job.check.size, document), policy), notices: readNotices(document), signatures: signatureStates(document) } : {};
-      parentPort?.postMessage({ ok: true, document, ...checked } satisfies ExtractReply);
-    },
-    (e: unknown) => {
-      const reply: ExtractReply =
-        e instanceof ExtractError
-          ? { ok: false, code: e.code, message: e.message, reason: e.reason, format: e.format }
-          : { ok: false, code: 'corrupt', message: e instanceof Error ? e.message : String(e) };
-      parentPort?.postMessage(reply);
-    },
-  );
+const { policy, budget } = workerData as WorkerSetup;
+
+// Files are read one after another, in the order they were given: the pool counts on it.
+let queue = Promise.resolve();
+parentPort?.on('message', (jobs: WorkerJob[]) => {
+  queue = queue.then(async () => {
+    for (const job of jobs) {
+      const outcome = await scanFile(job, policy, budget);
+      parentPort?.postMessage({ id: job.id, outcome } satisfies WorkerReply);
+    }
+  });
 });
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);

@@ -15,6 +15,8 @@ export interface ListedFile {
   path: string;
   /** The exact bytes to open, when the path is not valid UTF-8 (names from TCVN3 or CP1258 systems). */
   raw?: Buffer;
+  /** Its size when listed, for sharing the work out (the scan reads the size again when it opens it). */
+  size?: number;
 }
 
 export type SkipReason = 'not-a-document' | 'not-a-regular-file' | 'folder-link' | 'broken-link' | 'office-lock-file' | 'unreadable-folder' | 'visited-folder';
@@ -74,7 +76,7 @@ export async function listFiles(paths: readonly string[]): Promise<Listing> {
     }
     const place: Place = { display: p, raw: Buffer.from(p), binary: false };
     if (info.isDirectory()) await walk(place, info, out, visited);
-    else if (info.isFile()) out.files.push(listed(place));
+    else if (info.isFile()) out.files.push({ ...listed(place), size: info.size });
     else out.skipped.push({ ...listed(place), reason: 'not-a-regular-file', named: true });
   }
   return out;
@@ -131,7 +133,7 @@ async function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>)
     }
     if (!entry.isFile()) out.skipped.push({ ...listed(place), reason: 'not-a-regular-file', named: false });
     else if (isOfficeDebris(baseName)) out.skipped.push({ ...listed(place), reason: 'office-lock-file', named: false });
-    else if (isDocumentName(baseName)) out.files.push(listed(place));
+    else if (isDocumentName(baseName)) out.files.push({ ...listed(place), size: entry.size });
     else out.skipped.push({ ...listed(place), reason: 'not-a-document', named: false });
   }
 }

@@ -15,7 +15,7 @@ import {
   type ResolvedPolicy,
 } from '../core';
 import { convertLegacyText } from '../core/encoding';
-import packageJson from '../package.json';
+import { version as PACKAGE_VERSION } from '../package.json';
 import { KitError } from '../deploy/errors';
 import { builtAddinDir, readAddinFiles } from './addin-files';
 import { addinManifestRewriter, defaultManifestSchemas } from './addin-manifest';
@@ -38,7 +38,6 @@ Exit codes: 0 nothing found and everything read, 1 something found or not read i
 
 class UsageError extends Error {}
 
-const PACKAGE_VERSION = packageJson.version;
 
 async function loadPolicy(preset: string | undefined, file: string | undefined): Promise<ResolvedPolicy> {
   if (preset !== undefined && !isPresetName(preset)) throw new UsageError(`unknown preset "${preset}"`);
