@@ -156,15 +156,49 @@ function subtypeOf(dict: string): string | undefined {
   return name?.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+/**
+ * Gathers an embedded file's inflated bytes. When its dictionary declares the size
+ * (/Params << /Size n >>, which Acrobat and pdf-lib write) they go straight into one array of
+ * that size, so the file is not held twice, as chunks and joined, at the peak.
+ */
+class Gathered {
+  private chunks: Uint8Array[] = [];
+  private buffer: Uint8Array | undefined;
+  private length = 0;
+
+  /** A declared size is believed only up to `maxBytes`: a lie then costs no more than the data it came with. */
+  constructor(declared: number | undefined, maxBytes: number) {
+    if (declared !== undefined && declared <= maxBytes) this.buffer = new Uint8Array(declared);
   }
-  return out;
+
+  add(chunk: Uint8Array): void {
+    if (this.buffer && this.length + chunk.length <= this.buffer.length) this.buffer.set(chunk, this.length);
+    else {
+      // More than declared: the size lied, so the bytes are kept as they come.
+      if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.length));
+      this.buffer = undefined;
+      this.chunks.push(chunk);
+    }
+    this.length += chunk.length;
+  }
+
+  bytes(): Uint8Array {
+    // A short stream does not keep the whole declared buffer alive.
+    if (this.buffer) return this.length * 2 < this.buffer.length ? this.buffer.slice(0, this.length) : this.buffer.subarray(0, this.length);
+    if (this.chunks.length === 1) return this.chunks[0]!;
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+function declaredSize(dict: string): number | undefined {
+  const size = /\/Params\s*<<[^>]*\/Size\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1];
+  return size === undefined ? undefined : Number(size);
 }
 
 /**
@@ -198,7 +232,7 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
     if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
     const image = imageBound(dict);
     const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
-    const keep: Uint8Array[] | undefined = header ? [] : undefined;
+    const keep = header ? new Gathered(declaredSize(dict), Math.min(maxEntryBytes, (stop - start) * 8 + 65536)) : undefined;
     let counted = 0;
     const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
     try {
@@ -211,10 +245,10 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
           budget.addExpanded(total - counted);
           counted = total;
         }
-        keep?.push(chunk);
+        keep?.add(chunk);
       });
       if (header && keep && done) {
-        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: joined(keep, counted), contentType: subtypeOf(dict) });
+        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: keep.bytes(), contentType: subtypeOf(dict) });
       }
     } catch (err) {
       if (err instanceof ExtractError) throw err;
