@@ -12,6 +12,7 @@ interface Measure {
   cpuMs: number;
   peakRssMB: number;
   chars: number;
+  parts: number;
 }
 
 function measure(file: string, baseline: boolean): Measure | string {
@@ -56,6 +57,7 @@ export async function runDocumentBench(rounds = 5): Promise<void> {
       'extract peak RSS MB': col(ours, (m) => m.peakRssMB),
       'runs ok': `${ours.length}/${rounds}`,
       'text chars': ours[0]?.chars.toLocaleString('en') ?? '-',
+      'parts read': ours[0]?.parts ?? '-',
     });
   }
   console.log(`\nDocument extraction (${rounds} fresh processes each, interleaved with read-only; median (IQR, min–max))`);

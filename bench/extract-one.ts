@@ -1,5 +1,5 @@
 // One measurement in a fresh process, so that peak memory belongs to this document alone:
-// `node extract-one.js FILE [--baseline]` prints {ms, cpuMs, peakRssMB, chars}. The baseline
+// `node extract-one.js FILE [--baseline]` prints {ms, cpuMs, peakRssMB, chars, parts}. The baseline
 // only reads the file, the floor any reader pays. The time limit is lifted: on a shared
 // machine the product's limit would stop the run, and the bench is here to measure it.
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,13 @@ const cpu0 = process.cpuUsage();
 const read = readFileSync(file!);
 const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
 let chars = 0;
-if (mode !== '--baseline') chars = (await extractDocument(file!, bytes, { timeoutMs: 600_000 })).text.length;
+let parts = 0;
+if (mode !== '--baseline') {
+  const doc = await extractDocument(file!, bytes, { timeoutMs: 600_000 });
+  chars = doc.text.length;
+  // Embedded files and attachments looked at (read, or listed as unread with a reason).
+  parts = doc.parts.length;
+}
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024, chars }));
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024, chars, parts }));

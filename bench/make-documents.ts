@@ -50,7 +50,9 @@ export async function makeDocx(totalBytes = 20 * MB, textChars = 4 * MB): Promis
   entries['[Content_Types].xml'] = strToU8(
     new TextDecoder().decode(entries['[Content_Types].xml']).replace('<Default Extension="rels"', '<Default Extension="jpg" ContentType="image/jpeg"/><Default Extension="rels"'),
   );
-  return zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, [v, { level: k.endsWith('.jpg') ? 0 : 6 }]])));
+  const out = zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, [v, { level: k.endsWith('.jpg') ? 0 : 6 }]])));
+  assertSize('docx', out, totalBytes);
+  return out;
 }
 
 export async function makePdf(totalBytes = 20 * MB, pages = 400): Promise<Uint8Array> {
@@ -65,7 +67,15 @@ export async function makePdf(totalBytes = 20 * MB, pages = 400): Promise<Uint8A
   }
   const head = await pdf.save();
   await pdf.attach(noise(Math.max(0, totalBytes - head.length - 4096)), 'ban-scan.bin', { mimeType: 'application/octet-stream' });
-  return pdf.save();
+  const out = await pdf.save();
+  // The file must be what the bench says it is: a noise generator that repeats lets pdf-lib's
+  // Flate squeeze "20 MB" to under 1 MB, as it once did.
+  assertSize('PDF', out, totalBytes);
+  return out;
+}
+
+function assertSize(what: string, bytes: Uint8Array, expected: number): void {
+  if (Math.abs(bytes.length - expected) > expected * 0.02) throw new Error(`The bench ${what} is ${bytes.length} bytes, not the ${expected} it should be.`);
 }
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

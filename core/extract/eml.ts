@@ -2,22 +2,17 @@
 // text, else HTML as text), links from the HTML body, and every attachment extracted in turn as
 // a nested part, with nested messages followed down to maxDepth.
 import PostalMime, { type Address } from 'postal-mime';
-import type { ExtractedDocument, ExtractedPart, SenderHeaders } from '../types';
+import type { ExtractedPart, SenderHeaders } from '../types';
 import { Budget, ExtractError, TextSink, withDeadline } from './limits';
 import { htmlToText } from './html';
+import { readNested, type ExtractNested } from './nested';
 
-export type ExtractNested = (name: string, bytes: Uint8Array, budget: Budget) => Promise<ExtractedDocument>;
+export type { ExtractNested };
 
 function addressesOf(list: Address[] | Address | undefined): string[] {
   const all = list === undefined ? [] : Array.isArray(list) ? list : [list];
   return all.flatMap((a) => (a.group ? a.group : [a])).flatMap((m) => (m.address ? [m.address] : []));
 }
-
-/**
- * Media and signatures without text of their own: listed without an error when no extractor
- * takes them (a signed official letter carries smime.p7s; that is not an unread document).
- */
-const NO_TEXT_OF_THEIR_OWN = /^(image|audio|video)\/|^application\/(x-)?pkcs7-signature$|^application\/pgp-signature$/i;
 
 /** Writes the subject, body and attachments; gives back the sender headers, kept out of the text. */
 export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<SenderHeaders> {
@@ -53,33 +48,11 @@ export async function extractEml(bytes: Uint8Array, sink: TextSink, budget: Budg
   sink.newline();
 
   for (const [index, att] of email.attachments.entries()) {
-    budget.checkTime();
     const content = att.content;
     const data = typeof content === 'string' ? new TextEncoder().encode(content) : content instanceof Uint8Array ? content : new Uint8Array(content);
     const isMessage = /^message\/rfc822$/i.test(att.mimeType);
-    const part: ExtractedPart = {
-      name: att.filename ?? (isMessage ? `message-${index + 1}.eml` : `attachment-${index + 1}`),
-      size: data.byteLength,
-      contentType: att.mimeType,
-    };
-    parts.push(part);
-    if (budget.depth + 1 > budget.limits.maxDepth) {
-      part.error = `Not read: nested deeper than ${budget.limits.maxDepth} levels.`;
-      part.failure = { code: 'too-deep', depth: budget.limits.maxDepth };
-      continue;
-    }
-    try {
-      part.document = await nested(isMessage && !/\.eml$/i.test(part.name) ? `${part.name}.eml` : part.name, data, budget.nested());
-    } catch (err) {
-      if (err instanceof ExtractError && err.code === 'unsupported' && NO_TEXT_OF_THEIR_OWN.test(att.mimeType)) continue;
-      // The whole message's deadline has passed: the message itself cannot be finished.
-      if (err instanceof ExtractError && err.code === 'timeout') throw err;
-      part.error = err instanceof Error ? err.message : 'The attachment could not be read.';
-      part.failure =
-        err instanceof ExtractError
-          ? { code: err.code, ...(err.reason ? { reason: err.reason } : {}), ...(err.format ? { format: err.format } : {}) }
-          : { code: 'corrupt' };
-    }
+    const name = att.filename ?? (isMessage ? `message-${index + 1}.eml` : `attachment-${index + 1}`);
+    await readNested(name, data, att.mimeType, budget, parts, nested, isMessage && !/\.eml$/i.test(name) ? `${name}.eml` : name);
   }
   return senders;
 }

@@ -12,7 +12,7 @@ import { extractOdf } from './odf';
 import { extractPdf } from './pdf';
 import { extractPptx } from './pptx';
 import { packageSignatures, pdfSignatures } from './signatures';
-import { controlRatio, decodeText } from './text';
+import { BINARY_RATIO, controlRatio, decodeText, headIsBinary } from './text';
 import { extractXlsx } from './xlsx';
 import { isZip, ZipArchive } from './zip';
 
@@ -80,7 +80,7 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     signatures = await packageSignatures(zip, format, budget);
   } else if (isPdf(bytes)) {
     kind = 'pdf';
-    await extractPdf(bytes, sink, budget);
+    await extractPdf(bytes, sink, budget, parts, extractWithBudget);
     signatures = await pdfSignatures(bytes, budget);
   } else if (startsWithAscii(bytes, '{\\rtf')) {
     throw new ExtractError('unsupported', 'RTF documents are not supported; save the file as .docx or .pdf.', 'rtf');
@@ -89,8 +89,10 @@ async function extractWithBudget(name: string, bytes: Uint8Array, budget: Budget
     // as text would call it clean.
     const promised = packageFormat(name);
     if (promised) throw new ExtractError('corrupt', `The file is not a valid ${promised} file (it is not a zip package).`, 'not-a-package', promised);
+    const binary = () => new ExtractError('unsupported', 'The file is binary data of a type that is not supported.', 'binary');
+    if (headIsBinary(bytes)) throw binary();
     const { text, cut } = decodeText(bytes, sink.capacity);
-    if (controlRatio(text) > 0.02) throw new ExtractError('unsupported', 'The file is binary data of a type that is not supported.', 'binary');
+    if (controlRatio(text) > BINARY_RATIO) throw binary();
     kind = textKind(name, text);
     if (kind === 'eml') senders = await extractEml(bytes, sink, budget, parts, extractWithBudget);
     else if (kind === 'html') htmlToText(text, sink, budget);

@@ -6,7 +6,17 @@
 import { Inflate } from 'fflate';
 import { ExtractError, type Budget } from './limits';
 
+/**
+ * Pushes start this small, so a bomb puts at most ~1 032 × this (4 MB) in memory at once. A
+ * stream that has inflated to little more than its size so far (a photo, an embedded file)
+ * doubles its pushes up to MAX_PUSH_BYTES: fflate copies its 32 KB window on every push, which
+ * made 4 KB pushes cost seventeen copies of each incompressible byte. A bomb behind such a
+ * prefix still meets at most ~1 032 × MAX_PUSH_BYTES (33 MB) in one push, then drops back.
+ */
 const PUSH_BYTES = 4096;
+const MAX_PUSH_BYTES = 32768;
+/** Grow the push while a stream has inflated to less than this many times its input. */
+const GROW_BELOW_RATIO = 4;
 /** As in zip.ts: past this many inflated bytes, more than BOMB_RATIO × the compressed bytes is a bomb. */
 const BOMB_RATIO = 200;
 const RATIO_CHECK_AFTER = 16 * 1024 * 1024;
@@ -41,16 +51,32 @@ function latin1(bytes: Uint8Array): string {
  * The dictionary text just before a `stream` keyword: from the last `obj` (or the window's start).
  * `obj` is found among the bytes, so that only the dictionary becomes a string, not the window.
  */
-function dictionaryBefore(bytes: Uint8Array, keyword: number): string {
+function dictionaryBefore(bytes: Uint8Array, keyword: number): { dict: string; obj: number } {
   const windowStart = Math.max(0, keyword - DICT_WINDOW);
-  let from = windowStart;
   for (let at = bytes.lastIndexOf(OBJ[0]!, keyword - OBJ.length); at >= windowStart; at = bytes.lastIndexOf(OBJ[0]!, at - 1)) {
-    if (matchesAt(bytes, at, OBJ)) {
-      from = at;
-      break;
-    }
+    if (matchesAt(bytes, at, OBJ)) return { dict: latin1(bytes.subarray(at, keyword)), obj: at };
   }
-  return latin1(bytes.subarray(from, keyword));
+  return { dict: latin1(bytes.subarray(windowStart, keyword)), obj: -1 };
+}
+
+const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
+const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+
+/** The "12 0" of "12 0 obj" whose " obj" is at `obj`, and where it starts; undefined when it is not there. */
+function objectHeader(bytes: Uint8Array, obj: number): { start: number; id: string } | undefined {
+  let k = obj;
+  const digitsBack = () => {
+    const end = k;
+    while (isDigit(bytes[k - 1])) k--;
+    return k < end;
+  };
+  if (!digitsBack()) return undefined;
+  const genStart = k;
+  if (!isSpace(bytes[k - 1])) return undefined;
+  while (isSpace(bytes[k - 1])) k--;
+  if (!digitsBack()) return undefined;
+  if (k > 0 && !isSpace(bytes[k - 1]) && bytes[k - 1] !== 0x3e /* ">" */) return undefined;
+  return { start: k, id: `${latin1(bytes.subarray(k, genStart)).trim()} ${latin1(bytes.subarray(genStart, obj))}` };
 }
 
 function firstFilter(dict: string): string | undefined {
@@ -68,24 +94,27 @@ function imageBound(dict: string): number | undefined {
   return Number(w[1]) * height * 8 + height + 1024;
 }
 
-/** Inflates one zlib-wrapped stream, counting; returns the bytes that came out. */
-function inflateCounted(data: Uint8Array, budget: Budget, onBytes: (total: number, consumed: number) => void): void {
+/** Inflates one zlib-wrapped stream, counting; `onChunk` sees each piece that comes out. */
+function inflateCounted(data: Uint8Array, budget: Budget, onChunk: (chunk: Uint8Array, total: number, consumed: number) => void): boolean {
   // The two-byte zlib header; pdfjs skips it too, and the checksum is not needed to count.
   let consumed = 0;
   let total = 0;
   let done = false;
   const inflate = new Inflate((chunk, final) => {
     total += chunk.length;
-    onBytes(total, consumed);
+    onChunk(chunk, total, consumed);
     if (final) done = true;
   });
   let pushes = 0;
-  for (let p = 2; p < data.length && !done; p += PUSH_BYTES) {
+  let size = PUSH_BYTES;
+  for (let p = 2; p < data.length && !done; p += size) {
     if (++pushes % 16 === 0) budget.checkTime();
-    const stop = Math.min(data.length, p + PUSH_BYTES);
+    size = total < (consumed - 2) * GROW_BELOW_RATIO ? Math.min(MAX_PUSH_BYTES, size * 2) : PUSH_BYTES;
+    const stop = Math.min(data.length, p + size);
     consumed = stop;
     inflate.push(data.subarray(p, stop), stop === data.length);
   }
+  return done;
 }
 
 /**
@@ -102,19 +131,93 @@ function insideToken(bytes: Uint8Array, at: number): boolean {
   return !whitespace && !delimiter;
 }
 
+/** An embedded file's stream, inflated by the bomb guard: its bytes, and where its data lies in the PDF. */
+export interface EmbeddedStream {
+  /** Where its object ("12 0 obj") starts, and that object's number and generation ("12 0"). */
+  objectStart: number;
+  objectId: string;
+  /** Just past its `endstream`. */
+  objectEnd: number;
+  bytes: Uint8Array;
+  /** The stream's /Subtype, a MIME type ("application/pdf"), when it has one. */
+  contentType?: string;
+}
+
+/**
+ * Only a stream whose sole filter is Flate, with no predictor, is the file once inflated; any
+ * other (a filter chain, an encrypted PDF's stream that does not inflate) is left to pdfjs.
+ */
+function isPlainFlateEmbeddedFile(dict: string): boolean {
+  return /\/Type\s*\/EmbeddedFile\b/.test(dict) && /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/.test(dict) && !/\/DecodeParms\b/.test(dict);
+}
+
+function subtypeOf(dict: string): string | undefined {
+  const name = /\/Subtype\s*\/([^\s/<>[\]()]+)/.exec(dict)?.[1];
+  return name?.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Gathers an embedded file's inflated bytes. When its dictionary declares the size
+ * (/Params << /Size n >>, which Acrobat and pdf-lib write) they go straight into one array of
+ * that size, so the file is not held twice, as chunks and joined, at the peak.
+ */
+class Gathered {
+  private chunks: Uint8Array[] = [];
+  private buffer: Uint8Array | undefined;
+  private length = 0;
+
+  /** A declared size is believed only up to `maxBytes`: a lie then costs no more than the data it came with. */
+  constructor(declared: number | undefined, maxBytes: number) {
+    if (declared !== undefined && declared <= maxBytes) this.buffer = new Uint8Array(declared);
+  }
+
+  add(chunk: Uint8Array): void {
+    if (this.buffer && this.length + chunk.length <= this.buffer.length) this.buffer.set(chunk, this.length);
+    else {
+      // More than declared: the size lied, so the bytes are kept as they come.
+      if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.length));
+      this.buffer = undefined;
+      this.chunks.push(chunk);
+    }
+    this.length += chunk.length;
+  }
+
+  bytes(): Uint8Array {
+    // A short stream does not keep the whole declared buffer alive.
+    if (this.buffer) return this.length * 2 < this.buffer.length ? this.buffer.slice(0, this.length) : this.buffer.subarray(0, this.length);
+    if (this.chunks.length === 1) return this.chunks[0]!;
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+function declaredSize(dict: string): number | undefined {
+  const size = /\/Params\s*<<[^>]*\/Size\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1];
+  return size === undefined ? undefined : Number(size);
+}
+
 /**
  * Throws 'zip-bomb' when a flate stream of the PDF inflates past the budget: any stream more
  * than BOMB_RATIO times its size, the text-bearing streams (content, fonts, object streams)
  * together past maxExpandedBytes, one stream past maxEntryBytes, or an image past its pixels.
  * A stream that does not inflate is left to pdfjs, which tolerates damage.
+ *
+ * The embedded files it inflates are kept and given back, so that they are inflated once,
+ * here, and not a second time by pdfjs's much slower inflater.
  */
-export function boundFlateStreams(bytes: Uint8Array, budget: Budget): void {
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
+  const embedded: EmbeddedStream[] = [];
   let from = 0;
   for (;;) {
     budget.checkTime();
     const keyword = indexOfWord(bytes, STREAM, from);
-    if (keyword < 0) return;
+    if (keyword < 0) return embedded;
     from = keyword + STREAM.length;
     if (insideToken(bytes, keyword)) continue;
     let start = from;
@@ -124,14 +227,16 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): void {
     const end = indexOfWord(bytes, ENDSTREAM, start);
     const stop = end < 0 ? bytes.length : end;
     from = stop;
-    const dict = dictionaryBefore(bytes, keyword);
+    const { dict, obj } = dictionaryBefore(bytes, keyword);
     const filter = firstFilter(dict);
     if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
     const image = imageBound(dict);
+    const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
+    const keep = header ? new Gathered(declaredSize(dict), Math.min(maxEntryBytes, (stop - start) * 8 + 65536)) : undefined;
     let counted = 0;
     const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
     try {
-      inflateCounted(bytes.subarray(start, stop), budget, (total, consumed) => {
+      const done = inflateCounted(bytes.subarray(start, stop), budget, (chunk, total, consumed) => {
         if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
         if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
         if (total > RATIO_CHECK_AFTER && total > consumed * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
@@ -140,7 +245,11 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): void {
           budget.addExpanded(total - counted);
           counted = total;
         }
+        keep?.add(chunk);
       });
+      if (header && keep && done) {
+        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: keep.bytes(), contentType: subtypeOf(dict) });
+      }
     } catch (err) {
       if (err instanceof ExtractError) throw err;
     }

@@ -8,19 +8,90 @@
 // the caller's thread: the deadline is checked between pages, each host runs extraction on a
 // thread it can stop (the scanner's worker threads, the extension's Worker), and flate streams
 // are bounded before pdfjs sees them (pdf-streams.ts), since pdfjs inflates each one whole.
+//
+// Files embedded in the PDF (its attachments, file-attachment annotations) are read as parts,
+// each through the same reader as an e-mail's attachments.
+import { zlibSync } from 'fflate';
+import type { ExtractedPart } from '../types';
+import type { ExtractNested } from './eml';
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
-import { boundFlateStreams } from './pdf-streams';
+import { boundFlateStreams, type EmbeddedStream } from './pdf-streams';
+import { readNested } from './nested';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<Pdfjs> | undefined;
 
-function loadPdfjs(): Promise<Pdfjs> {
+// pdfjs's legacy build carries core-js, which replaces Array.prototype.push and JSON's parse and
+// stringify with script versions for edge cases no reader meets (arrays past 2^32 elements,
+// JSON.rawJSON). Every push in the process, the sink's and the XML parser's included, then ran
+// as script: a fifth of a large PDF's reading time. The engine's own are put back once pdfjs
+// has loaded; they were taken before it loaded, as this module is evaluated first.
+const natives = [
+  [Array.prototype, 'push', Object.getOwnPropertyDescriptor(Array.prototype, 'push')],
+  [JSON, 'parse', Object.getOwnPropertyDescriptor(JSON, 'parse')],
+  [JSON, 'stringify', Object.getOwnPropertyDescriptor(JSON, 'stringify')],
+] as const;
+
+function restoreNatives(): void {
+  for (const [owner, key, descriptor] of natives) if (descriptor && Object.getOwnPropertyDescriptor(owner, key)?.value !== descriptor.value) Object.defineProperty(owner, key, descriptor);
+}
+
+export function loadPdfjs(): Promise<Pdfjs> {
   pdfjsLoading ??= (async () => {
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    try {
+      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      restoreNatives();
+    }
   })();
   return pdfjsLoading;
+}
+
+/** A file found inside the PDF, with the name its file specification gives. */
+interface EmbeddedFile {
+  name: string;
+  bytes: Uint8Array;
+  contentType?: string;
+}
+
+/** What pdfjs gives for a file specification (getAttachments(), a FileAttachment annotation's `file`). */
+interface PdfjsFile {
+  filename?: string;
+  content?: Uint8Array | null;
+}
+
+/**
+ * The copy of the PDF pdfjs reads: each embedded file the bomb guard already inflated has its
+ * whole object replaced, in place, by a tiny flate stream holding a token, padded with spaces
+ * to the same length (so every offset stays true). pdfjs then hands back the token with the
+ * file's name, and the bytes come from the guard. Left to pdfjs, a 16 MB file was inflated a
+ * second time by its slower inflater, into a buffer sized by /Length, which its message port
+ * then cloned whole. Gives back which streams were replaced (one too small to hold the token
+ * is left as it is, and pdfjs reads it).
+ */
+export function copyForPdfjs(bytes: Uint8Array, streams: readonly EmbeddedStream[], token: (k: number) => string): { copy: Uint8Array; replaced: Set<number> } {
+  const copy = bytes.slice();
+  const replaced = new Set<number>();
+  streams.forEach((s, k) => {
+    const stand = zlibSync(new TextEncoder().encode(token(k)));
+    const head = new TextEncoder().encode(`${s.objectId} obj\n<< /Length ${stand.length} /Filter /FlateDecode >>\nstream\n`);
+    const tail = new TextEncoder().encode('\nendstream');
+    if (head.length + stand.length + tail.length > s.objectEnd - s.objectStart) return;
+    copy.fill(0x20, s.objectStart, s.objectEnd);
+    copy.set(head, s.objectStart);
+    copy.set(stand, s.objectStart + head.length);
+    copy.set(tail, s.objectStart + head.length + stand.length);
+    replaced.add(k);
+  });
+  return { copy, replaced };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 interface Item {
@@ -31,13 +102,30 @@ interface Item {
   height: number;
 }
 
-export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budget): Promise<void> {
-  boundFlateStreams(bytes, budget);
+export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<void> {
+  const streams = boundFlateStreams(bytes, budget);
+  const nonce = Math.random().toString(36).slice(2, 10);
+  const token = (k: number) => `cvg ${k} ${nonce}`;
+  const { copy, replaced } = copyForPdfjs(bytes, streams, token);
+  const tokens = new Map([...replaced].map((k) => [token(k), k]));
+  const files: EmbeddedFile[] = [];
+  const taken = new Set<number>();
+  const addFile = (f: PdfjsFile | undefined) => {
+    if (!f?.content) return;
+    const said = new TextDecoder().decode(f.content.subarray(0, 80));
+    const k = f.content.length < 80 ? tokens.get(said) : undefined;
+    const name = f.filename || `embedded-${files.length + 1}`;
+    if (k !== undefined) {
+      if (taken.has(k)) return;
+      taken.add(k);
+      files.push({ name, bytes: streams[k]!.bytes, contentType: streams[k]!.contentType });
+    } else if (!files.some((g) => g.name === name && sameBytes(g.bytes, f.content!))) files.push({ name, bytes: f.content });
+  };
   const pdfjs = await loadPdfjs();
   budget.checkTime();
   const task = pdfjs.getDocument({
     // pdfjs transfers the buffer it is given; a copy leaves the caller's bytes intact.
-    data: bytes.slice(),
+    data: copy,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -74,10 +162,15 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
         prev = item;
       }
       sink.newline();
-      const annotations = (await withDeadline(page.getAnnotations({ intent: 'display' }), budget)) as { subtype?: string; url?: string; unsafeUrl?: string }[];
-      for (const a of annotations) if (a.subtype === 'Link') sink.link(a.url ?? a.unsafeUrl);
+      const annotations = (await withDeadline(page.getAnnotations({ intent: 'display' }), budget)) as { subtype?: string; url?: string; unsafeUrl?: string; file?: PdfjsFile }[];
+      for (const a of annotations) {
+        if (a.subtype === 'Link') sink.link(a.url ?? a.unsafeUrl);
+        else if (a.subtype === 'FileAttachment') addFile(a.file);
+      }
       page.cleanup();
     }
+    const attachments = (await withDeadline(doc.getAttachments(), budget)) as Record<string, PdfjsFile> | null;
+    for (const f of Object.values(attachments ?? {})) addFile(f);
   } catch (err) {
     if (err instanceof ExtractError) throw err;
     const name = err instanceof Error ? err.name : '';
@@ -88,4 +181,9 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   } finally {
     await task.destroy().catch(() => undefined);
   }
+  // An embedded file no file specification pdfjs found names is read all the same.
+  streams.forEach((s, k) => {
+    if (replaced.has(k) && !taken.has(k)) files.push({ name: `embedded-${files.length + 1}`, bytes: s.bytes, contentType: s.contentType });
+  });
+  for (const f of files) await readNested(f.name, f.bytes, f.contentType, budget, parts, nested);
 }

@@ -49,9 +49,27 @@ export function decodeText(bytes: Uint8Array, maxChars: number): { text: string;
   return { text, charset, cut: maxBytes < bytes.length };
 }
 
+/**
+ * Whether the file is binary for certain, judged on its head alone, as decodeText and
+ * controlRatio would judge the whole: a 16 MB scan is then never decoded into a string. Bytes
+ * that are not UTF-8 are read as Windows-1252 or -1258 depending on text further on, and the
+ * two differ in four C1 codes, so such a head counts as binary only when it is in both.
+ */
+export function headIsBinary(bytes: Uint8Array): boolean {
+  const { charset, bomLength } = sniffCharset(bytes);
+  const head = bytes.subarray(bomLength, bomLength + CONTROL_SAMPLE * 4);
+  const stream = { stream: head.length < bytes.length - bomLength };
+  const binaryAs = (label: string) => controlRatio(new TextDecoder(label).decode(head, stream)) > BINARY_RATIO;
+  return binaryAs(charset) && (charset !== 'windows-1258' || binaryAs('windows-1252'));
+}
+
+/** Past this share of control codes, decoded text is binary data. */
+export const BINARY_RATIO = 0.02;
+const CONTROL_SAMPLE = 65536;
+
 /** Share of characters that are control codes other than whitespace (binary files score high). */
 export function controlRatio(text: string): number {
-  const sample = text.slice(0, 65536);
+  const sample = text.slice(0, CONTROL_SAMPLE);
   if (!sample) return 0;
   let bad = 0;
   for (let k = 0; k < sample.length; k++) {

@@ -1,0 +1,135 @@
+// Files embedded in a PDF (its attachments panel, file-attachment annotations) are read as
+// parts and checked by the rules like an e-mail's attachments; the bomb guard inflates each
+// one once, and pdfjs is handed a stand-in instead of inflating it again.
+import { readFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { publicContactInDocumentRule } from '../rules/public-contact-in-document';
+import { secretDocumentRule } from '../rules/secret-document';
+import { context, draft } from '../rules/test-helpers';
+import { extractDocument, readNotices } from './index';
+import { Budget, resolveLimits } from './limits';
+import { copyForPdfjs, loadPdfjs } from './pdf';
+import { boundFlateStreams } from './pdf-streams';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/docs/${name}`, import.meta.url)));
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Enough words that the page itself counts as read text (a page needs a few words). */
+const PAGE = 'Lien he: van.phong@danang.gov.vn - Van phong Uy ban nhan dan thanh pho Da Nang';
+
+/** A one-page PDF written by pdf-lib with `files` attached the way Acrobat's "Attach file" does. */
+async function pdfWithAttachments(pageText: string, files: { name: string; bytes: Uint8Array; mimeType: string }[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595, 842]).drawText(pageText, { x: 40, y: 800, size: 11, font });
+  for (const f of files) await pdf.attach(f.bytes, f.name, { mimeType: f.mimeType });
+  return pdf.save();
+}
+
+/** Bytes no compressor shrinks (xorshift32), as a scan is. */
+function noise(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let s = 7;
+  for (let k = 0; k < n; k++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    out[k] = s;
+  }
+  return out;
+}
+
+describe('files embedded in a PDF', () => {
+  it('a secret-stamped docx attached inside a PDF is found, and a public address on its page too', async () => {
+    const pdf = await pdfWithAttachments('Lien he: nguyenvana@gmail.com', [{ name: 'cong-van-mat.docx', bytes: fixture('cong-van-mat.docx'), mimeType: DOCX }]);
+    const doc = await extractDocument('ho-so.pdf', pdf);
+    expect(doc.text).toContain('nguyenvana@gmail.com');
+    expect(doc.parts).toHaveLength(1);
+    expect(doc.parts[0]).toMatchObject({ name: 'cong-van-mat.docx', contentType: DOCX });
+    expect(doc.parts[0]!.document?.text).toContain('bảo vệ bí mật nhà nước');
+
+    const msg = draft({ attachments: [{ name: 'ho-so.pdf', size: pdf.length, document: doc }] });
+    const secret = secretDocumentRule.check(msg, context());
+    expect(secret.map((f) => f.params)).toEqual([{ file: 'ho-so.pdf › cong-van-mat.docx', level: 'MẬT' }]);
+    const contacts = publicContactInDocumentRule.check(msg, context());
+    expect(JSON.stringify(contacts.map((f) => f.params))).toContain('nguyenvana@gmail.com');
+  });
+
+  it('a public address inside an attached docx is found, with the file named', async () => {
+    const pdf = await pdfWithAttachments('Bao cao tong hop', [{ name: 'lien-he.docx', bytes: fixture('cong-van-lien-he-gmail.docx'), mimeType: DOCX }]);
+    const doc = await extractDocument('bao-cao.pdf', pdf);
+    const contacts = publicContactInDocumentRule.check(draft({ attachments: [{ name: 'bao-cao.pdf', size: pdf.length, document: doc }] }), context());
+    expect(JSON.stringify(contacts.map((f) => f.params))).toContain('bao-cao.pdf › lien-he.docx');
+  });
+
+  it('an embedded file that cannot be read is listed as unread, never passed over', async () => {
+    const pdf = await pdfWithAttachments(PAGE, [{ name: 'ban-scan.bin', bytes: noise(2_000_000), mimeType: 'application/octet-stream' }]);
+    expect(pdf.length).toBeGreaterThan(2_000_000);
+    const doc = await extractDocument('ho-so.pdf', pdf);
+    expect(readNotices(doc)).toEqual([{ code: 'part-unreadable', part: 'ban-scan.bin', failure: { code: 'unsupported', reason: 'binary' } }]);
+  });
+
+  it('an attached picture has no text of its own and raises no notice', async () => {
+    const pdf = await pdfWithAttachments(PAGE, [{ name: 'anh.jpg', bytes: noise(50_000), mimeType: 'image/jpeg' }]);
+    const doc = await extractDocument('ho-so.pdf', pdf);
+    expect(doc.parts).toMatchObject([{ name: 'anh.jpg', contentType: 'image/jpeg' }]);
+    expect(readNotices(doc)).toEqual([]);
+  });
+
+  it('the bomb guard keeps each embedded file it inflates, byte for byte, and nothing else', async () => {
+    const docx = fixture('cong-van-mat.docx');
+    const scan = noise(300_000);
+    const pdf = await pdfWithAttachments('Trang mot', [
+      { name: 'a.docx', bytes: docx, mimeType: DOCX },
+      { name: 'b.bin', bytes: scan, mimeType: 'application/octet-stream' },
+    ]);
+    const kept = boundFlateStreams(pdf, new Budget(resolveLimits({})));
+    expect(kept.map((s) => s.contentType).sort()).toEqual(['application/octet-stream', DOCX]);
+    expect(kept.map((s) => s.bytes.length).sort((a, b) => a - b)).toEqual([docx.length, scan.length].sort((a, b) => a - b));
+    const byType = new Map(kept.map((s) => [s.contentType, s.bytes]));
+    expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
+    expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
+  });
+
+  it('a two-filter embedded stream is not taken for the file (pdfjs reads it)', async () => {
+    const pdf = await pdfWithAttachments('Trang mot', [{ name: 'a.docx', bytes: fixture('cong-van-mat.docx'), mimeType: DOCX }]);
+    const text = Buffer.from(pdf).toString('latin1').replace(/(\/Type \/EmbeddedFile[^]*?)\/Filter \/FlateDecode/, '$1/Filter [/FlateDecode /AHx]');
+    expect(text).toContain('/Filter [/FlateDecode /AHx]');
+    expect(boundFlateStreams(new Uint8Array(Buffer.from(text, 'latin1')), new Budget(resolveLimits({})))).toEqual([]);
+  });
+});
+
+describe('the copy pdfjs reads', () => {
+  it('holds a few-byte stand-in for each embedded file the guard kept, so pdfjs never inflates the file again', async () => {
+    const scan = noise(1_000_000);
+    const pdf = await pdfWithAttachments(PAGE, [{ name: 'ban-scan.bin', bytes: scan, mimeType: 'application/octet-stream' }]);
+    const kept = boundFlateStreams(pdf, new Budget(resolveLimits({})));
+    const { copy, replaced } = copyForPdfjs(pdf, kept, (k) => `token ${k}`);
+    expect([...replaced]).toEqual([0]);
+    expect(copy.length).toBe(pdf.length);
+    const pdfjs = await loadPdfjs();
+    const doc = await pdfjs.getDocument({ data: copy, isEvalSupported: false, useWorkerFetch: false, verbosity: 0 }).promise;
+    const attachments = (await doc.getAttachments()) as Record<string, { filename: string; content: Uint8Array }>;
+    expect(Object.values(attachments).map((a) => [a.filename, new TextDecoder().decode(a.content)])).toEqual([['ban-scan.bin', 'token 0']]);
+    // The stand-in's buffer is sized by its own small /Length, not by the file's (pdfjs's port clones it whole).
+    expect(Object.values(attachments)[0]!.content.buffer.byteLength).toBeLessThan(4096);
+    const text = await (await doc.getPage(1)).getTextContent();
+    expect(text.items.map((i) => ('str' in i ? i.str : '')).join('')).toContain('van.phong@danang.gov.vn');
+    await doc.destroy();
+  });
+});
+
+// Taken when this file is evaluated: pdfjs is loaded only when the first PDF is read.
+const engines = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
+describe('after pdfjs has loaded', () => {
+  it('Array.prototype.push and JSON are the engine\'s own again (pdfjs\'s legacy build replaces them with script)', async () => {
+    // core-js makes its replacements print as "[native code]", so they are told apart by identity.
+    expect('prototype' in engines.push).toBe(false);
+    await extractDocument('a.pdf', fixture('cong-van-lien-he-gmail.pdf'));
+    expect(Array.prototype.push).toBe(engines.push);
+    expect(JSON.parse).toBe(engines.parse);
+    expect(JSON.stringify).toBe(engines.stringify);
+    expect('prototype' in Array.prototype.push).toBe(false);
+  });
+});
