@@ -38,6 +38,9 @@ const ENTRIES: Record<string, string> = {
   // Account hygiene (issue 13): the all-sites script and the official webmail's sign-in check.
   allsites: 'allsites/index.ts',
   'official-session': 'allsites/official-session.ts',
+  // issue 11 (background): the policy engine, loaded by background.js only when the policy's inputs change
+  'policy-engine': 'background/engine-entry.ts',
+  'public-domains': 'background/public-domains-entry.ts',
 };
 
 /** Words a page may show before the policy (and its language's catalog) arrives. */
@@ -146,13 +149,30 @@ function siteAlone(site: string): Plugin {
 }
 const siteOf = (name: string) => (name.startsWith('content-') ? name.slice('content-'.length) : undefined);
 
+// issue 11 (background): background.js loads its heavy parts on demand (background/lazy-parts.split.ts),
+// and it, the offscreen document and the extension's pages take the browser's own API
+// (host/browser-api.promised.ts) instead of webextension-polyfill.
+const EXTENSION_CONTEXTS = new Set(['background', 'offscreen', 'popup', 'options', 'policy-engine']);
+function extensionContextSwaps(name: string): Plugin {
+  const swaps = new Map<string, string>([[join(here, 'host/browser-api'), join(here, 'host/browser-api.promised.ts')]]);
+  if (name === 'background') swaps.set(join(here, 'background/lazy-parts'), join(here, 'background/lazy-parts.split.ts'));
+  return {
+    name: 'congvu-extension-context-swaps',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return swaps.get(resolve(dirname(importer), source).replace(/\.tsx?$/, '')) ?? null;
+    },
+  };
+}
+
 const PAGE_SCRIPTS = new Set([...Object.keys(WEBMAIL_SITE_MATCHES).map((site) => `content-${site}`), 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle(), ...(siteOf(name) ? [siteAlone(siteOf(name)!)] : [])] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()],
+    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle(), ...(siteOf(name) ? [siteAlone(siteOf(name)!)] : [])] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : /* issue 11 (background) */ EXTENSION_CONTEXTS.has(name) ? [extensionContextSwaps(name), groupedPublicDomains()] : [groupedPublicDomains()],
     define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

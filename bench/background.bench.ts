@@ -1,0 +1,147 @@
+// The service worker's start (issue 11): Chrome stops an idle extension service worker after
+// 30 s and starts it again for the next message, so background.js is compiled and run over and
+// over. Measured here in a fresh node:vm context per round (V8, as in Chrome), with a stand-in
+// `chrome` whose storage already holds what an earlier start of the same build stored:
+//  - start: compiling and running background.js until its listeners are registered;
+//  - first answer: from the start until the policy's state answers a `get-policy` message
+//    (the popup's or a tab's first question after a restart);
+//  - the same, the first time after an install or a policy change (nothing stored to reuse).
+// CVG_BG_COMPARE=<another build folder, e.g. /tmp/bg-base/dist/chrome> adds that build, rounds
+// interleaved with this one; CVG_ROUNDS sets the rounds (default 15). Only ratios count on a
+// shared machine. Each round's source gets its own trailing comment, so that V8's compilation
+// cache never hands a round the code compiled for the one before.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createContext, Script } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { showSpread } from './stats';
+
+type Store = Record<string, unknown>;
+type Listener = (...args: unknown[]) => unknown;
+
+/** Chrome's calling conventions both: a promise, or the callback given last (webextension-polyfill's way). */
+function either<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: unknown[]) => Promise<R> | undefined {
+  return (...args) => {
+    const last = args.at(-1);
+    if (typeof last !== 'function') return fn(...(args as A));
+    void fn(...(args.slice(0, -1) as A)).then((r) => (last as (r: R) => void)(r));
+    return undefined;
+  };
+}
+
+/** A `chrome` as the service worker finds it: events that keep their listeners, storage that answers. */
+function standIn(dir: string, local: Store, context: () => object) {
+  const listeners = new Map<string, Listener[]>();
+  const event = (name: string) => ({
+    addListener: (l: Listener) => listeners.set(name, [...(listeners.get(name) ?? []), l]),
+    removeListener() {},
+    hasListener: () => false,
+  });
+  const area = (data: Store) => ({
+    get: either(async (keys: string | string[] | null) => {
+      if (keys === null) return { ...data };
+      const out: Store = {};
+      for (const k of typeof keys === 'string' ? [keys] : keys) if (k in data) out[k] = structuredClone(data[k]);
+      return out;
+    }),
+    set: either(async (items: Store) => void Object.assign(data, structuredClone(items))),
+    remove: either(async (keys: string | string[]) => {
+      for (const k of typeof keys === 'string' ? [keys] : keys) delete data[k];
+    }),
+  });
+  const chrome = {
+    runtime: {
+      id: 'benchbenchbenchbenchbenchbenchbe',
+      getURL: (p: string) => `chrome-extension://bench/${p}`,
+      getManifest: () => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as object,
+      getContexts: async () => [],
+      connect: () => ({ postMessage() {}, disconnect() {}, onMessage: event('port'), onDisconnect: event('port-gone') }),
+      sendMessage: async () => undefined,
+      onMessage: event('message'),
+      onConnect: event('connect'),
+      onInstalled: event('installed'),
+      onStartup: event('startup'),
+    },
+    storage: { local: area(local), managed: area({}), session: area({}), onChanged: event('changed') },
+    tabs: { onRemoved: event('removed'), query: async () => [] },
+    scripting: {
+      getRegisteredContentScripts: either(async () => []),
+      registerContentScripts: either(async () => undefined),
+      unregisterContentScripts: either(async () => undefined),
+      updateContentScripts: either(async () => undefined),
+    },
+  };
+  // importScripts as a service worker has it: synchronous, into the same global.
+  const importScripts = (...files: string[]) => {
+    for (const f of files) new Script(readFileSync(join(dir, f), 'utf8'), { filename: f }).runInContext(context());
+  };
+  return { chrome, importScripts, listeners };
+}
+
+interface StartFigures {
+  startMs: number;
+  answerMs: number;
+}
+
+/** One start of the build in `dir` in a fresh context, with `local` as its storage.local. */
+async function startOnce(dir: string, local: Store, round: number): Promise<StartFigures> {
+  const source = `${readFileSync(join(dir, 'background.js'), 'utf8')}\n//# round ${round} ${Math.random()}`;
+  let context: object = {};
+  const { chrome, importScripts, listeners } = standIn(dir, local, () => context);
+  const sandbox = { chrome, importScripts, addEventListener() {}, console: { warn() {}, log() {}, error() {} }, setTimeout, clearTimeout, URL, TextEncoder, TextDecoder, crypto, atob, btoa, structuredClone, fetch: async () => new Response('', { status: 404 }) };
+  context = createContext(sandbox);
+  (sandbox as Record<string, unknown>).self = context;
+  (sandbox as Record<string, unknown>).globalThis = context;
+  const t0 = performance.now();
+  new Script(source, { filename: 'background.js' }).runInContext(context);
+  const startMs = performance.now() - t0;
+  const onMessage = listeners.get('message') ?? [];
+  const answer = await new Promise<unknown>((resolve) => {
+    for (const l of onMessage) {
+      const r = l({ type: 'get-policy' }, { id: chrome.runtime.id }, resolve);
+      if (r && typeof (r as Promise<unknown>).then === 'function') void (r as Promise<unknown>).then(resolve);
+    }
+  });
+  const answerMs = performance.now() - t0;
+  if (!(answer as { policy?: unknown } | undefined)?.policy) throw new Error(`${dir}: no policy in the answer`);
+  // Let the start's other work (registrations, stores) finish before the next round.
+  await new Promise((r) => setTimeout(r, 20));
+  return { startMs, answerMs };
+}
+
+export async function runBackgroundBench(rounds = Number(process.env.CVG_ROUNDS ?? 15)): Promise<void> {
+  const builds: [string, string][] = [['this build', join(process.cwd(), 'dist/chrome')]];
+  if (process.env.CVG_BG_COMPARE) builds.push([process.env.CVG_BG_COMPARE, process.env.CVG_BG_COMPARE]);
+  for (const [, dir] of builds) if (!existsSync(join(dir, 'background.js'))) throw new Error(`no background.js in ${dir}: build the extension first`);
+
+  console.log('\nService worker bundle (Chrome build, minified)');
+  console.table(
+    builds.map(([build, dir]) => {
+      const bytes = readFileSync(join(dir, 'background.js'));
+      return { build, 'background.js KB': (statSync(join(dir, 'background.js')).size / 1024).toFixed(1), 'gzip KB': (gzipSync(bytes).length / 1024).toFixed(1) };
+    }),
+  );
+
+  // What an earlier start of each build left in storage.local: the worker's restart case.
+  const warm = new Map<string, Store>();
+  for (const [build, dir] of builds) {
+    const local: Store = {};
+    await startOnce(dir, local, -1);
+    warm.set(build, local);
+  }
+  const figures = new Map<string, { restart: StartFigures[]; cold: StartFigures[] }>(builds.map(([b]) => [b, { restart: [], cold: [] }]));
+  // Interleaved, so a busy moment on the shared machine hits every build alike.
+  for (let r = 0; r < rounds; r++) {
+    for (const [build, dir] of builds) {
+      figures.get(build)!.restart.push(await startOnce(dir, structuredClone(warm.get(build)!), r));
+      figures.get(build)!.cold.push(await startOnce(dir, {}, r));
+    }
+  }
+  const rows = [...figures].flatMap(([build, f]) => [
+    { build, case: 'restart (policy stored)', 'start ms': showSpread(f.restart.map((x) => x.startMs), 2), 'first answer ms': showSpread(f.restart.map((x) => x.answerMs), 2) },
+    { build, case: 'first start (nothing stored)', 'start ms': showSpread(f.cold.map((x) => x.startMs), 2), 'first answer ms': showSpread(f.cold.map((x) => x.answerMs), 2) },
+  ]);
+  console.log(`\nbackground.js start in a fresh node:vm context (${rounds} interleaved rounds; median (IQR, min–max)): start = compile + run until the listeners are registered; first answer = until get-policy is answered`);
+  console.table(rows);
+}
