@@ -115,6 +115,33 @@ describe('the service worker, stopped and started again (Chromium)', () => {
     await mail.close();
   }, 120_000);
 
+  it('hears from a tab only when its status changes, not at every check while the user types', async () => {
+    await ask({ type: 'set-user-policy', policy: { authority: 'danang' } });
+    // The options page hears every message a content script sends to the extension.
+    await page.evaluate(() => {
+      const w = window as unknown as { tabStatuses: unknown[] };
+      w.tabStatuses = [];
+      chrome.runtime.onMessage.addListener((m: { type?: string; status?: unknown }) => void (m.type === 'tab-status' && w.tabStatuses.push(m.status)));
+    });
+    const mail = await context.newPage();
+    await mail.goto(gmail.url);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { tabStatuses: unknown[] }).tabStatuses.length), { timeout: 30_000 }).toBeGreaterThan(0);
+    const bursts = 8;
+    // A person writing: bursts of keys, each followed by a pause the compose checks in (quiet time 250 ms).
+    await mail.click('[role=dialog] [g_editable=true]');
+    for (let b = 0; b < bursts; b++) {
+      await mail.keyboard.type(' thêm một câu');
+      await mail.waitForTimeout(700);
+    }
+    const heard = await page.evaluate(() => (window as unknown as { tabStatuses: unknown[] }).tabStatuses);
+    // Each report differs from the one before; the words typed change no finding, so the
+    // reports are those of the page starting and the compose appearing, none per check.
+    for (let k = 1; k < heard.length; k++) expect(heard[k]).not.toEqual(heard[k - 1]);
+    expect(heard.length).toBeLessThanOrEqual(3);
+    expect(heard.at(-1)).toMatchObject({ site: 'gmail', composes: 1 });
+    await mail.close();
+  }, 120_000);
+
   it('opens the popup in the policy’s language with the words it carries and those that come with the policy', async () => {
     await ask({ type: 'set-user-policy', policy: { authority: 'danang', language: 'en' } });
     await stopWorker();
