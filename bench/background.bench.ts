@@ -6,12 +6,21 @@
 //  - first answer: from the start until the policy's state answers a `get-policy` message
 //    (the popup's or a tab's first question after a restart);
 //  - the same, the first time after an install or a policy change (nothing stored to reuse).
+// Then the same in real Chromium (CVG_BG_CHROMIUM=0 skips it): each build loaded in its own
+// browser; every round stops the service worker (DevTools protocol, as the idle timer does),
+// wakes it with a get-policy message from the options page and reads Chromium's trace: the
+// EvaluateScript event of background.js (compile, from the code cache Chrome keeps for an
+// installed worker, and the run until the listeners are registered), its v8.compile and v8.run
+// parts, any other script the worker evaluated on that wake, and the message's round trip.
 // CVG_BG_COMPARE=<another build folder, e.g. /tmp/bg-base/dist/chrome> adds that build, rounds
 // interleaved with this one; CVG_ROUNDS sets the rounds (default 15). Only ratios count on a
 // shared machine. Each round's source gets its own trailing comment, so that V8's compilation
 // cache never hands a round the code compiled for the one before.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { performance } from 'node:perf_hooks';
 import { createContext, Script } from 'node:vm';
 import { gzipSync } from 'node:zlib';
@@ -144,4 +153,134 @@ export async function runBackgroundBench(rounds = Number(process.env.CVG_ROUNDS 
   ]);
   console.log(`\nbackground.js start in a fresh node:vm context (${rounds} interleaved rounds; median (IQR, min–max)): start = compile + run until the listeners are registered; first answer = until get-policy is answered`);
   console.table(rows);
+  console.log(`1-min load average now: ${loadavg()[0]!.toFixed(1)}`);
+  if (process.env.CVG_BG_CHROMIUM !== '0') await runBackgroundChromiumBench(builds, rounds);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string }; fileName?: string };
+}
+
+interface WorkerRound {
+  evaluateMs: number;
+  compileMs: number;
+  runMs: number;
+  roundTripMs: number;
+  others: string[];
+}
+
+/** One build in a browser of its own, its service worker stopped and woken on demand. */
+class LiveExtension {
+  private versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>();
+  private constructor(
+    private readonly proc: ChildProcess,
+    private readonly profile: string,
+    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+    private readonly tracing: CDPSession,
+  ) {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) this.versions.set(v.versionId, v);
+    });
+  }
+
+  static async start(dir: string): Promise<LiveExtension> {
+    const profile = mkdtempSync(join(tmpdir(), 'congvu-bench-sw-'));
+    const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
+    const proc = spawn('/usr/bin/chromium', [...flags, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ws = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      proc.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /DevTools listening on (ws:\S+)/.exec(err);
+        if (m) resolve(m[1]!);
+      });
+      proc.on('exit', () => reject(new Error(`chromium exited: ${err.slice(-500)}`)));
+    });
+    // Playwright's own launch keeps extensions out of its contexts: the default one, over CDP.
+    const browser = await chromium.connectOverCDP(ws);
+    const context = browser.contexts()[0]!;
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 60_000 });
+    const id = new URL(context.serviceWorkers()[0]!.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/options.html`);
+    const live = new LiveExtension(proc, profile, browser, page, await context.newCDPSession(page), await browser.newBrowserCDPSession());
+    await live.cdp.send('ServiceWorker.enable');
+    // The first start's own work (install, first resolution) done before any round.
+    await live.ask();
+    await new Promise((r) => setTimeout(r, 2000));
+    return live;
+  }
+
+  private running() {
+    return [...this.versions.values()].find((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'running');
+  }
+
+  private ask(): Promise<unknown> {
+    return this.page.evaluate(() => chrome.runtime.sendMessage({ type: 'get-policy' }));
+  }
+
+  async round(): Promise<WorkerRound> {
+    for (let k = 0; k < 200 && !this.running(); k++) await new Promise((r) => setTimeout(r, 50));
+    await this.cdp.send('ServiceWorker.stopWorker', { versionId: this.running()!.versionId });
+    for (let k = 0; k < 200 && this.running(); k++) await new Promise((r) => setTimeout(r, 50));
+    const events: TraceEvent[] = [];
+    const collect = ({ value }: { value: unknown[] }) => void events.push(...(value as TraceEvent[]));
+    this.tracing.on('Tracing.dataCollected', collect);
+    const complete = new Promise((r) => this.tracing.once('Tracing.tracingComplete', r));
+    await this.tracing.send('Tracing.start', { traceConfig: { includedCategories: ['v8', 'devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
+    const t0 = performance.now();
+    const answer = (await this.ask()) as { policy?: unknown } | undefined;
+    const roundTripMs = performance.now() - t0;
+    await this.tracing.send('Tracing.end');
+    await complete;
+    this.tracing.off('Tracing.dataCollected', collect);
+    if (!answer?.policy) throw new Error('the woken service worker gave no policy');
+    const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/background.js'));
+    if (!evaluate) throw new Error('no EvaluateScript event for background.js in the trace');
+    const inside = (e: TraceEvent) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.ts >= evaluate.ts && e.ts <= evaluate.ts + evaluate.dur!;
+    const sum = (name: string) => events.filter((e) => e.name === name && inside(e)).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
+    const others = events.filter((e) => e.name === 'EvaluateScript' && e.pid === evaluate.pid && e.tid === evaluate.tid && e !== evaluate).map((e) => e.args?.data?.url?.split('/').pop() ?? '?');
+    return { evaluateMs: evaluate.dur! / 1000, compileMs: sum('v8.compile'), runMs: sum('v8.run'), roundTripMs, others };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    this.proc.kill();
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+}
+
+/** The real service worker in Chromium, woken by a message after a stop, builds interleaved. */
+export async function runBackgroundChromiumBench(builds: [string, string][], rounds: number): Promise<void> {
+  const lives: [string, LiveExtension][] = [];
+  try {
+    for (const [build, dir] of builds) lives.push([build, await LiveExtension.start(dir)]);
+    const figures = new Map<string, WorkerRound[]>(lives.map(([b]) => [b, []]));
+    const loads: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const [build, live] of lives) figures.get(build)!.push(await live.round());
+      loads.push(loadavg()[0]!);
+    }
+    console.log(`\nReal Chromium service worker, stopped then woken by get-policy (${rounds} interleaved rounds; median (IQR, min–max); 1-min load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on this machine)`);
+    console.table(
+      [...figures].map(([build, xs]) => ({
+        build,
+        'EvaluateScript ms': showSpread(xs.map((x) => x.evaluateMs), 2),
+        'v8.compile ms': showSpread(xs.map((x) => x.compileMs), 2),
+        'v8.run ms': showSpread(xs.map((x) => x.runMs), 2),
+        'message round trip ms': showSpread(xs.map((x) => x.roundTripMs), 1),
+        'other scripts evaluated': [...new Set(xs.flatMap((x) => x.others))].join(' ') || 'none',
+      })),
+    );
+  } finally {
+    for (const [, live] of lives) await live.close();
+  }
 }
