@@ -23,7 +23,6 @@ export const REJECTED = '__mozWebExtensionPolyfillReject__';
 /** Chrome's words when no listener answered: the polyfill resolves with undefined then. */
 const NO_ANSWER = 'The message port closed before a response was received.';
 
-
 /** Chrome's runtime.onMessage, taking listeners that answer with a value or a promise. */
 export function promiseListeners(event: ChromeEvent): Browser.Runtime.Static['onMessage'] {
   const wrapped = new Map<Listener, ChromeListener>();
