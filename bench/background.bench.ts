@@ -253,8 +253,11 @@ class LiveExtension {
 
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+    const exited = new Promise((r) => this.proc.once('exit', r));
     this.proc.kill();
-    rmSync(this.profile, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    // The profile is the browser's until it has written its last file.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
@@ -281,6 +284,6 @@ export async function runBackgroundChromiumBench(builds: [string, string][], rou
       })),
     );
   } finally {
-    for (const [, live] of lives) await live.close();
+    for (const [, live] of lives) await live.close().catch((e: unknown) => console.warn('could not clean up a bench browser:', e));
   }
 }
