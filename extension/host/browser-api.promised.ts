@@ -91,5 +91,6 @@ export function adaptChrome(chrome: ChromeLike): typeof Browser {
 
 const scope = globalThis as unknown as { browser?: typeof Browser; chrome?: ChromeLike };
 
-export const browser: typeof Browser = scope.browser?.runtime ? scope.browser : adaptChrome(scope.chrome!);
+// Outside an extension (unit tests that import the adapter) there is no API to adapt.
+export const browser: typeof Browser = scope.browser?.runtime ? scope.browser : (scope.chrome && adaptChrome(scope.chrome)) as typeof Browser;
 export type { Runtime, Scripting, Storage, Tabs } from 'webextension-polyfill';
