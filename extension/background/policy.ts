@@ -32,7 +32,7 @@ async function storedFor(from: string): Promise<PolicyState | undefined> {
 }
 
 // Every resolution is stored for the content scripts, which apply it without resolving.
-async function load(force: boolean): Promise<PolicyState> {
+async function resolveAndStore(force: boolean): Promise<PolicyState> {
   const inputs = await readPolicyInputs();
   const from = fingerprint(inputs);
   const kept = force ? undefined : await storedFor(from);
@@ -42,6 +42,17 @@ async function load(force: boolean): Promise<PolicyState> {
   // One write: a state is never found beside the inputs, or the all-sites config, of another.
   await browser.storage.local.set({ ...engine.derivedFrom(state.policy), [RESOLVED_KEY]: state, [RESOLVED_FROM_KEY]: from }).catch(() => undefined);
   return state;
+}
+
+/**
+ * One load at a time, each reading the inputs when it begins: a change that arrives while the
+ * start's own load is still running is never overwritten in storage by that older load.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function load(force: boolean): Promise<PolicyState> {
+  const next = queue.then(() => resolveAndStore(force));
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 export function getPolicy(): Promise<PolicyState> {
