@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites|official|cli|launch]: prints each benchmark's table.
+// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites|official|cli|launch|background]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -59,4 +59,9 @@ if (which === 'launch') {
   // Only the launch file's load in fresh runtimes (the send figures need the 20 MB documents).
   const { runLaunchLoadBench } = await import('./outlook-send.bench');
   await runLaunchLoadBench();
+}
+// issue 11 (background): the service worker's start, against another build with CVG_BG_COMPARE.
+if (which === 'all' || which === 'background') {
+  const { runBackgroundBench } = await import('./background.bench');
+  await runBackgroundBench();
 }

@@ -38,6 +38,9 @@ const ENTRIES: Record<string, string> = {
   // Account hygiene (issue 13): the all-sites script and the official webmail's sign-in check.
   allsites: 'allsites/index.ts',
   'official-session': 'allsites/official-session.ts',
+  // issue 11 (background): the policy engine, loaded by background.js only when the policy's inputs change
+  'policy-engine': 'background/engine-entry.ts',
+  'public-domains': 'background/public-domains-entry.ts',
 };
 
 /** Words a page may show before the policy (and its language's catalog) arrives. */
@@ -146,9 +149,65 @@ function siteAlone(site: string): Plugin {
 }
 const siteOf = (name: string) => (name.startsWith('content-') ? name.slice('content-'.length) : undefined);
 
+// issue 11 (background): background.js loads its heavy parts on demand (background/lazy-parts.split.ts),
+// and it, the offscreen document and the extension's pages take the browser's own API
+// (host/browser-api.promised.ts) instead of webextension-polyfill.
+const EXTENSION_CONTEXTS = new Set(['background', 'offscreen', 'popup', 'options', 'policy-engine']);
+function extensionContextSwaps(name: string): Plugin {
+  const swaps = new Map<string, string>([[join(here, 'host/browser-api'), join(here, 'host/browser-api.promised.ts')]]);
+  if (name === 'background') swaps.set(join(here, 'background/lazy-parts'), join(here, 'background/lazy-parts.split.ts'));
+  return {
+    name: 'congvu-extension-context-swaps',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return swaps.get(resolve(dirname(importer), source).replace(/\.tsx?$/, '')) ?? null;
+    },
+  };
+}
+
+// issue 11 (background): the popup opens on every click: it carries the words it shows before the
+// policy (and its language's catalog, ui/popup.tsx) arrives, not both catalogs.
+const POPUP_PRELOADED = (Object.keys(catalog('vi')) as MessageKey[]).filter((k) => /^(popup|ui|site)\./.test(k));
+function popupCatalog(): Plugin {
+  const catalogs = new Set([join(root, 'core/messages/vi'), join(root, 'core/messages/en')]);
+  return {
+    name: 'congvu-popup-catalog',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return catalogs.has(resolve(dirname(importer), source).replace(/\.ts$/, '')) ? join(here, 'content/installed-catalog.ts') : null;
+    },
+  };
+}
+const popupDefines = () => ({ __CONGVU_PRELOADED_VI__: JSON.stringify(Object.fromEntries(POPUP_PRELOADED.map((k) => [k, catalog('vi')[k]]))), __CONGVU_PRELOADED_EN__: '{}' });
+
+/** issue 11 (background): the service worker, its engine, the offscreen document and the extension's pages. */
+async function bundleExtensionContext(name: string, entry: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    plugins: [extensionContextSwaps(name), ...(name === 'popup' ? [popupCatalog()] : []), groupedPublicDomains()],
+    define: name === 'popup' ? popupDefines() : {},
+    logLevel: 'error',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: ['chrome111', 'firefox140'],
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      lib: { entry: join(here, entry), formats: ['iife'], name: `congvu_${name.replace(/-/g, '_')}`, fileName: () => `${name}.js` },
+      // As in bundle(): the Public Suffix List only where policy checks run (policy-engine.js, options.js).
+      rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]tldts(-core)?[\\/]/.test(id) } },
+    },
+  });
+}
+
 const PAGE_SCRIPTS = new Set([...Object.keys(WEBMAIL_SITE_MATCHES).map((site) => `content-${site}`), 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
+  if (EXTENSION_CONTEXTS.has(name)) return bundleExtensionContext(name, entry, outDir); // issue 11 (background)
   const inPage = PAGE_SCRIPTS.has(name);
   await build({
     configFile: false,

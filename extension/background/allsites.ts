@@ -3,19 +3,16 @@
 // password typed on the official webmail's sign-in form is hashed and, once the webmail shows
 // the signed-in mailbox, kept; a password typed on any other site is compared with it. The
 // password itself is never stored, and nothing here makes a request.
-import { citationFor } from '../../core/check';
-import { t } from '../../core/messages';
 import { Newest } from '../../core/password/newest';
 import { fromBase64, hashPassword, isSamePassword, isUnderAny, REUSE_SOURCES, SALT_BYTES, toBase64, type StoredPasswordHash } from '../../core/password/reuse';
 import type { Policy } from '../../core/policy';
-import { officialWebmailUrlsOf } from '../../core/policy/official-webmail';
-import { RULES } from '../../core/rules';
-import type { Lang, Severity } from '../../core/types';
 import { changePasswordUrl } from '../allsites/change-password';
-import { ALLSITES_KEY, type AllSitesConfig, type OfficialPage, type PasswordTyped, type ReuseAlert, type ToastWords } from '../allsites/config';
+import { type OfficialPage, type PasswordTyped, type ReuseAlert } from '../allsites/config';
 import { browser, type Runtime, type Scripting } from '../host/browser-api';
 import type { PolicyState } from '../host/messages';
 import { OFFICIAL_HOST_SUFFIX } from '../manifest-matches';
+import { officialHosts } from './official-hosts';
+import { loadEngine } from './lazy-parts';
 
 export const HASH_KEY = 'officialPasswordHash';
 const SALT_KEY = 'passwordReuseSalt';
@@ -27,42 +24,6 @@ interface KeptHash extends StoredPasswordHash {
 }
 
 let policy: Policy | undefined;
-
-/** The official webmails' hosts (officialWebmailUrl and officialWebmailUrls). */
-function officialHosts(p: Policy): string[] {
-  const hosts: string[] = [];
-  for (const raw of officialWebmailUrlsOf(p)) {
-    try {
-      if (raw) hosts.push(new URL(raw).hostname);
-    } catch {
-      // not a URL: the policy's checks have named it
-    }
-  }
-  return hosts;
-}
-
-const accountHosts = (p: Policy) => [...officialHosts(p), ...p.officialSignInHosts];
-
-function words(p: Policy, mode: Severity, citation: { vi: string; en: string }): ToastWords {
-  const lang: Lang = p.language;
-  return { product: t(lang, 'banner.product'), severity: t(lang, `severity.${mode}`), citation: t(lang, 'citation.label', { citation: citation[lang] }), close: t(lang, 'banner.close') };
-}
-
-export function allSitesConfig(p: Policy): AllSitesConfig {
-  const config: AllSitesConfig = {};
-  const signupMode = p.rules['official-address-signup'];
-  if (signupMode !== 'off') {
-    config.signup = {
-      mode: signupMode,
-      officialDomains: p.officialDomains,
-      accountHosts: accountHosts(p),
-      text: t(p.language, 'official-address-signup.nudge', { address: '{address}' }),
-      words: words(p, signupMode, citationFor(RULES['official-address-signup'], p)),
-    };
-  }
-  if (p.rules['password-policy'] !== 'off') config.reuse = true;
-  return config;
-}
 
 /** The sign-in confirmation runs on the official webmail's hosts the extension may script (under .gov.vn). */
 function sessionMatches(p: Policy): string[] {
@@ -81,9 +42,9 @@ async function registerSessionScript(p: Policy): Promise<void> {
   else await browser.scripting.registerContentScripts([script]);
 }
 
+/** The all-sites script's config (ALLSITES_KEY) is stored with the resolved policy (background/policy.ts). */
 export async function publishAllSites(state: PolicyState): Promise<void> {
   policy = state.policy;
-  await browser.storage.local.set({ [ALLSITES_KEY]: allSitesConfig(state.policy) });
   if (state.policy.rules['password-policy'] === 'off') await forgetPassword();
   await registerSessionScript(state.policy).catch((e: unknown) => console.warn('congvu-guard: could not register the sign-in check:', e));
 }
@@ -141,7 +102,7 @@ async function passwordTyped(msg: PasswordTyped, tab: number, url: URL): Promise
   const same = await tabQueue(checks, tab, (value) => isSamePassword(crypto.subtle, value, saltBytes, kept)).submit(msg.value);
   if (!same) return {};
   const citation = REUSE_SOURCES[p.authority] ?? REUSE_SOURCES.default;
-  return { text: t(p.language, 'password-policy.reuse', { host }), words: words(p, mode, citation), changeUrl: kept.changeUrl, changeLabel: t(p.language, 'password-policy.open-change') };
+  return (await loadEngine()).reuseAlert(p, mode, citation, host, kept.changeUrl);
 }
 
 async function officialPage(msg: OfficialPage, tab: number, url: URL): Promise<Record<string, never>> {

@@ -1,9 +1,8 @@
 // The background: policy, the private record, file reading for the content scripts, and
 // the popup's view of each tab. Its one network request is the GET of IT's official directory
 // file (background/directory.ts).
-import { PUBLIC_WEBMAIL_DOMAINS } from '../../core/address/public-domains';
 import { browser, type Runtime } from '../host/browser-api';
-import { EXTRACT_PORT, type Request, type TabStatus } from '../host/messages';
+import { EXTRACT_PORT, type Request } from '../host/messages';
 import { WorkerReader } from '../reader/worker-reader';
 import { serveExtractPort } from './extract';
 import { relayToOffscreen } from './offscreen-relay';
@@ -11,12 +10,12 @@ import { allSitesMessage, publishAllSites } from './allsites';
 import { registerOfficialScripts } from './page-hook-script';
 // account hygiene (issue 13)
 import { loadPasswordChecklist, registerAccountPages } from './account-pages-script';
-import { getPolicy, onPolicyChange, setUserPolicy } from './policy';
+import { getPolicy, onPolicyChange, reload, setUserPolicy } from './policy';
+import { loadPublicDomains, preloadOnInstall } from './lazy-parts';
+import { forgetTabStatus, keepTabStatus, tabStatusOf } from './tab-status';
 import { getRecord, record } from './record';
 import { isOwnPage } from './sender';
 import { directoryFor, lookUp } from './directory';
-
-const tabStatus = new Map<number, TabStatus>();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = raw as Request;
@@ -31,16 +30,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       if (!isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return Promise.reject(new Error('only the extension’s own pages may change settings'));
       return setUserPolicy(msg.policy);
     case 'tab-status':
-      if (sender.tab?.id !== undefined) tabStatus.set(sender.tab.id, msg.status);
-      return Promise.resolve(true);
+      return sender.tab?.id === undefined ? Promise.resolve(true) : keepTabStatus(sender.tab.id, msg.status).then(() => true);
     case 'public-domains':
       // The content scripts carry no provider list (content/remote-public-domains.ts).
-      return Promise.resolve(Array.isArray(msg.domains) ? msg.domains.map((d) => typeof d === 'string' && PUBLIC_WEBMAIL_DOMAINS.has(d)) : []);
+      return Array.isArray(msg.domains) ? loadPublicDomains().then((list) => msg.domains.map((d) => typeof d === 'string' && list.has(d))) : Promise.resolve([]);
     // official-directory (issue 14)
     case 'directory-lookup':
       return getPolicy().then((s) => lookUp(s.policy, msg.addresses, msg.names));
     case 'get-tab-status':
-      return Promise.resolve(tabStatus.get(msg.tabId) ?? null);
+      return tabStatusOf(msg.tabId);
     // account hygiene (issue 13)
     case 'load-password-checklist':
       return getPolicy().then((s) => loadPasswordChecklist(sender, s.policy));
@@ -59,7 +57,11 @@ browser.runtime.onConnect.addListener((port) => {
   else relayToOffscreen(port);
 });
 
-browser.tabs?.onRemoved.addListener((tabId) => tabStatus.delete(tabId));
+browser.tabs?.onRemoved.addListener((tabId) => void forgetTabStatus(tabId));
+
+// issue 11: the policy is resolved again by each new version, not taken from the stored state.
+preloadOnInstall();
+browser.runtime.onInstalled.addListener(() => void reload(true));
 
 const placePageHook = (policy: Parameters<typeof registerOfficialScripts>[0]) =>
   registerOfficialScripts(policy).catch((e: unknown) => console.warn('congvu-guard: could not register the official webmail scripts:', e));

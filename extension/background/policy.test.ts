@@ -5,6 +5,8 @@ const fake = vi.hoisted(() => {
   const state = {
     managed: undefined as Record<string, unknown> | undefined,
     managedThrows: false,
+    /** How long each next read of managed storage takes, in ms (a slow first read at start). */
+    managedDelays: [] as number[],
     local: {} as Record<string, unknown>,
     listeners: [] as Array<(changes: Record<string, unknown>, area: string) => void>,
   };
@@ -12,6 +14,8 @@ const fake = vi.hoisted(() => {
     storage: {
       managed: {
         get: vi.fn(async () => {
+          const delay = state.managedDelays.shift();
+          if (delay) await new Promise((r) => setTimeout(r, delay));
           if (state.managedThrows) throw new Error('Managed storage manifest not found');
           return state.managed ?? {};
         }),
@@ -39,6 +43,7 @@ describe('background policy', () => {
   beforeEach(() => {
     fake.state.managed = undefined;
     fake.state.managedThrows = false;
+    fake.state.managedDelays = [];
     fake.state.local = {};
     fake.state.listeners = [];
   });
@@ -89,6 +94,44 @@ describe('background policy', () => {
     expect(s.errors.map((e) => e.field)).toEqual(['attachmentMaxFileMB']);
     expect(s.policy.attachmentMaxFileMB).toBe(20);
     expect(s.policy.spamReportAddress).toBe('spam@danang.gov.vn');
+  });
+});
+
+describe('background policy across restarts (issue 11)', () => {
+  beforeEach(() => {
+    fake.state.managed = undefined;
+    fake.state.managedThrows = false;
+    fake.state.managedDelays = [];
+    fake.state.local = {};
+    fake.state.listeners = [];
+  });
+
+  it('stores the policy set while the start’s own load was still reading, not the older one after it', async () => {
+    fake.state.managedDelays = [50];
+    const { getPolicy } = await freshPolicyModule();
+    const first = getPolicy();
+    await fake.browser.storage.local.set({ userPolicy: { authority: 'danang' } });
+    await first;
+    await vi.waitFor(() => expect((fake.state.local.resolvedPolicyState as { policy: { authority: string } } | undefined)?.policy.authority).toBe('danang'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect((fake.state.local.resolvedPolicyState as { policy: { authority: string } }).policy.authority).toBe('danang');
+    expect(JSON.stringify(fake.state.local.allSitesConfig)).toContain('Điều 9');
+    expect((await getPolicy()).policy.authority).toBe('danang');
+  });
+
+  it('a start with the inputs of the stored state uses it as stored; changed inputs are resolved again', async () => {
+    fake.state.local.userPolicy = { authority: 'danang', attachmentMaxFileMB: 12 };
+    const { getPolicy: firstStart } = await freshPolicyModule();
+    expect((await firstStart()).policy.attachmentMaxFileMB).toBe(12);
+    // What the stored state says is what a restart answers, without resolving (marked here).
+    (fake.state.local.resolvedPolicyState as { policy: { spamReportAddress: string } }).policy.spamReportAddress = 'stored@danang.gov.vn';
+    const { getPolicy: restart } = await freshPolicyModule();
+    expect((await restart()).policy.spamReportAddress).toBe('stored@danang.gov.vn');
+    fake.state.local.userPolicy = { authority: 'danang', attachmentMaxFileMB: 15 };
+    const { getPolicy: changed } = await freshPolicyModule();
+    const s = await changed();
+    expect(s.policy.attachmentMaxFileMB).toBe(15);
+    expect(s.policy.spamReportAddress).not.toBe('stored@danang.gov.vn');
   });
 });
 

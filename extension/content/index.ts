@@ -13,6 +13,7 @@ import { PolicyClient } from './policy-client';
 import { onVerdicts, unansweredDomains } from './remote-public-domains';
 import { RemoteDirectory } from './remote-directory';
 import { interceptSend } from './send-gate';
+import { changedStatusReporter } from './tab-status';
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
@@ -37,9 +38,10 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
   const controller = new AbortController();
   const { signal } = controller;
 
+  const sendStatus = changedStatusReporter((status) => browser.runtime.sendMessage({ type: 'tab-status', status }));
   const reportStatus = () => {
     const findings = [...sessions.values()].reduce((n, s) => n + s.visibleFindings.length, 0);
-    browser.runtime.sendMessage({ type: 'tab-status', status: { site: adapter.site, composes: sessions.size, findings } }).catch(() => undefined);
+    sendStatus({ site: adapter.site, composes: sessions.size, findings });
   };
 
   const policy = new PolicyClient(() => {

@@ -1,8 +1,8 @@
 // Content scripts use the browser's own promise-based API: Firefox's `browser.*`, and Chrome
 // MV3's `chrome.*`, which returns promises for everything a page uses (sendMessage, storage,
 // ports). Swapped in for browser-api.ts by extension/build.ts, so that no webmail tab loads
-// webextension-polyfill; the background keeps it, for the promise-returning onMessage
-// listeners Chrome's own API does not take.
+// webextension-polyfill. The background and the extension's pages, whose onMessage listeners
+// answer with promises, take browser-api.promised.ts (issue 11); no bundle carries the polyfill.
 import type Browser from 'webextension-polyfill';
 
 const scope = globalThis as unknown as { browser?: typeof Browser; chrome: unknown };

@@ -1,13 +1,19 @@
-// How the background reads the effective policy from storage: IT's managed storage over the
-// user's settings over the preset. Pages never resolve a policy: they apply the state the
-// background stores (policy-store.ts).
-import { resolvePolicy } from '../../core/policy';
+// What the background resolves the effective policy from: IT's managed storage and the user's
+// settings (the preset is the engine's, background/engine.ts). Pages never resolve a policy:
+// they apply the state the background stores (policy-store.ts). Reading these needs none of
+// the resolving code, so a service worker that wakes with unchanged inputs never loads it.
 import { browser } from './browser-api';
-import type { PolicyState } from './messages';
 
 /** The last managed policy read, kept in storage.local: what applies while managed storage cannot be read. */
 export const MANAGED_CACHE_KEY = 'lastManagedPolicy';
 export const USER_KEY = 'userPolicy';
+
+export interface PolicyInputs {
+  managed: unknown;
+  /** Managed storage could not be read now: `managed` is the last one read. */
+  cachedManaged: boolean;
+  user: unknown;
+}
 
 async function readManaged(): Promise<{ value: unknown; cached: boolean }> {
   try {
@@ -25,9 +31,8 @@ async function readCachedManaged(): Promise<{ value: unknown; cached: boolean }>
   return { value: cached ?? undefined, cached: cached !== undefined && cached !== null };
 }
 
-/** The policy in force now; the managed part is stored as the last known one. */
-export async function loadPolicyState(): Promise<PolicyState> {
+/** The managed part (stored as the last known one) and the user's part of the policy in force now. */
+export async function readPolicyInputs(): Promise<PolicyInputs> {
   const [m, stored] = await Promise.all([readManaged(), browser.storage.local.get(USER_KEY)]);
-  const resolved = resolvePolicy({ managed: m.value, user: stored[USER_KEY] });
-  return { ...resolved, usingCachedManaged: m.cached };
+  return { managed: m.value, cachedManaged: m.cached, user: stored[USER_KEY] };
 }

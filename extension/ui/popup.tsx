@@ -2,7 +2,7 @@
 // user's own private record. Everything is rendered as text; nothing leaves the machine.
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { isMessageKey, t, type MessageKey } from '../../core/messages';
+import { addMessages, isMessageKey, t, type MessageKey } from '../../core/messages';
 import { RULE_IDS, type Lang } from '../../core/types';
 import { browser } from '../host/browser-api';
 import type { PolicyState, Request, TabStatus, UserRecord } from '../host/messages';
@@ -164,8 +164,18 @@ function RecordSection({ lang, record }: { lang: Lang; record: UserRecord }) {
   );
 }
 
+/**
+ * The policy, whose language's words come with it: the popup is built with only the words it
+ * shows before it arrives (issue 11; extension/build.ts), not both catalogs on every click.
+ */
+async function askPolicy(): Promise<PolicyState> {
+  const state = await ask<PolicyState>({ type: 'get-policy' });
+  if (state.messages) addMessages(state.policy.language, state.messages);
+  return state;
+}
+
 export function Popup() {
-  const policy = useAsk(() => ask<PolicyState>({ type: 'get-policy' }));
+  const policy = useAsk(askPolicy);
   const record = useAsk(() => ask<UserRecord>({ type: 'get-record' }));
   const tab = useAsk(activeTabStatus);
   const lang: Lang = policy.state === 'ready' ? policy.value.policy.language : 'vi';
