@@ -29,7 +29,8 @@ const STAND_INS: Record<string, string> = {
   tldts: 'export function getDomain(url, options) { return real().getDomain(url, options); }',
   '@cfworker/json-schema': constructed('Validator'),
   saxes: constructed('SaxesParser'),
-  fflate: constructed('Inflate'),
+  fflate: `${constructed('Inflate')}
+export function zlibSync(data, options) { return real().zlibSync(data, options); }`,
   'postal-mime': 'export default { parse(bytes, options) { const m = real(); return (m.default ?? m).parse(bytes, options); } };',
 };
 
