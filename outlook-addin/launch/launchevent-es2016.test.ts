@@ -27,8 +27,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // 401 KB: the list as hashes (139 → 48 KB), the suffix list as hashes (114 → 39 KB), only the
 // messages the launch code names (63 → 31 KB), lowered \p{…} classes as characters (-14 KB).
 // Issue 11 asks for 150 KB; what is still in (the readers, policy validation, the spam report,
-// lowered regular expressions) is listed in the closing note. The guard fails any growth back.
-const LAUNCH_FILE_BUDGET_BYTES = 410 * 1024;
+// lowered regular expressions) is listed in the closing note. The faster check (the address
+// extractor's stretch watch, firstLegacyRun) added 10 KB at the merge: 411 KB. The guard fails
+// any growth back.
+const LAUNCH_FILE_BUDGET_BYTES = 412 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
