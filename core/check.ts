@@ -1,6 +1,6 @@
 // check(msg, policy): runs every rule the policy has switched on for this direction and
 // gives each finding the severity of its rule's mode and the citation of the policy's authority.
-import { makeClassifier, type AddressClassifier } from './address/classify';
+import { makeClassifier, withDomainMemo, type AddressClassifier } from './address/classify';
 import type { DirectoryLookup } from './directory/types';
 import type { Policy } from './policy/schema';
 // issue 11 (budget): only the rules that read a message, so page scripts skip the account rules
@@ -31,7 +31,7 @@ export interface CheckEnv {
 
 /** Findings, most severe first. */
 export function check(msg: MessageView, policy: Policy, env: CheckEnv = {}): Finding[] {
-  const ctx = { policy, classifier: classifierFor(policy), directory: env.directory };
+  const ctx = { policy, classifier: withDomainMemo(classifierFor(policy)), directory: env.directory };
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
     const mode = policy.rules[id];

@@ -52,20 +52,33 @@ const DOMAINS_KEPT = 10_000;
 export function makeClassifier(policy: Pick<Policy, 'officialDomains' | 'extraPublicDomains'>): AddressClassifier {
   const official = policy.officialDomains.map((d) => d.toLowerCase());
   const extra = new Set(policy.extraPublicDomains.map((d) => d.toLowerCase()));
-  const classifyFresh = (domain: string): AddressClass => {
+  const classifyDomain = (domain: string): AddressClass => {
     const d = canonicalDomain(domain);
     if (withinAny(d, official)) return 'official';
     // IT names its own additions, and means their hosts too.
     if (isBundledPublic(d) || inSet(d, extra)) return 'public-webmail';
     return 'other';
   };
+  return {
+    classifyDomain,
+    classify: (address) => classifyDomain(domainOf(address)),
+    isKnownDomain: (domain) => classifyDomain(domain) !== 'other',
+  };
+}
+
+/**
+ * The same classifier, remembering each domain's class for one check. Not longer: in a page
+ * the provider list is the background's, and a domain not yet answered reads as 'other' until
+ * its verdict arrives; a memo kept across checks would keep that 'other' for good.
+ */
+export function withDomainMemo(classifier: AddressClassifier): AddressClassifier {
   // A directory or a long thread names the same few domains thousands of times.
   const known = new Map<string, AddressClass>();
   const classifyDomain = (domain: string): AddressClass => {
     let c = known.get(domain);
     if (c === undefined) {
       if (known.size >= DOMAINS_KEPT) known.clear();
-      c = classifyFresh(domain);
+      c = classifier.classifyDomain(domain);
       known.set(domain, c);
     }
     return c;
