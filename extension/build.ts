@@ -182,37 +182,29 @@ function popupCatalog(): Plugin {
 }
 const popupDefines = () => ({ __CONGVU_PRELOADED_VI__: JSON.stringify(Object.fromEntries(POPUP_PRELOADED.map((k) => [k, catalog('vi')[k]]))), __CONGVU_PRELOADED_EN__: '{}' });
 
-/** issue 11 (background): the service worker, its engine, the offscreen document and the extension's pages. */
-async function bundleExtensionContext(name: string, entry: string, outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    plugins: [extensionContextSwaps(name), ...(name === 'popup' ? [popupCatalog()] : []), groupedPublicDomains()],
-    define: name === 'popup' ? popupDefines() : {},
-    logLevel: 'error',
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: ['chrome111', 'firefox140'],
-      minify: true,
-      sourcemap: false,
-      copyPublicDir: false,
-      lib: { entry: join(here, entry), formats: ['iife'], name: `congvu_${name.replace(/-/g, '_')}`, fileName: () => `${name}.js` },
-      // As in bundle(): the Public Suffix List only where policy checks run (policy-engine.js, options.js).
-      rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]tldts(-core)?[\\/]/.test(id) } },
-    },
-  });
-}
-
 const PAGE_SCRIPTS = new Set([...Object.keys(WEBMAIL_SITE_MATCHES).map((site) => `content-${site}`), 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
+/** What differs between bundles: the module swaps and the words baked in. */
+function bundleParts(name: string): { plugins: Plugin[]; define: Record<string, string> } {
+  // issue 11 (background): the service worker, its engine, the offscreen document and the extension's pages.
+  if (EXTENSION_CONTEXTS.has(name)) {
+    return { plugins: [extensionContextSwaps(name), ...(name === 'popup' ? [popupCatalog()] : []), groupedPublicDomains()], define: name === 'popup' ? popupDefines() : {} };
+  }
+  if (PAGE_SCRIPTS.has(name)) {
+    return {
+      plugins: [pageScriptSwaps(), minifiedBannerStyle(), ...(siteOf(name) ? [siteAlone(siteOf(name)!)] : [])],
+      define: { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) },
+    };
+  }
+  return { plugins: name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()], define: {} };
+}
+
 async function bundle(name: string, entry: string, outDir: string): Promise<void> {
-  if (EXTENSION_CONTEXTS.has(name)) return bundleExtensionContext(name, entry, outDir); // issue 11 (background)
-  const inPage = PAGE_SCRIPTS.has(name);
+  const { plugins, define } = bundleParts(name);
   await build({
     configFile: false,
-    plugins: inPage ? [pageScriptSwaps(), minifiedBannerStyle(), ...(siteOf(name) ? [siteAlone(siteOf(name)!)] : [])] : name === 'reader-worker' ? [groupedPublicDomains(), pdfjsOnDemand(), signaturesOnDemand()] : [groupedPublicDomains()],
-    define: inPage ? { __CONGVU_PRELOADED_VI__: JSON.stringify(preloaded('vi')), __CONGVU_PRELOADED_EN__: JSON.stringify(preloaded('en')) } : {},
+    plugins,
+    define,
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
