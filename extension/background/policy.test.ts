@@ -21,7 +21,8 @@ const fake = vi.hoisted(() => {
         }),
       },
       local: {
-        get: vi.fn(async (key: string) => (key in state.local ? { [key]: state.local[key] } : {})),
+        // storage.local.get takes one key or a list of keys, and answers with those it holds.
+        get: vi.fn(async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((k) => k in state.local).map((k) => [k, state.local[k]]))),
         set: vi.fn(async (items: Record<string, unknown>) => {
           Object.assign(state.local, items);
           for (const l of state.listeners) l(Object.fromEntries(Object.keys(items).map((k) => [k, {}])), 'local');

@@ -26,9 +26,9 @@ const versionOf = () => {
 const fingerprint = (inputs: PolicyInputs) => JSON.stringify([versionOf(), inputs.managed ?? null, inputs.cachedManaged, inputs.user ?? null]);
 
 async function storedFor(from: string): Promise<PolicyState | undefined> {
-  const [state, kept] = await Promise.all([browser.storage.local.get(RESOLVED_KEY), browser.storage.local.get(RESOLVED_FROM_KEY)]);
-  const s = state[RESOLVED_KEY] as PolicyState | undefined;
-  return kept[RESOLVED_FROM_KEY] === from && s?.policy && s.messages ? s : undefined;
+  const stored = await browser.storage.local.get([RESOLVED_KEY, RESOLVED_FROM_KEY]);
+  const s = stored[RESOLVED_KEY] as PolicyState | undefined;
+  return stored[RESOLVED_FROM_KEY] === from && s?.policy && s.messages ? s : undefined;
 }
 
 // Every resolution is stored for the content scripts, which apply it without resolving.
