@@ -158,13 +158,25 @@ export async function runLaunchLoadBench(rounds = 60): Promise<void> {
   if (other) scripts.push([`launchevent.js (${other})`, readFileSync(other, 'utf8')]);
   const base = { to: recipients(30, 'danang.gov.vn'), cc: recipients(15, 'quangnam.gov.vn'), bcc: recipients(5, 'gmail.com'), subject: 'V/v báo cáo quý IV', body: 'Kính gửi các đồng chí,\nVăn phòng gửi báo cáo quý IV.' };
   const load = new Map<string, number[]>(scripts.map(([name]) => [name, []]));
+  // What a load is spent on: compiling the source (V8 pre-parses every function body, so this
+  // grows with the code's bytes) and running its top level (tables and modules built at load).
+  const compile = new Map<string, number[]>(scripts.map(([name]) => [name, []]));
+  const run = new Map<string, number[]>(scripts.map(([name]) => [name, []]));
   // Were the host to keep the compiled script between events, only running it would remain.
   const cached = new Map<string, { script: Script; ms: number[] }>(scripts.map(([name, code]) => [name, { script: new Script(code), ms: [] }]));
   const firstSend = new Map<string, number[]>(scripts.map(([name]) => [name, []]));
   for (let r = 0; r < rounds; r++) {
     // Interleaved, so a busy moment on the shared machine hits every script alike.
     for (const [name, code] of scripts) {
-      load.get(name)!.push(evaluate(code, r, runtimeGlobals({}, policyJson)).ms);
+      const bare = createContext(runtimeGlobals({}, policyJson));
+      const t00 = performance.now();
+      const script = new Script(`${code}\n// round ${r}`);
+      const t01 = performance.now();
+      script.runInContext(bare);
+      const t02 = performance.now();
+      compile.get(name)!.push(t01 - t00);
+      run.get(name)!.push(t02 - t01);
+      load.get(name)!.push(t02 - t00);
       const reuse = cached.get(name)!;
       const fresh = createContext(runtimeGlobals({}, policyJson));
       const t1 = performance.now();
@@ -192,10 +204,29 @@ export async function runLaunchLoadBench(rounds = 60): Promise<void> {
       'load median ms': median(load.get(name)!).toFixed(2),
       'load min–max ms': spread(load.get(name)!, 2),
       'load vs minimal': `${(median(load.get(name)!) / floor).toFixed(1)}×`,
+      'compile median ms': median(compile.get(name)!).toFixed(2),
+      'compile min–max ms': spread(compile.get(name)!, 2),
+      'top level median ms': median(run.get(name)!).toFixed(2),
+      'top level min–max ms': spread(run.get(name)!, 2),
       'run only (compiled kept) median ms': median(cached.get(name)!.ms).toFixed(2),
       'run only min–max ms': spread(cached.get(name)!.ms, 2),
       'load + first send median ms': median(firstSend.get(name)!).toFixed(2),
       'load + first send min–max ms': spread(firstSend.get(name)!, 2),
     })),
   );
+  if (other) {
+    // Round by round, so a busy moment on the shared machine cancels out of each ratio.
+    const [, mine, theirs] = scripts.map(([name]) => name);
+    const ratios = (m: Map<string, number[]>) => m.get(mine!)!.map((x, k) => x / m.get(theirs!)![k]!);
+    console.table(
+      (
+        [
+          ['load', load],
+          ['compile', compile],
+          ['top level', run],
+          ['load + first send', firstSend],
+        ] as const
+      ).map(([what, m]) => ({ what, 'launchevent.js ÷ compared, median': median(ratios(m)).toFixed(2), 'min–max': spread(ratios(m), 2) })),
+    );
+  }
 }

@@ -39,7 +39,9 @@ export function catalogPlugin(keep: ReadonlySet<string> | undefined): Plugin {
         const lang = CATALOG.exec(args.path)![1]!;
         const all = ((await import(args.path)) as Record<string, Record<string, string>>)[lang]!;
         const kept = Object.fromEntries(Object.entries(all).filter(([k]) => keep?.has(k)));
-        return { contents: `export const ${lang} = ${JSON.stringify(kept)};`, loader: 'js' };
+        // One JSON string, not an object literal: a string costs the parser a fraction of the
+        // same text as code on every event, and JSON.parse builds the object faster (issue 11).
+        return { contents: `export const ${lang} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(kept))});`, loader: 'js' };
       });
     },
   };

@@ -29,8 +29,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Issue 11 asks for 150 KB; what is still in (the readers, policy validation, the spam report,
 // lowered regular expressions) is listed in the closing note. The faster check (the address
 // extractor's stretch watch, firstLegacyRun) added 10 KB at the merge: 411 KB. The guard fails
-// any growth back.
-const LAUNCH_FILE_BUDGET_BYTES = 412 * 1024;
+// any growth back. Issue 11's third pass: 392 KB (tldts-core out, the suffix list walked on a
+// host name's labels; json-schema's unused format checkers out; messages as JSON strings).
+const LAUNCH_FILE_BUDGET_BYTES = 392 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
