@@ -55,9 +55,12 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     sendStatus({ site: adapter.site, composes: sessions.size, findings });
   };
 
-  const policy = new PolicyClient(() => {
-    for (const s of sessions.values()) s.refresh();
-  });
+  const policy = new PolicyClient(
+    () => {
+      for (const s of sessions.values()) s.refresh();
+    },
+    { messagesOnDemand: true },
+  );
 
   // official-directory (issue 14): looked up in the background, only when the policy names a directory
   const directory = new RemoteDirectory(
@@ -105,7 +108,7 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     (handle) => {
       const waiting = new ArrivingCompose(handle);
       arriving.set(handle, waiting);
-      void loadChecks(checksShare).then(({ ComposeSession }) => {
+      void Promise.all([loadChecks(checksShare), policy.installMessages()]).then(([{ ComposeSession }]) => {
         if (arriving.get(handle) !== waiting || signal.aborted) return;
         arriving.delete(handle);
         const session = new ComposeSession(handle, env);
