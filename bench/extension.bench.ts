@@ -21,7 +21,7 @@
 // CVG_EXT_COMPARE=<another build folder, e.g. dist/before/chrome, or an absolute path> adds that
 // build to every table (interleaved); CVG_ROUNDS sets the rounds (default 9); CVG_EXT_TAB=0 skips
 // the Gmail tab (heap, typing), for a quick look at sizes and evaluation.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -55,6 +55,28 @@ function withoutCompose(html: string): string {
   throw new Error('the fixture has no compose dialog to cut out');
 }
 
+// issue 11 (page weight): the inbox with its compose kept in a <template> where it stood, put in
+// place when the bench says: the tab's FIRST compose, which is when the checks load.
+const URL_GMAIL_FIRST_COMPOSE = 'https://mail.google.com/mail/u/2/#inbox';
+function composeLater(html: string): string {
+  const inbox = withoutCompose(html);
+  const start = html.lastIndexOf('<div', html.indexOf('role="dialog"'));
+  const dialog = html.slice(start, start + html.length - inbox.length);
+  return `${html.slice(0, start)}<template id="cvg-compose-later">${dialog}</template>${html.slice(start + dialog.length)}`;
+}
+const OPEN_FIRST_COMPOSE = `new Promise((resolve) => {
+  const t0 = performance.now();
+  const later = document.getElementById('cvg-compose-later');
+  later.replaceWith(later.content.cloneNode(true));
+  const dialog = document.querySelector('[role=dialog]');
+  const done = () => {
+    if (dialog.querySelector('[data-congvu-banner-host]')) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 10000) resolve(-1);
+    else requestAnimationFrame(done);
+  };
+  done();
+})`;
+
 /** `extension`: the build folder to load, or none for the page alone. */
 async function launch(extension?: string): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'congvu-bench-'));
@@ -67,9 +89,11 @@ async function launch(extension?: string): Promise<{ context: BrowserContext; pr
   if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   const html = readFileSync(join(ROOT, 'test/fixtures/webmail/gmail/large-inbox-vi.html'), 'utf8');
   const inboxOnly = withoutCompose(html);
+  const firstCompose = composeLater(html);
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(URL_GMAIL_INBOX_ONLY.split('#')[0]!)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: inboxOnly });
+    if (url.startsWith(URL_GMAIL_FIRST_COMPOSE.split('#')[0]!)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: firstCompose });
     if (url.startsWith(URL_GMAIL.split('#')[0]!)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     if (url.startsWith('https://')) return route.fulfill({ status: 204, body: '' });
     return route.continue();
@@ -88,6 +112,8 @@ const CHROME_STAND_IN = `(() => {
     tabs: { onRemoved: event },
     scripting: { getRegisteredContentScripts: () => Promise.resolve([]), registerContentScripts: () => Promise.resolve(), unregisterContentScripts: () => Promise.resolve(), updateContentScripts: () => Promise.resolve() },
   };
+  // issue 11 (page weight): what content-checks.js finds from its page script (content/checks-share.ts)
+  globalThis.__congvuLoaderShare = { publicWebmailDomains: new Set(), vi: {}, en: {}, ReadFailure: class extends Error {}, arrived() {} };
 })()`;
 
 async function evaluateBundle(browser: Browser, source: string, round: number): Promise<{ ms: number; cpuMs: number; heapKB: number }> {
@@ -190,7 +216,7 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
   const compare = process.env.CVG_EXT_COMPARE;
   if (compare) builds.push([compare, isAbsolute(compare) ? compare : join(ROOT, compare)]);
   const sizes = builds.flatMap(([build, dir]) =>
-    ['content-gmail.js', 'content-yahoo.js', 'content-outlook-com.js', 'official.js', 'page-hook.js', 'background.js', 'reader-worker.js'].map((f) => {
+    ['content-gmail.js', /* issue 11 (page weight) */ 'content-checks.js', 'content-yahoo.js', 'content-outlook-com.js', 'official.js', 'page-hook.js', 'background.js', 'reader-worker.js'].filter((f) => existsSync(join(dir, f))).map((f) => {
       const bytes = readFileSync(join(dir, f));
       return { build, file: f, KB: (statSync(join(dir, f)).size / 1024).toFixed(1), 'gzip KB': (gzipSync(bytes).length / 1024).toFixed(1) };
     }),
@@ -200,8 +226,8 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
 
   const plain = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   const evalRows: Record<string, string>[] = [];
-  for (const file of ['content-gmail.js', 'official.js', 'background.js']) {
-    const sources = builds.map(([build, dir]) => [build, readFileSync(join(dir, file), 'utf8')] as const);
+  for (const file of ['content-gmail.js', /* issue 11 (page weight): on the first compose */ 'content-checks.js', 'official.js', 'background.js']) {
+    const sources = builds.filter(([, dir]) => existsSync(join(dir, file))).map(([build, dir]) => [build, readFileSync(join(dir, file), 'utf8')] as const);
     const evals = new Map<string, { ms: number; cpuMs: number; heapKB: number }[]>(sources.map(([build]) => [build, []]));
     // Interleaved, so a busy moment on the shared machine hits every build alike.
     for (let r = 0; r < rounds; r++) for (const [build, source] of sources) evals.get(build)!.push(await evaluateBundle(plain, source, r));
@@ -222,9 +248,27 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
   const inboxHeap = series();
   const banner = series();
   const unchecked = series();
+  // issue 11 (page weight): the one-off cost of a tab's first compose, when the checks load
+  const firstTask = series();
+  const firstScript = series();
+  const firstHeap = series();
+  const firstBanner = series();
   for (let r = 0; r < rounds; r++) {
     for (const [label, dir] of configs) {
       const { context } = launched.get(label)!;
+      const first = await context.newPage();
+      await first.goto(URL_GMAIL_FIRST_COMPOSE);
+      await first.waitForTimeout(600);
+      let placed = 0;
+      const spentFirst = await mainThread(first, async () => {
+        placed = dir ? await first.evaluate<number>(OPEN_FIRST_COMPOSE) : await first.evaluate(`(() => { const l = document.getElementById('cvg-compose-later'); l.replaceWith(l.content.cloneNode(true)); return 0; })()`);
+        await first.waitForTimeout(300);
+      });
+      firstTask[label]!.push(spentFirst.task);
+      firstScript[label]!.push(spentFirst.script);
+      firstHeap[label]!.push(await tabHeapKB(first));
+      if (dir) firstBanner[label]!.push(placed);
+      await first.close();
       const inbox = await context.newPage();
       await inbox.goto(URL_GMAIL_INBOX_ONLY);
       await inbox.waitForTimeout(600);
@@ -262,6 +306,15 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
     rows.push({ page: `  added by ${label.slice(5)}`, 'all tasks ms': show(added(busy, label)), 'script ms': show(added(script, label)), 'inbox heap KB': show(added(inboxHeap, label), 0), 'compose tab heap KB': show(added(heap, label), 0) });
   }
   console.table(rows);
+  // issue 11 (page weight)
+  console.log(`\nA tab's first compose (the checks load then): main-thread time from the compose put in place until its banner is placed + 300 ms, and the tab's heap after (median (min–max) of ${rounds}, interleaved)`);
+  const firstRows: Record<string, string>[] = [];
+  for (const [label, dir] of configs) {
+    firstRows.push({ page: label, 'all tasks ms': show(firstTask[label]!), 'script ms': show(firstScript[label]!), 'tab heap KB': show(firstHeap[label]!, 0), 'compose → banner ms': dir ? show(firstBanner[label]!) : '' });
+    if (label === base) continue;
+    firstRows.push({ page: `  added by ${label.slice(5)}`, 'all tasks ms': show(added(firstTask, label)), 'script ms': show(added(firstScript, label)), 'tab heap KB': show(added(firstHeap, label), 0), 'compose → banner ms': '' });
+  }
+  console.table(firstRows);
   for (const [label, dir] of configs) {
     if (!dir) continue;
     // Both figures: every task (input dispatch, layout and the page's own work included) and JavaScript alone.

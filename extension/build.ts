@@ -41,6 +41,8 @@ const ENTRIES: Record<string, string> = {
   // issue 11 (background): the policy engine, loaded by background.js only when the policy's inputs change
   'policy-engine': 'background/engine-entry.ts',
   'public-domains': 'background/public-domains-entry.ts',
+  // issue 11 (page weight): the compose checks, added by the background on a public webmail's first compose
+  'content-checks': 'content/checks-entry.ts',
 };
 
 /** Words a page may show before the policy (and its language's catalog) arrives. */
@@ -184,8 +186,30 @@ const popupDefines = () => ({ __CONGVU_PRELOADED_VI__: JSON.stringify(Object.fro
 
 const PAGE_SCRIPTS = new Set([...Object.keys(WEBMAIL_SITE_MATCHES).map((site) => `content-${site}`), 'official', /* account hygiene (issue 13) */ 'account-pages', 'password-checklist']);
 
+// issue 11 (page weight): content-checks.js runs beside content-<site>.js in the same isolated
+// world and takes that script's live state (verdicts, catalogs, its error class) instead of
+// carrying second copies of it (content/checks-share.ts).
+function checksFromLoader(): Plugin {
+  const swaps = new Map<string, string>([
+    [join(root, 'core/address/public-domains'), join(here, 'content/checks-world/public-domains.ts')],
+    [join(root, 'core/messages/vi'), join(here, 'content/checks-world/catalog.ts')],
+    [join(root, 'core/messages/en'), join(here, 'content/checks-world/catalog.ts')],
+    [join(here, 'content/read-failure'), join(here, 'content/checks-world/read-failure.ts')],
+  ]);
+  return {
+    name: 'congvu-checks-from-loader',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      return swaps.get(resolve(dirname(importer), source).replace(/\.tsx?$/, '')) ?? null;
+    },
+  };
+}
+
 /** What differs between bundles: the module swaps and the words baked in. */
 function bundleParts(name: string): { plugins: Plugin[]; define: Record<string, string> } {
+  // issue 11 (page weight): the checks file takes the page-script swaps after its own.
+  if (name === 'content-checks') return { plugins: [checksFromLoader(), pageScriptSwaps(), minifiedBannerStyle()], define: {} };
   // issue 11 (background): the service worker, its engine, the offscreen document and the extension's pages.
   if (EXTENSION_CONTEXTS.has(name)) {
     return { plugins: [extensionContextSwaps(name), ...(name === 'popup' ? [popupCatalog()] : []), groupedPublicDomains()], define: name === 'popup' ? popupDefines() : {} };

@@ -16,6 +16,8 @@ import { forgetTabStatus, keepTabStatus, tabStatusOf } from './tab-status';
 import { getRecord, record } from './record';
 import { isOwnPage } from './sender';
 import { directoryFor, lookUp } from './directory';
+// issue 11 (page weight): the compose checks, added to a public webmail's frame on its first compose
+import { pageChecksMessage } from './page-checks';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = raw as Request;
@@ -80,3 +82,5 @@ void getPolicy().then((s) => placeAccountPages(s.policy));
 browser.runtime.onMessage.addListener(allSitesMessage);
 onPolicyChange((s) => void publishAllSites(s));
 void getPolicy().then((s) => publishAllSites(s));
+// issue 11 (page weight): content-checks.js on a public webmail's first compose (page-checks.ts).
+browser.runtime.onMessage.addListener(pageChecksMessage);

@@ -65,6 +65,20 @@ function rulesBuiltAtLoad(source: string): string[] {
   return found;
 }
 
+// issue 11 (page weight): the rules a built file defines anywhere, at load or in any function.
+function rulesDefined(source: string): string[] {
+  const found: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!isNode(n)) return;
+    const id = ruleId(n);
+    if (id) found.push(id);
+    for (const [k, v] of Object.entries(n)) if (k !== 'type') walk(v);
+  };
+  walk(parse(source, { ecmaVersion: 'latest' }));
+  return found;
+}
+
 const HOSTS = Object.values(WEBMAIL_SITE_MATCHES).map(([m]) => new URL(m.replace('*', '')).host);
 
 describe.each(['chrome', 'firefox'] as const)('content scripts for %s', (target) => {
@@ -94,11 +108,32 @@ describe.each(['chrome', 'firefox'] as const)('content scripts for %s', (target)
       expect(rulesBuiltAtLoad(readFileSync(file, 'utf8'))).toEqual([]);
     });
 
+    // issue 11 (page weight): compiling the checks was most of the script's load; they come on the first compose.
+    it('carries no rule at all: the checks come in content-checks.js, added on the first compose', () => {
+      expect(rulesDefined(readFileSync(file, 'utf8'))).toEqual([]);
+    });
+
     it('carries its own webmail’s adapter and no other', () => {
       const source = readFileSync(file, 'utf8');
       const own = new URL(WEBMAIL_SITE_MATCHES[site as keyof typeof WEBMAIL_SITE_MATCHES][0].replace('*', '')).host;
       for (const host of HOSTS) expect(source.includes(host), host).toBe(host === own);
     });
+  });
+});
+
+// issue 11 (page weight)
+describe.each(['chrome', 'firefox'] as const)('content-checks.js for %s', (target) => {
+  const file = join(dist, target, 'content-checks.js');
+
+  it('is declared nowhere in the manifest: only the background adds it, to a webmail frame that asks', () => {
+    expect(JSON.stringify(makeManifest(target, '1.0.0'))).not.toContain('content-checks.js');
+  });
+
+  it('carries the rules the page scripts leave out, and neither the provider list nor webextension-polyfill', () => {
+    const source = readFileSync(file, 'utf8');
+    expect(rulesDefined(source)).toEqual(expect.arrayContaining(['unicode-text', 'secret-document', 'public-webmail-work']));
+    for (const name of ['mail2tycoon.com', 'hazelnuts4u.com', 'seznam.cz']) expect(source).not.toContain(name);
+    expect(source).not.toContain('This script should only be loaded in a browser extension');
   });
 });
 

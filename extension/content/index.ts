@@ -6,11 +6,13 @@ import type { RecordEvent } from '../host/messages';
 import { adapterFor } from '../sites';
 import type { ComposeHandle, SiteAdapter } from '../sites/types';
 import { startAttachmentGuard } from './attachment-guard';
+import { loadChecks } from './checks-loader';
 import type { ComposeSession } from './compose-session';
-import { extractInBackground } from './extract-client';
+import { extractInBackground, ReadFailure } from './extract-client';
+import { en, vi } from './installed-catalog';
 import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
-import { onVerdicts, unansweredDomains } from './remote-public-domains';
+import { onVerdicts, PUBLIC_WEBMAIL_DOMAINS, unansweredDomains } from './remote-public-domains';
 import { RemoteDirectory } from './remote-directory';
 import { interceptSend } from './send-gate';
 import { changedStatusReporter } from './tab-status';
@@ -20,20 +22,29 @@ function record(event: RecordEvent): void {
 }
 
 /**
- * The checks (the core's rules, the legacy-text tables, the messages, the banner) are built into
- * this file but evaluated only when the first compose appears (issue 11): the bundler wraps
- * what is imported dynamically in functions run on that import, and a tab where no mail is
- * written never pays for them. The import settles within the microtasks of the task that found
- * the compose, before any key or click can reach the page, so the Send gate always has the
- * compose's session.
+ * The checks (the core's rules, the legacy-text tables, the messages, the banner) are not in this
+ * file (issue 11): the background adds content-checks.js to this frame on the first compose
+ * (checks-loader.ts), so a tab where no mail is written never compiles them.
  */
-let checks: Promise<typeof import('./compose-session')> | undefined;
-const loadChecks = () => (checks ??= import('./compose-session'));
+const checksShare = { publicWebmailDomains: PUBLIC_WEBMAIL_DOMAINS, vi, en, ReadFailure };
+
+/**
+ * A compose found while the checks are on their way: it holds every Send (nothing unchecked
+ * goes out), and once its session exists, a Send it held is put to the session, which explains.
+ */
+class ArrivingCompose {
+  sendHeld = false;
+  constructor(readonly handle: ComposeHandle) {}
+  shouldStopSend(): boolean {
+    this.sendHeld = true;
+    return true;
+  }
+}
 
 function start(adapter: SiteAdapter, hook: MessagePort): void {
   const sessions = new Map<ComposeHandle, ComposeSession>();
-  /** Composes found while the checks were being evaluated; a compose closed meanwhile leaves it. */
-  const arriving = new Set<ComposeHandle>();
+  /** Composes found while the checks are loading; a compose closed meanwhile leaves it. */
+  const arriving = new Map<ComposeHandle, ArrivingCompose>();
   let lastFocused: ComposeSession | undefined;
   const controller = new AbortController();
   const { signal } = controller;
@@ -44,9 +55,12 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     sendStatus({ site: adapter.site, composes: sessions.size, findings });
   };
 
-  const policy = new PolicyClient(() => {
-    for (const s of sessions.values()) s.refresh();
-  });
+  const policy = new PolicyClient(
+    () => {
+      for (const s of sessions.values()) s.refresh();
+    },
+    { messagesOnDemand: true },
+  );
 
   // official-directory (issue 14): looked up in the background, only when the policy names a directory
   const directory = new RemoteDirectory(
@@ -74,9 +88,15 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     for (const s of sessions.values()) if (s.handle.root.contains(target)) return s;
     return undefined;
   };
+  const arrivingAt = (target: EventTarget | null): ArrivingCompose | undefined => {
+    if (!(target instanceof Node)) return undefined;
+    for (const a of arriving.values()) if (a.handle.root.contains(target)) return a;
+    return undefined;
+  };
 
-  // Files let through before any compose is known (dropped as the page loads) wait for one.
-  const early: { files: File[]; target: EventTarget | null }[] = [];
+  // Files met before their compose's session exists (dropped as the page loads, or attached while
+  // the checks load) wait for it.
+  const early: { target: EventTarget | null; give(session: ComposeSession): void }[] = [];
   const sessionFor = (target: EventTarget | null) => sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1);
 
   // Composes are watched at once: a session needs no policy to collect files, and is checked
@@ -86,12 +106,18 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     document,
     signal,
     (handle) => {
-      arriving.add(handle);
-      void loadChecks().then(({ ComposeSession }) => {
-        if (!arriving.delete(handle) || signal.aborted) return;
+      const waiting = new ArrivingCompose(handle);
+      arriving.set(handle, waiting);
+      void Promise.all([loadChecks(checksShare), policy.installMessages()]).then(([{ ComposeSession }]) => {
+        if (arriving.get(handle) !== waiting || signal.aborted) return;
+        arriving.delete(handle);
         const session = new ComposeSession(handle, env);
         sessions.set(handle, session);
-        for (const { files, target } of early.splice(0)) for (const f of files) (sessionAt(target) ?? session).addFile(f);
+        for (const e of early.filter((e) => !arrivingAt(e.target))) {
+          early.splice(early.indexOf(e), 1);
+          e.give(sessionAt(e.target) ?? session);
+        }
+        if (waiting.sendHeld) session.shouldStopSend();
         reportStatus();
       });
     },
@@ -105,7 +131,7 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
 
   document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
 
-  interceptSend(() => sessions.values(), sessionAt, signal);
+  interceptSend(() => [...sessions.values(), ...arriving.values()], (target) => sessionAt(target) ?? arrivingAt(target), signal);
 
   startAttachmentGuard(
     {
@@ -113,12 +139,14 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
       limits: () => policy.limits(),
       blocked: (files, target) => {
         record('oversizeFilesStopped');
-        sessionFor(target)?.fileStopped(files);
+        const session = arrivingAt(target) ? undefined : sessionFor(target);
+        if (session) session.fileStopped(files);
+        else early.push({ target, give: (s) => s.fileStopped(files) });
       },
       accepted: (files, target) => {
-        const session = sessionFor(target);
+        const session = arrivingAt(target) ? undefined : sessionFor(target);
         if (session) for (const f of files) session.addFile(f);
-        else early.push({ files, target });
+        else early.push({ target, give: (s) => files.forEach((f) => s.addFile(f)) });
       },
     },
     signal,

@@ -29,8 +29,18 @@ function ask(): Promise<PolicyState> {
 export class PolicyClient {
   state?: PolicyState;
   private generation = 0;
+  /**
+   * issue 11 (page weight): a public webmail's page script shows no words of the policy's
+   * language until its checks load (the first compose), so it keeps none until then: the
+   * catalog that comes with the policy is most of what a tab would otherwise hold.
+   */
+  private keepMessages: boolean;
 
-  constructor(private readonly onChange: (s: PolicyState) => void) {
+  constructor(
+    private readonly onChange: (s: PolicyState) => void,
+    options: { messagesOnDemand?: boolean } = {},
+  ) {
+    this.keepMessages = !options.messagesOnDemand;
     browser.storage.onChanged.addListener((_changes, area) => {
       // The background caches managed policy and user settings in local storage.
       if (area === 'local' || area === 'managed') void this.load();
@@ -71,9 +81,21 @@ export class PolicyClient {
   private apply(state: PolicyState, generation: number): void {
     // A newer load has started (the policy changed meanwhile): its answer wins.
     if (generation !== this.generation && this.state) return;
-    if (state.messages) addMessages(state.policy.language, state.messages);
-    this.state = state;
+    if (state.messages && this.keepMessages) addMessages(state.policy.language, state.messages);
+    this.state = this.keepMessages ? state : { ...state, messages: undefined };
     this.onChange(state);
+  }
+
+  /**
+   * issue 11 (page weight): from now on the policy's words are kept; resolves once those of the
+   * last stored policy are installed (or none could be read: the banner then says the policy is
+   * loading, in the words every page script carries, and later answers bring the words).
+   */
+  async installMessages(): Promise<void> {
+    if (this.keepMessages) return;
+    this.keepMessages = true;
+    const state = await lastResolvedPolicyState().catch(() => ask().catch(() => undefined));
+    if (state?.messages) addMessages(state.policy.language, state.messages);
   }
 
   get lang(): Lang {

@@ -4,7 +4,10 @@
 // Send is refused.
 import type { ComposeSession } from './compose-session';
 
-export function interceptSend(sessions: () => Iterable<ComposeSession>, sessionAt: (t: EventTarget | null) => ComposeSession | undefined, signal: AbortSignal): void {
+/** What the gate asks of a compose: a session, or one whose checks are still loading (issue 11). */
+export type GatedCompose = Pick<ComposeSession, 'handle' | 'shouldStopSend'>;
+
+export function interceptSend(sessions: () => Iterable<GatedCompose>, sessionAt: (t: EventTarget | null) => GatedCompose | undefined, signal: AbortSignal): void {
   const owner = (target: EventTarget | null) => [...sessions()].find((s) => s.handle.isSendControl(target));
   let refusedPress = false;
   const onPress = (e: Event) => {

@@ -191,10 +191,13 @@ export interface LaunchOptions {
    * as a user's own profile keeps an installed extension's storage when IT changes policies.json.
    */
   keepProfile?: boolean;
+  // issue 11 (page weight): a changed copy of the built extension (the checks file taken out)
+  /** The extension folder to load instead of dist/chrome or dist/firefox. */
+  extension?: string;
 }
 
 export async function launchChromium(_opts: LaunchOptions = {}): Promise<BrowserSession> {
-  const extension = join(ROOT, 'dist/chrome');
+  const extension = _opts.extension ?? join(ROOT, 'dist/chrome');
   const profile = mkdtempSync(join(tmpdir(), 'congvu-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -357,7 +360,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserSe
         'network.connectivity-service.enabled': false,
       },
     });
-    await b.installExtension(join(ROOT, 'dist/firefox'));
+    await b.installExtension(opts.extension ?? join(ROOT, 'dist/firefox'));
     return b;
   };
   let browser = await start();

@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fake = vi.hoisted(() => ({ executeScript: vi.fn(async () => []) }));
+vi.mock('../host/browser-api', () => ({ browser: { runtime: { id: 'own-id' }, scripting: { executeScript: fake.executeScript } } }));
+
+const { pageChecksMessage, PAGE_CHECKS_FILE } = await import('./page-checks');
+const ask = { type: 'load-page-checks' };
+
+describe('page checks (issue 11)', () => {
+  beforeEach(() => fake.executeScript.mockClear());
+
+  it('adds the checks file to the asking frame of a public webmail', async () => {
+    const sender = { id: 'own-id', tab: { id: 7 } as never, frameId: 2, url: 'https://mail.google.com/mail/u/0/#inbox' };
+    expect(await pageChecksMessage(ask, sender)).toBe(true);
+    expect(fake.executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [2] }, files: [PAGE_CHECKS_FILE] });
+  });
+
+  it('adds nothing to another host, to another extension’s sender, or without a tab', async () => {
+    const tab = { id: 7 } as never;
+    expect(await pageChecksMessage(ask, { id: 'own-id', tab, frameId: 0, url: 'https://mail.google.com.evil.example/' })).toBe(false);
+    expect(await pageChecksMessage(ask, { id: 'own-id', tab, frameId: 0, url: 'https://mail.danang.gov.vn/owa/' })).toBe(false);
+    expect(await pageChecksMessage(ask, { id: 'other-id', tab, frameId: 0, url: 'https://mail.google.com/' })).toBe(false);
+    expect(await pageChecksMessage(ask, { id: 'own-id', frameId: 0, url: 'https://mail.google.com/' })).toBe(false);
+    expect(fake.executeScript).not.toHaveBeenCalled();
+  });
+
+  it('leaves other messages to the other listeners', () => {
+    expect(pageChecksMessage({ type: 'get-policy' }, { id: 'own-id' })).toBeUndefined();
+    expect(pageChecksMessage({ type: 'load-page-checks', files: ['x.js'] }, { id: 'own-id', tab: { id: 1 } as never, url: 'https://evil.example/' })).not.toBeUndefined();
+  });
+});
