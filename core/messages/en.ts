@@ -85,6 +85,7 @@ export const en = {
   'banner.still-checking': 'Công Vụ Guard is still checking “{file}”. Please wait a moment, then press Send again.',
   'banner.still-checking-addresses': 'Công Vụ Guard is still checking the addresses. Please wait a moment, then press Send again.',
   'banner.loading-policy': 'Công Vụ Guard is still loading your organisation’s policy. Please wait a moment, then press Send again.',
+  'banner.checked-send-again': 'Công Vụ Guard has finished checking this message. You can press Send again.',
   'banner.file-unreadable': '“{file}” could not be checked',
   'banner.file-notice': '“{file}” was not checked in full',
   'banner.file-notice.more': '(and {count} more notes)',

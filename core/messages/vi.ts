@@ -87,6 +87,7 @@ export const vi: Record<MessageKey, string> = {
   'banner.still-checking': 'Công Vụ Guard còn đang kiểm tra tệp “{file}”. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
   'banner.still-checking-addresses': 'Công Vụ Guard còn đang kiểm tra các địa chỉ thư. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
   'banner.loading-policy': 'Công Vụ Guard đang tải chính sách của đơn vị. Anh/chị vui lòng đợi trong giây lát rồi bấm Gửi lại.',
+  'banner.checked-send-again': 'Công Vụ Guard đã kiểm tra xong thư này. Anh/chị có thể bấm Gửi lại.',
   'banner.file-unreadable': 'Chưa kiểm tra được tệp “{file}”',
   'banner.file-notice': 'Tệp “{file}” chưa được kiểm tra hết',
   'banner.file-notice.more': '(và {count} lưu ý khác)',

@@ -148,14 +148,29 @@ export class ComposeSession {
       this.render();
       return true;
     }
-    const visible = this.visibleFindings;
-    const blocking = visible.filter((f) => f.severity === 'block');
-    const unacknowledged = [...visible.filter((f) => f.severity === 'warn'), ...this.unreadItems(lang)];
-    if (blocking.length === 0 && unacknowledged.length === 0) return false;
-    this.notice = blocking.length > 0 ? t(lang, 'banner.send-stopped', { reason: '' }).trim() : t(lang, 'banner.needs-ack');
+    const refusal = this.refusal(lang);
+    if (!refusal) return false;
+    this.notice = refusal === 'block' ? t(lang, 'banner.send-stopped', { reason: '' }).trim() : t(lang, 'banner.needs-ack');
     this.env.record('sendsStopped');
     this.render();
     return true;
+  }
+
+  /** What stops Send now that every verdict is in: a block, or something still to acknowledge. */
+  private refusal(lang: Lang): 'block' | 'ack' | undefined {
+    const visible = this.visibleFindings;
+    if (visible.some((f) => f.severity === 'block')) return 'block';
+    return visible.some((f) => f.severity === 'warn') || this.unreadItems(lang).length > 0 ? 'ack' : undefined;
+  }
+
+  /**
+   * A Send pressed while this session's checks were still on their way (issue 11) was held with
+   * no banner to explain it: refused now with the reason, or the writer is told to press again.
+   */
+  answerHeldSend(): void {
+    if (this.shouldStopSend()) return;
+    this.notice = t(this.env.lang(), 'banner.checked-send-again');
+    this.render();
   }
 
   private schedule(): void {
@@ -198,11 +213,13 @@ export class ComposeSession {
     const policy = this.env.policy();
     if (!policy) return;
     // The "still checking" note has done its work once the policy and every file have a verdict.
-    if (this.holdingSend && this.settled()) {
-      this.holdingSend = false;
-      this.notice = undefined;
-    }
+    const heldSettles = this.holdingSend && this.settled();
     this.findings = check(this.message(), policy, { directory: this.env.directory });
+    if (heldSettles) {
+      // A held Send is answered: the banner's findings explain a refusal; a clean draft says so.
+      this.holdingSend = false;
+      this.notice = this.refusal(this.env.lang()) ? undefined : t(this.env.lang(), 'banner.checked-send-again');
+    }
     this.render();
     this.env.onFindings();
   }

@@ -117,7 +117,7 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
           early.splice(early.indexOf(e), 1);
           e.give(sessionAt(e.target) ?? session);
         }
-        if (waiting.sendHeld) session.shouldStopSend();
+        if (waiting.sendHeld) session.answerHeldSend();
         reportStatus();
       });
     },

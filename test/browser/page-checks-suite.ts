@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi } from '../../core/messages/vi';
 import { ROOT, type BrowserSession, type LaunchOptions } from './harness';
 import { fixture, SITES, withSiteBehaviour } from './sites';
 
@@ -65,7 +66,15 @@ export function definePageChecksSuite(launch: (opts: LaunchOptions) => Promise<B
       expect(await page.evaluate<string[]>('window.__uploaded')).toEqual(['ghi-chu.txt']);
       await page.click(gmail.send);
       expect(await page.evaluate<number>('window.__sent')).toBe(0);
+
+      // The checks file comes back (the loader keeps asking): the press that was held is answered
+      // in the banner, not dropped in silence, and the next press sends (nudge does not hold).
+      cpSync(join(ROOT, 'dist', target, 'content-checks.js'), join(copy, 'content-checks.js'));
+      await page.waitForBanner(vi['banner.checked-send-again'], 60_000);
+      expect(await page.evaluate<number>('window.__sent')).toBe(0);
+      await page.click(gmail.send);
+      await page.waitFor('window.__sent === 1');
       await page.close();
-    }, 120_000);
+    }, 150_000);
   });
 }
