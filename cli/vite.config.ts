@@ -30,7 +30,8 @@ const STAND_INS: Record<string, string> = {
   '@cfworker/json-schema': constructed('Validator'),
   saxes: constructed('SaxesParser'),
   fflate: `${constructed('Inflate')}
-export function zlibSync(data, options) { return real().zlibSync(data, options); }`,
+export function zlibSync(data, options) { return real().zlibSync(data, options); }
+export function inflateSync(data, options) { return real().inflateSync(data, options); }`,
   'postal-mime': 'export default { parse(bytes, options) { const m = real(); return (m.default ?? m).parse(bytes, options); } };',
 };
 
