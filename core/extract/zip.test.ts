@@ -1,9 +1,10 @@
 // The zip reader's one-call path for small entries (issue 11): whatever an entry declares, the
 // bytes that reach the reader and the errors it raises are those streaming gives.
 import { deflateSync, strToU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zlibInflater } from '../../cli/native-inflate';
 import { Budget, ExtractError, resolveLimits, type ExtractLimits } from './limits';
-import { ZipArchive } from './zip';
+import { useWholeInflater, ZipArchive, type WholeInflater } from './zip';
 
 interface Entry {
   name: string;
@@ -90,7 +91,16 @@ const text = `<w:t>Liên hệ: vanthu@gmail.com</w:t>${'<w:t>Kính gửi Sở N�
 const bytes = strToU8(text);
 const deflated = deflateSync(bytes);
 
-describe('small zip entries, read in one call', () => {
+// fflate's one call (every host) and the CLI's zlib must give the same bytes and errors.
+const inflaters: [string, WholeInflater | undefined][] = [
+  ['fflate', undefined],
+  ['the CLI’s zlib', zlibInflater],
+];
+
+describe.each(inflaters)('small zip entries, read in one call by %s', (_, inflater) => {
+  beforeAll(() => useWholeInflater(inflater));
+  afterAll(() => useWholeInflater());
+
   it('an entry declaring its true size is read whole, in one piece', () => {
     // 40 KB compressed: streaming hands this over in several pieces, the one-call path in one.
     const noisy = strToU8(noisyText(60_000));

@@ -218,12 +218,30 @@ export class ZipArchive {
 }
 
 /**
+ * Inflates raw deflate data whole into at most `maxBytes` (more may be cut off or refused);
+ * throws when the data does not inflate.
+ */
+export type WholeInflater = (compressed: Uint8Array, maxBytes: number) => Uint8Array;
+
+const fflateWhole: WholeInflater = (compressed, maxBytes) => inflateSync(compressed, { out: new Uint8Array(maxBytes) });
+let inflater = fflateWhole;
+
+/**
+ * A host with a native inflater (the CLI: Node's zlib) may lend it for small entries (none:
+ * fflate's again). Whatever it refuses or sizes wrong is streamed by fflate, so verdicts and
+ * errors stay fflate's.
+ */
+export function useWholeInflater(native?: WholeInflater): void {
+  inflater = native ?? fflateWhole;
+}
+
+/**
  * The entry's bytes when they inflate to exactly `declaredSize`; undefined when they do not
  * inflate or come out at another size (a one-byte spare shows an overflow), for streaming to judge.
  */
 function inflateWhole(compressed: Uint8Array, declaredSize: number): Uint8Array | undefined {
   try {
-    const out = inflateSync(compressed, { out: new Uint8Array(declaredSize + 1) });
+    const out = inflater(compressed, declaredSize + 1);
     return out.length === declaredSize ? out : undefined;
   } catch {
     return undefined;
