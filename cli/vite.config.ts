@@ -17,8 +17,9 @@ const BUNDLED_ADDIN = fileURLToPath(new URL('../dist/cli/outlook-addin', import.
 const CORE = /[\\/]core[\\/]/;
 const PREFIX = '\0congvu-lazy:';
 
+// __filename, not import.meta.url: the output is CommonJS, and a file URL costs start-up time to build.
 const REQUIRE = `import { createRequire } from 'node:module';
-const load = createRequire(import.meta.url);
+const load = createRequire(__filename);
 let lib;
 const real = () => (lib ??= load(NAME));`;
 
