@@ -5,7 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, resolvePolicy } from '../core';
 import { extractDocument } from '../core/extract';
+import { useWholeInflater } from '../core/extract/zip';
+import { zlibInflater } from '../cli/native-inflate';
 import { messageFor } from '../cli/scan-message';
+
+// The scan's own inflater (cli/scan-file.ts), so that the pool is compared with the same reading.
+useWholeInflater(zlibInflater);
 
 const [folder] = process.argv.slice(2);
 const { policy } = resolvePolicy({ preset: 'danang' });

@@ -1,6 +1,6 @@
 // The add-in manifest shipped with the package, rewritten for where IT hosts the add-in.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile } from './fs-async';
 import { fileURLToPath } from 'node:url';
 import { KitError } from '../deploy/errors';
 import { addWebApplicationInfo, normalizeBaseUrl, rewriteManifest } from '../outlook-addin/manifest/rewrite';

@@ -315,7 +315,7 @@ describe('congvu-guard policy', () => {
       cpSync(join(root, 'dist/cli'), bare, { recursive: true, filter: (src) => !src.includes(`${join(root, 'dist/cli/outlook-addin')}`) });
       expect(existsSync(join(bare, 'outlook-addin'))).toBe(false);
       const out = join(dir, 'kit-no-addin');
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(join(bare, 'main.js'))}); process.exitCode = await main(process.argv.slice(1));`, 'policy', 'build', '--preset', 'danang', '--addin-url', 'https://mail.danang.gov.vn/congvu-guard/', '--out', out], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(bare, 'main.cjs'))}).main(process.argv.slice(1)).then((code) => { process.exitCode = code; });`, 'policy', 'build', '--preset', 'danang', '--addin-url', 'https://mail.danang.gov.vn/congvu-guard/', '--out', out], { cwd: root, encoding: 'utf8' });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('npm run build');
       expect(r.stderr).toContain(join(bare, 'outlook-addin'));

@@ -3,7 +3,7 @@
 // files. A hard deadline beyond the core's own cooperative one watches the file a worker is on:
 // a parser stuck inside one call is stopped by terminating its thread, that file alone is
 // reported (timeout, memory), and the files queued behind it go to a fresh worker.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './extract-worker';
 import type { FileOutcome } from './scan-file';
 
@@ -85,7 +85,9 @@ export class ExtractPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.opts.script ?? new URL('./extract-worker.js', import.meta.url), {
+    // worker_threads loads with the first worker: a scan that reads everything here never needs it.
+    const { Worker: Thread } = process.getBuiltinModule('node:worker_threads');
+    const worker = new Thread(this.opts.script ?? new URL('./extract-worker.cjs', import.meta.url), {
       workerData: this.opts.setup,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 64 },
     });

@@ -2,7 +2,7 @@
 // every file whose name the reader takes (core/extract decides). Everything else found is
 // listed as skipped, with why; nothing is dropped without a word. Nothing but a regular file
 // is ever opened: a named pipe or a device would block the scan outside any deadline.
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from './fs-async';
 import { extname, join, sep } from 'node:path';
 import type { Stats } from 'node:fs';
 import { DOCUMENT_EXTENSIONS } from '../core/extract';

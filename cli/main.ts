@@ -1,6 +1,6 @@
 // congvu-guard: scan documents, convert legacy Vietnamese text, validate and print the policy.
 // Exit codes: 0 nothing found, 1 something found (or a file or attachment not read in full), 2 usage error.
-import { readFile } from 'node:fs/promises';
+import { readFile } from './fs-async';
 import { parseArgs } from 'node:util';
 import {
   isPresetName,
@@ -84,7 +84,7 @@ async function scanCommand(args: string[]): Promise<number> {
   const { files, skipped } = listing;
   // The progress bar, the kit and the add-in's files load only for the commands that use them:
   // a one-file scan pays for none of them (issue 11).
-  const progress = process.stderr.isTTY && files.length >= 20 ? await import('cli-progress') : undefined;
+  const progress = files.length >= 20 && process.stderr.isTTY ? await import('cli-progress') : undefined;
   const bar = progress && new progress.SingleBar({ stream: process.stderr, clearOnComplete: true }, progress.Presets.shades_classic);
   bar?.start(files.length, 0);
   const results = await scanFiles(files, resolved.policy, lang, (done) => bar?.update(done));

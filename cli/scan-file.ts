@@ -9,7 +9,12 @@ import { ExtractError, extractDocument, type ExtractLimits } from '../core/extra
 import { readNotices } from '../core/extract/notices';
 import { signatureStates, type SignatureState } from '../core/messages/signature-state';
 import type { ExtractedDocument, ReadFailure, ReadNotice } from '../core/types';
+import { useWholeInflater } from '../core/extract/zip';
+import { zlibInflater } from './native-inflate';
 import { messageFor } from './scan-message';
+
+// Every scan, on the main thread and in each worker, reads through this module.
+useWholeInflater(zlibInflater);
 
 export interface ScanTarget {
   path: string;

@@ -3,7 +3,7 @@
 // costs more to start than a small docx costs to read); the rest, and every small file that
 // meets that budget's bounds, go to worker threads. Many small files are shared between the
 // main thread and the workers, several files to a worker message.
-import { stat } from 'node:fs/promises';
+import { stat } from './fs-async';
 import { availableParallelism } from 'node:os';
 import { renderReadFailure, t, type Finding, type Lang, type Policy } from '../core';
 import { DEFAULT_LIMITS, type ExtractLimits } from '../core/extract';

@@ -17,10 +17,14 @@ const BUNDLED_ADDIN = fileURLToPath(new URL('../dist/cli/outlook-addin', import.
 const CORE = /[\\/]core[\\/]/;
 const PREFIX = '\0congvu-lazy:';
 
+// __filename, not import.meta.url: the output is CommonJS, and a file URL costs start-up time to build.
 const REQUIRE = `import { createRequire } from 'node:module';
-const load = createRequire(import.meta.url);
+const load = createRequire(__filename);
 let lib;
 const real = () => (lib ??= load(NAME));`;
+
+/** The package each stand-in loads: fflate's Node build starts worker_threads at load, its browser build does not. */
+const LOADS: Record<string, string> = { fflate: 'fflate/browser' };
 
 /** A class the core constructs: the stand-in's constructor returns the real library's instance. */
 const constructed = (name: string) => `export class ${name} { constructor(...args) { return new (real().${name})(...args); } }`;
@@ -30,7 +34,8 @@ const STAND_INS: Record<string, string> = {
   '@cfworker/json-schema': constructed('Validator'),
   saxes: constructed('SaxesParser'),
   fflate: `${constructed('Inflate')}
-export function zlibSync(data, options) { return real().zlibSync(data, options); }`,
+export function zlibSync(data, options) { return real().zlibSync(data, options); }
+export function inflateSync(data, options) { return real().inflateSync(data, options); }`,
   'postal-mime': 'export default { parse(bytes, options) { const m = real(); return (m.default ?? m).parse(bytes, options); } };',
 };
 
@@ -44,7 +49,7 @@ function lazyLibraries(): Plugin {
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const name = id.slice(PREFIX.length);
-      return `${REQUIRE.replace('NAME', JSON.stringify(name))}\n${STAND_INS[name]}`;
+      return `${REQUIRE.replace('NAME', JSON.stringify(LOADS[name] ?? name))}\n${STAND_INS[name]}`;
     },
   };
 }
@@ -78,8 +83,13 @@ const bundleAddin: Plugin = {
 };
 
 // The CLI is built for Node; its dependencies stay in node_modules and load at run time.
+// CommonJS, not ES modules (issue 11): an ES module's `import 'node:fs'` makes Node build every
+// lazy part of fs (streams, fs/promises), and the ES loader itself costs ~13 ms to start; the
+// bin (bin/package.json says commonjs) and these files load through require() alone.
 export default defineConfig({
   plugins: [lazyLibraries(), groupedPublicDomains, bundleAddin],
+  // plist publishes an ES module only, which require() cannot load: it is bundled in.
+  ssr: { noExternal: ['plist'] },
   build: {
     ssr: true,
     outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),
@@ -91,7 +101,7 @@ export default defineConfig({
         main: fileURLToPath(new URL('./main.ts', import.meta.url)),
         'extract-worker': fileURLToPath(new URL('./extract-worker.ts', import.meta.url)),
       },
-      output: { entryFileNames: '[name].js', format: 'es' },
+      output: { entryFileNames: '[name].cjs', chunkFileNames: 'assets/[name]-[hash].cjs', format: 'cjs' },
     },
   },
 });
