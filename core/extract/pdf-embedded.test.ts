@@ -91,6 +91,23 @@ describe('files embedded in a PDF', () => {
     expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
   });
 
+  it('a declared size that is too small is not believed: the file is kept whole, as it inflates', async () => {
+    const scan = noise(300_000);
+    const docx = fixture('cong-van-mat.docx');
+    const pdf = await pdfWithAttachments('Trang mot', [
+      { name: 'b.bin', bytes: scan, mimeType: 'application/octet-stream' },
+      { name: 'a.docx', bytes: docx, mimeType: DOCX },
+    ]);
+    // Same number of digits, so every offset in the file stays true.
+    const text = Buffer.from(pdf).toString('latin1');
+    const lied = text.replace('/Size 300000', '/Size 100000').replace(`/Size ${docx.length}`, `/Size ${String(docx.length - 999).padStart(String(docx.length).length, '1')}`);
+    expect(lied).not.toBe(text);
+    const kept = boundFlateStreams(new Uint8Array(Buffer.from(lied, 'latin1')), new Budget(resolveLimits({})));
+    const byType = new Map(kept.map((s) => [s.contentType, s.bytes]));
+    expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
+    expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
+  });
+
   it('a two-filter embedded stream is not taken for the file (pdfjs reads it)', async () => {
     const pdf = await pdfWithAttachments('Trang mot', [{ name: 'a.docx', bytes: fixture('cong-van-mat.docx'), mimeType: DOCX }]);
     const text = Buffer.from(pdf).toString('latin1').replace(/(\/Type \/EmbeddedFile[^]*?)\/Filter \/FlateDecode/, '$1/Filter [/FlateDecode /AHx]');

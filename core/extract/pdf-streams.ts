@@ -3,7 +3,7 @@
 // sees a PDF, every flate stream in it is inflated here once, in small pushes, counting the
 // bytes that come out and throwing nothing away but the count: a bomb is stopped at the cap
 // ('zip-bomb') with one push's output in memory, and the clock is read as it goes.
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { ExtractError, type Budget } from './limits';
 
 /**
@@ -147,6 +147,23 @@ export interface EmbeddedStream {
  * Only a stream whose sole filter is Flate, with no predictor, is the file once inflated; any
  * other (a filter chain, an encrypted PDF's stream that does not inflate) is left to pdfjs.
  */
+/**
+ * Inflates an embedded file in one call straight into an array of its declared size, which
+ * already bounds it (it is believed only up to a few times the stream's size): no pushes, no
+ * growing buffers, no copy into the final array. Undefined when the stream is damaged or
+ * longer than declared; the counted path then reads it as before.
+ */
+function inflateInto(data: Uint8Array, declared: number): Uint8Array | undefined {
+  // One byte more than declared shows a stream that does not stop where it said it would.
+  const out = new Uint8Array(declared + 1);
+  try {
+    const got = inflateSync(data.subarray(2), { out });
+    return got.length <= declared ? got : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isPlainFlateEmbeddedFile(dict: string): boolean {
   return /\/Type\s*\/EmbeddedFile\b/.test(dict) && /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/.test(dict) && !/\/DecodeParms\b/.test(dict);
 }
@@ -232,7 +249,18 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
     if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
     const image = imageBound(dict);
     const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
-    const keep = header ? new Gathered(declaredSize(dict), Math.min(maxEntryBytes, (stop - start) * 8 + 65536)) : undefined;
+    const cap = Math.min(maxEntryBytes, (stop - start) * 8 + 65536);
+    const declared = header ? declaredSize(dict) : undefined;
+    if (header && declared !== undefined && declared <= cap) {
+      const whole = inflateInto(bytes.subarray(start, stop), declared);
+      if (whole) {
+        budget.addExpanded(whole.length);
+        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
+        budget.checkTime();
+        continue;
+      }
+    }
+    const keep = header ? new Gathered(declared, cap) : undefined;
     let counted = 0;
     const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
     try {

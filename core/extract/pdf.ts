@@ -64,27 +64,42 @@ interface PdfjsFile {
 
 /**
  * The copy of the PDF pdfjs reads: each embedded file the bomb guard already inflated has its
- * whole object replaced, in place, by a tiny flate stream holding a token, padded with spaces
- * to the same length (so every offset stays true). pdfjs then hands back the token with the
+ * whole object replaced, in place, by a tiny flate stream holding a token, padded with NUL
+ * (whitespace in PDF) to the same length, so every offset stays true. pdfjs then hands back the token with the
  * file's name, and the bytes come from the guard. Left to pdfjs, a 16 MB file was inflated a
  * second time by its slower inflater, into a buffer sized by /Length, which its message port
  * then cloned whole. Gives back which streams were replaced (one too small to hold the token
  * is left as it is, and pdfjs reads it).
  */
 export function copyForPdfjs(bytes: Uint8Array, streams: readonly EmbeddedStream[], token: (k: number) => string): { copy: Uint8Array; replaced: Set<number> } {
-  const copy = bytes.slice();
   const replaced = new Set<number>();
+  const stands: { k: number; at: number; end: number; parts: Uint8Array[] }[] = [];
   streams.forEach((s, k) => {
     const stand = zlibSync(new TextEncoder().encode(token(k)));
     const head = new TextEncoder().encode(`${s.objectId} obj\n<< /Length ${stand.length} /Filter /FlateDecode >>\nstream\n`);
     const tail = new TextEncoder().encode('\nendstream');
     if (head.length + stand.length + tail.length > s.objectEnd - s.objectStart) return;
-    copy.fill(0x20, s.objectStart, s.objectEnd);
-    copy.set(head, s.objectStart);
-    copy.set(stand, s.objectStart + head.length);
-    copy.set(tail, s.objectStart + head.length + stand.length);
+    stands.push({ k, at: s.objectStart, end: s.objectEnd, parts: [head, stand, tail] });
     replaced.add(k);
   });
+  // The new array comes zeroed, and NUL is whitespace in PDF: the replaced objects' padding is
+  // left as it came, so the embedded files' megabytes are neither copied nor even touched.
+  const copy = new Uint8Array(bytes.length);
+  let from = 0;
+  for (const { k, at, end, parts } of stands.sort((a, b) => a.at - b.at)) {
+    if (at < from) {
+      replaced.delete(k);
+      continue;
+    }
+    copy.set(bytes.subarray(from, at), from);
+    let put = at;
+    for (const p of parts) {
+      copy.set(p, put);
+      put += p.length;
+    }
+    from = end;
+  }
+  copy.set(bytes.subarray(from), from);
   return { copy, replaced };
 }
 
