@@ -3,6 +3,7 @@
 // printed with the results, so that a generator that stops making what it claims shows.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { makeDocx, makePdf, makeXlsx } from './make-documents';
 import { showSpread } from './stats';
@@ -15,9 +16,14 @@ interface Measure {
   parts: number;
 }
 
-function measure(file: string, baseline: boolean): Measure | string {
+/**
+ * CVG_DOCS_COMPARE=<another build's extract-one.js> adds that build's extraction to every round,
+ * between the read-only floor and this build's, so that a change is measured side by side.
+ */
+const COMPARE = process.env.CVG_DOCS_COMPARE;
+
+function measure(file: string, baseline: boolean, script = join(dirname(process.argv[1]!), 'extract-one.js')): Measure | string {
   // Built beside run.js (dist/bench/), which is the script node was started with.
-  const script = join(dirname(process.argv[1]!), 'extract-one.js');
   try {
     const out = execFileSync(process.execPath, [script, file, ...(baseline ? ['--baseline'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(out) as Measure;
@@ -27,7 +33,7 @@ function measure(file: string, baseline: boolean): Measure | string {
   }
 }
 
-export async function runDocumentBench(rounds = 5): Promise<void> {
+export async function runDocumentBench(rounds = Number(process.env.CVG_DOCS_ROUNDS) || 5): Promise<void> {
   const dir = join(process.cwd(), 'bench/.data');
   mkdirSync(dir, { recursive: true });
   const files = { docx: join(dir, 'large.docx'), pdf: join(dir, 'large.pdf'), 'xlsx, 100k rows': join(dir, 'rows.xlsx') };
@@ -39,10 +45,12 @@ export async function runDocumentBench(rounds = 5): Promise<void> {
   for (const [name, file] of Object.entries(files)) {
     const base: Measure[] = [];
     const ours: Measure[] = [];
+    const other: Measure[] = [];
     for (let r = 0; r < rounds; r++) {
-      for (const [into, baseline] of [[base, true], [ours, false]] as const) {
-        const m = measure(file, baseline);
-        if (typeof m === 'string') failures.push(`${name} ${baseline ? 'read only' : 'extract'}, round ${r + 1}: ${m}`);
+      const steps: [Measure[], boolean, string | undefined][] = [[base, true, undefined], ...(COMPARE ? [[other, false, COMPARE] as [Measure[], boolean, string]] : []), [ours, false, undefined]];
+      for (const [into, baseline, script] of steps) {
+        const m = measure(file, baseline, script);
+        if (typeof m === 'string') failures.push(`${name} ${baseline ? 'read only' : script ? 'compared build' : 'extract'}, round ${r + 1}: ${m}`);
         else into.push(m);
       }
     }
@@ -53,6 +61,13 @@ export async function runDocumentBench(rounds = 5): Promise<void> {
       'read only ms': col(base, (m) => m.ms),
       'extract ms': col(ours, (m) => m.ms),
       'extract CPU ms': col(ours, (m) => m.cpuMs),
+      ...(COMPARE
+        ? {
+            'compared CPU ms': col(other, (m) => m.cpuMs),
+            'CPU ratio per round': other.length === ours.length && ours.length > 0 ? showSpread(ours.map((m, k) => m.cpuMs / other[k]!.cpuMs), 2) : '-',
+            'compared peak RSS MB': col(other, (m) => m.peakRssMB),
+          }
+        : {}),
       'read only peak RSS MB': col(base, (m) => m.peakRssMB),
       'extract peak RSS MB': col(ours, (m) => m.peakRssMB),
       'runs ok': `${ours.length}/${rounds}`,
@@ -60,7 +75,10 @@ export async function runDocumentBench(rounds = 5): Promise<void> {
       'parts read': ours[0]?.parts ?? '-',
     });
   }
-  console.log(`\nDocument extraction (${rounds} fresh processes each, interleaved with read-only; median (IQR, min–max))`);
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  console.log(`\nDocument extraction (${rounds} fresh processes each, interleaved with read-only; median (IQR, min–max)); load average at the end ${load}`);
   console.table(rows);
   for (const f of failures) console.log(`failed: ${f}`);
 }

@@ -21,4 +21,15 @@ if (mode !== '--baseline') {
 }
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024, chars, parts }));
+// getrusage's maxRSS keeps the parent's high-water mark through exec (Linux), so a child that
+// peaks below its parent would show the parent's figure; VmHWM is this process image's own peak.
+function peakRssMB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux: the rusage figure is the best there is
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMB: peakRssMB(), chars, parts }));
