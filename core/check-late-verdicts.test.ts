@@ -21,8 +21,8 @@ describe('check with verdicts that arrive later', () => {
   });
 });
 
-// issue 11: a body's addresses are kept for the next check only when reading them asked the
-// classifier nothing; a spaced address is a guess that depends on the verdict.
+// issue 11: a long body's addresses are kept for the next check with the answers the classifier
+// gave while reading them; a spaced address is a guess that depends on such an answer.
 describe('a body read again after a verdict arrives', () => {
   it('finds a spaced public address once its domain is answered, though the same body was read before', () => {
     const body = `Kính gửi anh chị,\nmọi góp ý xin gửi về lienhe.ubnd @ outlook.com trước ngày 30.\n${'Trân trọng. '.repeat(400)}`;

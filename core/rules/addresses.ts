@@ -7,25 +7,32 @@ import type { RuleContext } from './rule';
 const foundPerCheck = new WeakMap<RuleContext, Map<string, readonly string[]>>();
 
 /**
- * The last text read whose addresses needed no guess (no domain asked about). Those addresses
- * owe nothing to what the classifier knows, so the same text checked again (the draft is checked
- * whenever anything else about the message changes) is not read again. A text whose reading
- * asked about a domain is always read again: in a page the answer may have changed since.
+ * The last long text read, its addresses, and what the classifier answered while they were read
+ * (whether a guessed address's domain is known). Reading depends on nothing else, so the same
+ * text checked again (a draft is checked whenever anything else about the message changes) is not
+ * read again while every one of those answers still holds. In a page an answer can change (a
+ * verdict arrives from the background), and then the text is read again.
  */
-let lastUnguessed: { text: string; addresses: readonly string[] } | undefined;
+let lastRead: { text: string; addresses: readonly string[]; answers: Map<string, boolean> } | undefined;
 /** Short texts (a subject, the sender lines) are read again: cheap, and they would push the body out. */
 const SHORTEST_KEPT = 4096;
 const LONGEST_KEPT = 16_000_000;
 
+function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
+  for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;
+  return true;
+}
+
 function readAddresses(text: string, ctx: RuleContext): readonly string[] {
-  if (lastUnguessed?.text === text) return lastUnguessed.addresses;
-  let asked = false;
+  if (lastRead?.text === text && stillAnswered(lastRead.answers, ctx)) return lastRead.addresses;
+  const answers = new Map<string, boolean>();
   const isKnownDomain = (domain: string) => {
-    asked = true;
-    return ctx.classifier.isKnownDomain(domain);
+    const known = ctx.classifier.isKnownDomain(domain);
+    answers.set(domain, known);
+    return known;
   };
   const addresses = extractAddresses(text, { isKnownDomain }).map((f) => f.address);
-  if (!asked && text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastUnguessed = { text, addresses };
+  if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
   return addresses;
 }
 
