@@ -426,8 +426,8 @@ function firstRunAfterEdit(text: string, before: NonNullable<typeof lastLong>): 
   const breakAt = lineBreakFrom(text, text.length - tail);
   const changed = firstRunWithin(text, from, breakAt + 1);
   if (changed) return changed;
-  const shift = text.length - old.length;
   if (!was) return undefined;
+  const shift = text.length - old.length;
   // The old first run stands after the edit: nothing between the edit and it has a run.
   if (was.line.start > breakAt - shift) return { run: was.run, line: { start: was.line.start + shift, end: was.line.end + shift } };
   return firstRunWithin(text, breakAt + 1, text.length);
@@ -447,7 +447,9 @@ export function firstLegacyRun(text: string): LegacyRun | undefined {
   if (!first) {
     let found: ReturnType<typeof firstRunWithin>;
     if (text.length >= EDIT_READING_FROM && text.length <= LONGEST_KEPT) {
-      found = lastLong && lastLong.text !== text ? firstRunAfterEdit(text, lastLong) : lastLong ? lastLong.found : firstRunWithin(text, 0, text.length);
+      if (!lastLong) found = firstRunWithin(text, 0, text.length);
+      else if (lastLong.text === text) found = lastLong.found;
+      else found = firstRunAfterEdit(text, lastLong);
       lastLong = { text, found };
     } else {
       found = firstRunWithin(text, 0, text.length);
