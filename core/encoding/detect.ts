@@ -23,7 +23,7 @@
 //
 // Decisions never look past the line, so converting a text whole or line by line gives the same.
 import type { LegacyRun } from '../types';
-import { commonPrefix, commonSuffix } from './edits';
+import { commonEdge } from './edits';
 import { isVietnameseSyllable } from './syllable';
 import { decodeTcvn3, TCVN3_DECODE, WORD } from './tcvn3';
 import { decodeVni, decodeVniCounting, VNI_DECODE } from './vni';
@@ -283,6 +283,15 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
+function lineStartBefore(text: string, at: number): number {
+  while (at > 0 && !isLineBreak(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+function lineBreakFrom(text: string, at: number): number {
+  while (at < text.length && !isLineBreak(text.charCodeAt(at))) at++;
+  return at;
+}
+
 /**
  * The lines (as LINE would cut them) that hold a legacy signal, found from the signal sites, in
  * order and one at a time, so that a reader after the first run can stop there. `from` must be
@@ -295,10 +304,8 @@ function* signalLines(text: string, from = 0, to = text.length): Generator<{ sta
       site = nextSite(text, site.at + 1);
       continue;
     }
-    let start = site.at;
-    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
-    let end = site.at;
-    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    const start = lineStartBefore(text, site.at);
+    const end = lineBreakFrom(text, site.at);
     // Confirmed from a window that may reach into the next or the previous line.
     if (signalNear(text, site.at, start, end)) {
       lastStart = start;
@@ -403,20 +410,11 @@ let lastLong: { text: string; found: ReturnType<typeof firstRunWithin> } | undef
 const EDIT_READING_FROM = 4096;
 const LONGEST_KEPT = 16_000_000;
 
-function lineStartBefore(text: string, at: number): number {
-  while (at > 0 && !isLineBreak(text.charCodeAt(at - 1))) at--;
-  return at;
-}
-function lineBreakFrom(text: string, at: number): number {
-  while (at < text.length && !isLineBreak(text.charCodeAt(at))) at++;
-  return at;
-}
-
 /** The first run of `text`, reading again only what changed since `before`. */
 function firstRunAfterEdit(text: string, before: NonNullable<typeof lastLong>): ReturnType<typeof firstRunWithin> {
   const old = before.text;
-  const head = commonPrefix(old, text);
-  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - head);
+  const head = commonEdge(old, text, Infinity, false);
+  const tail = commonEdge(old, text, Math.min(old.length, text.length) - head, true);
   const was = before.found;
   // Lines ending before the first changed unit (their break included) are the same lines.
   if (was && was.line.end < head) return was;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commonPrefix, commonSuffix } from './edits';
+import { commonEdge } from './edits';
 
 function naivePrefix(a: string, b: string): number {
   let k = 0;
@@ -26,11 +26,11 @@ describe('common head and tail of two texts', () => {
   it('agree with a character-by-character comparison', () => {
     fc.assert(
       fc.property(fc.oneof(edited, fc.tuple(text, text)), ([a, b]) => {
-        const head = commonPrefix(a, b);
+        const head = commonEdge(a, b, Infinity, false);
         expect(head).toBe(naivePrefix(a, b));
         const limit = Math.min(a.length, b.length) - head;
-        expect(commonSuffix(a, b, limit)).toBe(naiveSuffix(a, b, limit));
-        expect(commonSuffix(a, b)).toBe(naiveSuffix(a, b, Math.min(a.length, b.length)));
+        expect(commonEdge(a, b, limit, true)).toBe(naiveSuffix(a, b, limit));
+        expect(commonEdge(a, b, Infinity, true)).toBe(naiveSuffix(a, b, Math.min(a.length, b.length)));
       }),
       { numRuns: 400 },
     );

@@ -6,42 +6,18 @@
 /** Slices compared at a time: long enough that a slice costs little beside its compare. */
 const STEP = 1 << 14;
 
-/** How many leading code units `a` and `b` share. */
-export function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let at = 0;
-  while (at + STEP <= n && a.slice(at, at + STEP) === b.slice(at, at + STEP)) at += STEP;
-  // The first differing stretch is narrowed by halves, each half one compare.
-  let span = Math.min(STEP, n - at);
-  while (span > 8) {
-    const half = span >>> 1;
-    if (a.slice(at, at + half) === b.slice(at, at + half)) {
-      at += half;
-      span -= half;
-    } else {
-      span = half;
-    }
-  }
-  while (at < n && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-/** How many trailing code units `a` and `b` share, at most `limit`. */
-export function commonSuffix(a: string, b: string, limit = Math.min(a.length, b.length)): number {
+/** How many code units `a` and `b` share at their start (`fromEnd`: at their end), at most `limit`. */
+export function commonEdge(a: string, b: string, limit: number, fromEnd: boolean): number {
+  // [from, to) counted from the start, or from the end backwards.
+  const part = (s: string, from: number, to: number) => (fromEnd ? s.slice(s.length - to, s.length - from) : s.slice(from, to));
   const n = Math.min(limit, a.length, b.length);
-  const tail = (s: string, from: number, to: number) => s.slice(s.length - to, s.length - from);
   let at = 0;
-  while (at + STEP <= n && tail(a, at, at + STEP) === tail(b, at, at + STEP)) at += STEP;
-  let span = Math.min(STEP, n - at);
-  while (span > 8) {
-    const half = span >>> 1;
-    if (tail(a, at, at + half) === tail(b, at, at + half)) {
-      at += half;
-      span -= half;
-    } else {
-      span = half;
-    }
+  let span = STEP;
+  // Whole steps while they match, then the first differing one narrowed by halves.
+  while (span > 0 && at < n) {
+    span = Math.min(span, n - at);
+    if (part(a, at, at + span) === part(b, at, at + span)) at += span;
+    else span = span > 1 ? span >>> 1 : 0;
   }
-  while (at < n && a.charCodeAt(a.length - 1 - at) === b.charCodeAt(b.length - 1 - at)) at++;
   return at;
 }

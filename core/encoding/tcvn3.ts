@@ -108,39 +108,38 @@ function isLineBreak(c: number): boolean {
 /**
  * The words whose case is still open, seen in order with each neighbour's case: a word's fate
  * depends on the words either side of it on its line, so it is settled when the next one ends.
- * Only words that are not lower case and hold a letter upper-casing may change are kept.
+ * Only words that are not lower case and hold a letter upper-casing may change are kept. Plain
+ * variables, not an object's fields: this code ships in every bundle, and they minify.
  */
-class CaseScan {
+function caseScan() {
   /** [start, end) of each word to upper-case, in order. */
-  readonly upper: number[] = [];
-  private prevKase = 0; // 0: no word before on this line
-  private pendingStart = -1;
-  private pendingEnd = 0;
-  private pendingKase = 0;
-  private pendingPrev = 0;
-  private pendingLive = false;
-
-  /** A word [start, end) of case `kase`, `sameLine`: no line break since the word before. */
-  word(start: number, end: number, kase: number, sameLine: boolean, mayChange: boolean): void {
-    this.settle(sameLine ? kase : 0);
-    if (!sameLine) this.prevKase = 0;
-    this.pendingLive = mayChange && kase !== LOWER;
-    this.pendingStart = start;
-    this.pendingEnd = end;
-    this.pendingKase = kase;
-    this.pendingPrev = this.prevKase;
-    this.prevKase = kase;
-  }
-
+  const upper: number[] = [];
+  let prevKase = 0; // 0: no word before on this line
+  let start = 0;
+  let end = 0;
+  let kase = 0;
+  let prev = 0;
+  let live = false;
   /** Settles the pending word, `next` the case of the word after it on its line (0: none). */
-  settle(next: number): void {
-    if (!this.pendingLive) return;
-    this.pendingLive = false;
-    const prev = this.pendingPrev;
+  const settle = (next: number) => {
+    if (!live) return;
+    live = false;
     // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
-    if (this.pendingKase === UNKNOWN && !((prev !== 0 || next !== 0) && (prev === 0 || prev === CAPS) && (next === 0 || next === CAPS))) return;
-    this.upper.push(this.pendingStart, this.pendingEnd);
-  }
+    if (kase === UNKNOWN && !((prev !== 0 || next !== 0) && (prev === 0 || prev === CAPS) && (next === 0 || next === CAPS))) return;
+    upper.push(start, end);
+  };
+  /** A word [from, to) of case `k`, `sameLine`: no line break since the word before. */
+  const word = (from: number, to: number, k: number, sameLine: boolean, mayChange: boolean) => {
+    settle(sameLine ? k : 0);
+    if (!sameLine) prevKase = 0;
+    live = mayChange && k !== LOWER;
+    start = from;
+    end = to;
+    kase = k;
+    prev = prevKase;
+    prevKase = k;
+  };
+  return { upper, settle, word };
 }
 
 /**
@@ -148,7 +147,7 @@ class CaseScan {
  * capitals, in one pass that keeps no list of words.
  */
 function decodeUnits(text: string, units: Uint16Array): { upper: number[]; inert: boolean; surrogates: boolean } {
-  const scan = new CaseScan();
+  const scan = caseScan();
   let inert = true;
   let surrogates = false;
   let wordStart = -1;

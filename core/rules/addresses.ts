@@ -50,20 +50,3 @@ export function addressesIn(text: string, ctx: RuleContext): readonly string[] {
   }
   return addresses;
 }
-
-const distinctPerCheck = new WeakMap<RuleContext, Map<string, string[]>>();
-
-/** The addresses of `text` once each, in the order they first appear (what both rules look up). */
-export function distinctAddressesIn(text: string, ctx: RuleContext): string[] {
-  let found = distinctPerCheck.get(ctx);
-  if (!found) {
-    found = new Map();
-    distinctPerCheck.set(ctx, found);
-  }
-  let distinct = found.get(text);
-  if (!distinct) {
-    distinct = [...new Set(addressesIn(text, ctx))];
-    found.set(text, distinct);
-  }
-  return distinct;
-}

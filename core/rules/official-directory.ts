@@ -6,7 +6,7 @@
 import { addressesFromLinks } from '../address/extract';
 import type { DirectoryLookup, DirectoryMatch } from '../directory/types';
 import type { MessageView, RawFinding } from '../types';
-import { distinctAddressesIn } from './addresses';
+import { addressesIn } from './addresses';
 import { attachedDocuments } from './documents';
 import type { Rule, RuleContext } from './rule';
 import { cite, DOCS } from './sources';
@@ -46,11 +46,9 @@ function recipientFindings(msg: MessageView, ctx: RuleContext, dir: DirectoryLoo
 }
 
 function contactFindings(texts: string[], links: string[], file: string | undefined, ctx: RuleContext, dir: DirectoryLookup, seen: Set<string>): RawFinding[] {
-  const found = new Set<string>();
-  for (const t of texts) for (const a of distinctAddressesIn(t, ctx)) found.add(a);
-  for (const a of addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain })) found.add(a);
+  const found = [...texts.flatMap((t) => addressesIn(t, ctx)), ...addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain })];
   const out: RawFinding[] = [];
-  for (const address of found) {
+  for (const address of new Set(found)) {
     if (ctx.classifier.classify(address) === 'official') continue;
     const m = dir.byAddress(address);
     const key = `${file ?? ''}|${address}`;

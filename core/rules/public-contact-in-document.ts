@@ -1,20 +1,15 @@
 // Chỉ thị 06/CT-UBND (Đà Nẵng, 2014), item 1c: documents must not give a public mailbox
 // as their contact point, and incoming documents that do must not be processed.
 import { addressesFromLinks } from '../address/extract';
-import { distinctAddressesIn } from './addresses';
+import { addressesIn } from './addresses';
 import type { ExtractedDocument, RawFinding, SenderHeaders } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule, RuleContext } from './rule';
 import { cite, DOCS } from './sources';
 
 function publicAddresses(texts: readonly string[], links: readonly string[], ctx: RuleContext): string[] {
-  const found = new Set<string>();
-  const add = (addresses: readonly string[]) => {
-    for (const a of addresses) if (ctx.classifier.classify(a) === 'public-webmail') found.add(a);
-  };
-  for (const t of texts) add(distinctAddressesIn(t, ctx));
-  add(addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain }));
-  return [...found];
+  const all = [...texts.flatMap((t) => addressesIn(t, ctx)), ...addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain })];
+  return [...new Set(all.filter((a) => ctx.classifier.classify(a) === 'public-webmail'))];
 }
 
 /**
