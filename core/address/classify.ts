@@ -83,19 +83,9 @@ export function withDomainMemo(classifier: AddressClassifier): AddressClassifier
     }
     return c;
   };
-  // Both address rules classify every address of the body: the second asks by the same string.
-  const byAddress = new Map<string, AddressClass>();
   return {
     classifyDomain,
-    classify: (address) => {
-      let c = byAddress.get(address);
-      if (c === undefined) {
-        if (byAddress.size >= DOMAINS_KEPT) byAddress.clear();
-        c = classifyDomain(domainOf(address));
-        byAddress.set(address, c);
-      }
-      return c;
-    },
+    classify: (address) => classifyDomain(domainOf(address)),
     isKnownDomain: (domain) => classifyDomain(domain) !== 'other',
   };
 }
