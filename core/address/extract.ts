@@ -7,7 +7,6 @@
 // and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
 
 import { scratchUnits, unitsToString } from '../encoding/units';
-import { hasInvisible } from './invisible';
 
 export interface FoundAddress {
   /** Normalised: NFKC, lower case, de-obfuscated. */
@@ -331,15 +330,21 @@ class InvisibleWatch {
     from = Math.max(0, from);
     to = Math.min(this.text.length, to);
     if (from < this.cleanFrom || from > this.cleanTo) {
-      if (hasInvisible(this.text.slice(from, to))) return true;
+      if (invisibleWithin(this.text, from, to)) return true;
       this.cleanFrom = from;
       this.cleanTo = to;
     } else if (to > this.cleanTo) {
-      if (hasInvisible(this.text.slice(this.cleanTo, to))) return true;
+      if (invisibleWithin(this.text, this.cleanTo, to)) return true;
       this.cleanTo = to;
     }
     return false;
   }
+}
+
+/** Whether [from, to) holds an invisible character: read in place, as a slice and a regex call per window cost more. */
+function invisibleWithin(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isInvisibleUnit(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** The code units INVISIBLE_CHARS matches, as comparisons (invisible.test.ts holds them to it). */

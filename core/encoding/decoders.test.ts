@@ -14,6 +14,7 @@ const units = fc.constantFrom(
   ...'aeouyAEOUYCHNTbcnt .,-\n\r\u2028',
   ...Array.from({ length: 0x60 }, (_, k) => String.fromCharCode(0xa0 + k)),
   'ộ', 'Ộ', 'đ', 'ư', '\u0301', '\u0323', '\u212b', '\u0130', 'ǰ', 'ŉ', '𝐀', '\ud835', '\udc00',
+  '\u2000', '\u2001', '–', '“', '…', '＠', '．', '\uff9e', '\u3099',
 );
 const mixed = fc.string({ unit: units, maxLength: 60 });
 const legacySentence = fc.tuple(sentence(1, 15, ['lower', 'title', 'upper']), fc.constantFrom('tcvn3' as const, 'vni' as const)).map(([s, e]) => encodeLegacy(s, e));
@@ -62,7 +63,12 @@ describe('table-driven legacy decoders', () => {
     const inert: string[] = [];
     for (let c = 0x20; c < 0x300; c++) inert.push(String.fromCharCode(c));
     for (let c = 0x1ea0; c <= 0x1ef9; c++) inert.push(String.fromCharCode(c));
+    for (let c = 0x2002; c <= 0x206f; c++) inert.push(String.fromCharCode(c));
+    for (let c = 0xff00; c <= 0xffef; c++) inert.push(String.fromCharCode(c));
     expect(inert.every((c) => nfcInert(c.charCodeAt(0)))).toBe(true);
+    // And nothing else is called inert that NFC would change or combine.
+    const listed = new Set(inert);
+    for (let c = 0; c <= 0xffff; c++) if (nfcInert(c) && !listed.has(String.fromCharCode(c))) expect(c < 0x20).toBe(true);
     for (const a of inert) for (const b of inert) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} is not NFC`);
   });
 

@@ -286,6 +286,47 @@ describe('the pre-filter before word-by-word reading', () => {
     );
   });
 
+  // issue 11: a long text is compared with the one read before it, and only the lines an edit
+  // touched are read again; the first run must be the full detector's after any edit.
+  it('gives the full detector\'s first run after any edit of a long text', () => {
+    const filler = [...UNICODE_VI, ...Object.values(FOREIGN).flat()].join('\n');
+    const longDoc = fc.tuple(fc.array(fc.oneof(anyLine, fc.constant(filler)), { minLength: 2, maxLength: 6 }), fc.constantFrom('\n', '\r\n')).map(([lines, sep]) => lines.join(sep));
+    // Edits anywhere, and often at a line's edge, where a run's line ends or the next begins.
+    const edit = fc.tuple(fc.boolean(), fc.nat(), fc.integer({ min: -2, max: 2 }), fc.nat({ max: 30 }), fc.oneof(fc.constantFrom('', 'a', '\n', 'ộ', ' ', '\r\n', 'Ö'), legacyLine, trickyText));
+    const lineEdges = (text: string) => [...text.matchAll(/[\n\r]/g)].map((m) => m.index);
+    fc.assert(
+      fc.property(longDoc, fc.array(edit, { minLength: 1, maxLength: 4 }), (start, edits) => {
+        let text = start;
+        expect(firstLegacyRun(text)).toEqual(convertLegacyTextEveryLine(text).runs[0]);
+        for (const [atEdge, at, near, cut, put] of edits) {
+          const edges = lineEdges(text);
+          const from = atEdge && edges.length > 0 ? Math.max(0, Math.min(text.length, edges[at % edges.length]! + near)) : at % (text.length + 1);
+          text = text.slice(0, from) + put + text.slice(from + cut);
+          expect(firstLegacyRun(text)).toEqual(convertLegacyTextEveryLine(text).runs[0]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads again the line of the first run when an edit touches its end, its start or a line before it', () => {
+    const filler = `${[...UNICODE_VI, ...Object.values(FOREIGN).flat()].join('\n')}\n`.repeat(3);
+    const legacyLine = tcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam độc lập tự do hạnh phúc');
+    const text = `${filler}${legacyLine}\n${filler}${vni('Kính gửi các cơ quan đơn vị trong thành phố')}\n${filler}`;
+    const lineEnd = filler.length + legacyLine.length;
+    const edits = [
+      text.slice(0, lineEnd) + 'xyz' + text.slice(lineEnd), // glued to the run's last word
+      text.slice(0, lineEnd - 3) + text.slice(lineEnd), // the run's last word cut short
+      text.slice(0, filler.length) + 'Ab ' + text.slice(filler.length), // before its first word
+      text.slice(0, lineEnd) + text.slice(lineEnd + 1), // its line joined to the next
+      text.slice(0, filler.length) + '\n\n' + text.slice(filler.length + 40), // half of it gone
+      text.slice(0, 10) + text.slice(10 + filler.length + legacyLine.length + 1), // all of it gone
+    ];
+    for (const edited of [text, ...edits, text]) {
+      expect(firstLegacyRun(edited)).toEqual(convertLegacyTextEveryLine(edited).runs[0]);
+    }
+  });
+
   it('finds a first run that stands after a long stretch of Unicode and foreign lines', () => {
     const late = `${[...UNICODE_VI, ...FOREIGN.french, ...FOREIGN.german].join('\n')}\n${tcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam')}\n${vni('Độc lập tự do hạnh phúc')}`;
     expect(firstLegacyRun(late)).toEqual(convertLegacyTextEveryLine(late).runs[0]);

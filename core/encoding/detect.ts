@@ -23,6 +23,7 @@
 //
 // Decisions never look past the line, so converting a text whole or line by line gives the same.
 import type { LegacyRun } from '../types';
+import { commonEdge } from './edits';
 import { isVietnameseSyllable } from './syllable';
 import { decodeTcvn3, TCVN3_DECODE, WORD } from './tcvn3';
 import { decodeVni, decodeVniCounting, VNI_DECODE } from './vni';
@@ -282,21 +283,29 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
+function lineStartBefore(text: string, at: number): number {
+  while (at > 0 && !isLineBreak(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+function lineBreakFrom(text: string, at: number): number {
+  while (at < text.length && !isLineBreak(text.charCodeAt(at))) at++;
+  return at;
+}
+
 /**
  * The lines (as LINE would cut them) that hold a legacy signal, found from the signal sites, in
- * order and one at a time, so that a reader after the first run can stop there.
+ * order and one at a time, so that a reader after the first run can stop there. `from` must be
+ * a line's start; only lines that start before `to` are given.
  */
-function* signalLines(text: string): Generator<{ start: number; end: number }> {
+function* signalLines(text: string, from = 0, to = text.length): Generator<{ start: number; end: number }> {
   let lastStart = -1;
-  for (let site = nextSite(text, 0); site; ) {
+  for (let site = nextSite(text, from); site && site.at < to; ) {
     if (!site.confirmed) {
       site = nextSite(text, site.at + 1);
       continue;
     }
-    let start = site.at;
-    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
-    let end = site.at;
-    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    const start = lineStartBefore(text, site.at);
+    const end = lineBreakFrom(text, site.at);
     // Confirmed from a window that may reach into the next or the previous line.
     if (signalNear(text, site.at, start, end)) {
       lastStart = start;
@@ -382,25 +391,68 @@ export function convertLegacyText(text: string): { text: string; runs: LegacyRun
 /** The last few first runs, as `verdicts` (undefined: the text has none). */
 const firstRuns: { text: string; run: LegacyRun | undefined }[] = [];
 
+/** The first run of the lines that start in [from, to) (`from` a line's start), with its line. */
+function firstRunWithin(text: string, from: number, to: number): { run: LegacyRun; line: { start: number; end: number } } | undefined {
+  for (const line of signalLines(text, from, to)) {
+    const c = cachedLineRuns(text, line.start, line.end)[0];
+    if (c) return { run: legacyRun(text, c), line };
+  }
+  return undefined;
+}
+
+/**
+ * The last long text read for its first run, and the line that run stands on. Detection never
+ * looks past a line, so a line the edit did not touch gives what it gave before, and the next
+ * text needs reading only from the line the edit starts in to the line it ends in.
+ */
+let lastLong: { text: string; found: ReturnType<typeof firstRunWithin> } | undefined;
+/** Shorter texts are read whole: comparing costs more than it saves there. */
+const EDIT_READING_FROM = 4096;
+const LONGEST_KEPT = 16_000_000;
+
+/** The first run of `text`, reading again only what changed since `before`. */
+function firstRunAfterEdit(text: string, before: NonNullable<typeof lastLong>): ReturnType<typeof firstRunWithin> {
+  const old = before.text;
+  const head = commonEdge(old, text, Infinity, false);
+  const tail = commonEdge(old, text, Math.min(old.length, text.length) - head, true);
+  const was = before.found;
+  // Lines ending before the first changed unit (their break included) are the same lines.
+  if (was && was.line.end < head) return was;
+  // None of those lines has a run: read from the line the edit starts in...
+  const from = lineStartBefore(text, head);
+  // ...through the break after it, from where the lines are the old lines, shifted.
+  const breakAt = lineBreakFrom(text, text.length - tail);
+  const changed = firstRunWithin(text, from, breakAt + 1);
+  if (changed) return changed;
+  if (!was) return undefined;
+  const shift = text.length - old.length;
+  // The old first run stands after the edit: nothing between the edit and it has a run.
+  if (was.line.start > breakAt - shift) return { run: was.run, line: { start: was.line.start + shift, end: was.line.end + shift } };
+  return firstRunWithin(text, breakAt + 1, text.length);
+}
+
 /**
  * The first legacy run of the text, the same as `convertLegacyText(text).runs[0]`. A check says
  * only whether there is one and quotes it, so reading stops at the first line that holds one and
  * nothing else is converted: a legacy draft otherwise paid for detecting, converting and joining
- * the whole of it on every check.
+ * the whole of it on every check. A long text is compared with the last long one read, and only
+ * the lines an edit changed are read again.
  */
 export function firstLegacyRun(text: string): LegacyRun | undefined {
   const full = verdicts.find((v) => v.text === text);
   if (full) return full.result.runs[0];
   let first = firstRuns.find((v) => v.text === text);
   if (!first) {
-    first = { text, run: undefined };
-    for (const line of signalLines(text)) {
-      const c = cachedLineRuns(text, line.start, line.end)[0];
-      if (c) {
-        first.run = legacyRun(text, c);
-        break;
-      }
+    let found: ReturnType<typeof firstRunWithin>;
+    if (text.length >= EDIT_READING_FROM && text.length <= LONGEST_KEPT) {
+      if (!lastLong) found = firstRunWithin(text, 0, text.length);
+      else if (lastLong.text === text) found = lastLong.found;
+      else found = firstRunAfterEdit(text, lastLong);
+      lastLong = { text, found };
+    } else {
+      found = firstRunWithin(text, 0, text.length);
     }
+    first = { text, run: found?.run };
     if (text.length <= VERDICT_MAX_LENGTH) {
       firstRuns.unshift(first);
       firstRuns.length = Math.min(firstRuns.length, VERDICTS_KEPT);

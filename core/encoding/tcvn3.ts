@@ -83,108 +83,134 @@ const LOWER = 1;
 const CAPS = 2;
 const UNKNOWN = 3;
 
+// Per Latin-1 code, what the word scan needs from it, so that a unit costs one table read.
+const IN_WORD = 1;
+const LOWER_CASE = 2; // a-z, ¨–®: the word is lower case
+const UPPER_CASE = 4; // A-Z, ¡–§: inside a word, a sign of capitals
+/** Upper-casing the decoded unit may change it: neither ASCII nor one of VN3's seven capitals. */
+const MAY_CHANGE = 8;
+const LATIN1_FLAGS = (() => {
+  const flags = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) {
+    let f = WORD_CHAR.test(String.fromCharCode(c)) ? IN_WORD : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xa8 && c <= 0xae)) f |= LOWER_CASE;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0xa1 && c <= 0xa7)) f |= UPPER_CASE;
+    else if (c >= 0x80) f |= MAY_CHANGE;
+    flags[c] = f;
+  }
+  return flags;
+})();
+
 function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-/** The words of a text, in typed arrays that grow by doubling (a document has many words). */
-class Words {
-  count = 0;
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  kase = new Uint8Array(256);
-  /** 1 when a line break lies between this word and the one before. */
-  breakBefore = new Uint8Array(256);
-
-  /** Empties the list for the next text, letting go of arrays grown for a long one. */
-  reset(): this {
-    if (this.start.length > 1 << 14) {
-      this.start = new Int32Array(256);
-      this.end = new Int32Array(256);
-      this.kase = new Uint8Array(256);
-      this.breakBefore = new Uint8Array(256);
-    }
-    this.count = 0;
-    return this;
-  }
-
-  add(start: number, end: number, kase: number, breakBefore: boolean): void {
-    if (this.count === this.start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.kase = grow(this.kase);
-      this.breakBefore = grow(this.breakBefore);
-    }
-    const k = this.count++;
-    this.start[k] = start;
-    this.end[k] = end;
-    this.kase[k] = kase;
-    this.breakBefore[k] = breakBefore ? 1 : 0;
-  }
+/**
+ * The words whose case is still open, seen in order with each neighbour's case: a word's fate
+ * depends on the words either side of it on its line, so it is settled when the next one ends.
+ * Only words that are not lower case and hold a letter upper-casing may change are kept. Plain
+ * variables, not an object's fields: this code ships in every bundle, and they minify.
+ */
+function caseScan() {
+  /** [start, end) of each word to upper-case, in order. */
+  const upper: number[] = [];
+  let prevKase = 0; // 0: no word before on this line
+  let start = 0;
+  let end = 0;
+  let kase = 0;
+  let prev = 0;
+  let live = false;
+  /** Settles the pending word, `next` the case of the word after it on its line (0: none). */
+  const settle = (next: number) => {
+    if (!live) return;
+    live = false;
+    // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
+    if (kase === UNKNOWN && !((prev !== 0 || next !== 0) && (prev === 0 || prev === CAPS) && (next === 0 || next === CAPS))) return;
+    upper.push(start, end);
+  };
+  /** A word [from, to) of case `k`, `sameLine`: no line break since the word before. */
+  const word = (from: number, to: number, k: number, sameLine: boolean, mayChange: boolean) => {
+    settle(sameLine ? k : 0);
+    if (!sameLine) prevKase = 0;
+    live = mayChange && k !== LOWER;
+    start = from;
+    end = to;
+    kase = k;
+    prev = prevKase;
+    prevKase = k;
+  };
+  return { upper, settle, word };
 }
 
-/** Reused from call to call, like scratchUnits: the detector decodes many short words and runs. */
-const sharedWords = new Words();
-
-/** Decodes through the table into `units` (same length as text) and finds the words and their case. */
-function decodeUnits(text: string, units: Uint16Array): { words: Words; inert: boolean; surrogates: boolean } {
-  const words = sharedWords.reset();
+/**
+ * Decodes through the table into `units` (same length as text) and finds the words to put in
+ * capitals, in one pass that keeps no list of words.
+ */
+function decodeUnits(text: string, units: Uint16Array): { upper: number[]; inert: boolean; surrogates: boolean } {
+  const scan = caseScan();
   let inert = true;
   let surrogates = false;
   let wordStart = -1;
   let lower = false;
   let upperInside = false;
-  let brokenLine = false;
-  for (let i = 0; i < text.length; i++) {
+  let mayChange = false;
+  let sameLine = true;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const decoded = c < 0x100 ? DECODE_UNIT[c]! : 0;
-    units[i] = decoded || c;
-    if (decoded === 0 && !nfcInert(c)) {
-      inert = false;
-      if ((c & 0xf800) === 0xd800) surrogates = true;
-    }
-    let inWord: boolean;
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      inWord = WORD_CHAR.test(text.slice(i, i + 2));
-      units[i + 1] = text.charCodeAt(i + 1);
-      width = 2;
+    let flags: number;
+    if (c < 0x100) {
+      const decoded = DECODE_UNIT[c]!;
+      units[i] = decoded || c;
+      flags = LATIN1_FLAGS[c]!;
     } else {
-      inWord = isWordUnit(c);
+      units[i] = c;
+      if (!nfcInert(c)) {
+        inert = false;
+        if ((c & 0xf800) === 0xd800) surrogates = true;
+      }
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        units[i + 1] = text.charCodeAt(i + 1);
+        flags = WORD_CHAR.test(text.slice(i, i + 2)) ? IN_WORD | MAY_CHANGE : 0;
+        if (flags !== 0) {
+          if (wordStart < 0) {
+            wordStart = i;
+            lower = false;
+            upperInside = false;
+          }
+          mayChange = true;
+        } else if (wordStart >= 0) {
+          scan.word(wordStart, i, lower ? LOWER : upperInside ? CAPS : UNKNOWN, sameLine, mayChange);
+          wordStart = -1;
+          sameLine = true;
+        }
+        i++;
+        continue;
+      }
+      flags = isWordUnit(c) ? IN_WORD | MAY_CHANGE : 0;
     }
-    if (inWord) {
-      const first = wordStart < 0;
-      if (first) {
+    if (flags & IN_WORD) {
+      if (wordStart < 0) {
         wordStart = i;
         lower = false;
         upperInside = false;
-      }
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0xa8 && c <= 0xae)) lower = true;
-      else if (!first && ((c >= 0x41 && c <= 0x5a) || (c >= 0xa1 && c <= 0xa7))) upperInside = true;
+        mayChange = false;
+        if (flags & LOWER_CASE) lower = true;
+      } else if (flags & LOWER_CASE) lower = true;
+      else if (flags & UPPER_CASE) upperInside = true;
+      if (flags & MAY_CHANGE) mayChange = true;
     } else {
       if (wordStart >= 0) {
-        words.add(wordStart, i, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
+        scan.word(wordStart, i, lower ? LOWER : upperInside ? CAPS : UNKNOWN, sameLine, mayChange);
         wordStart = -1;
-        brokenLine = false;
+        sameLine = true;
       }
-      if (isLineBreak(c)) brokenLine = true;
+      if (isLineBreak(c)) sameLine = false;
     }
-    i += width - 1;
   }
-  if (wordStart >= 0) words.add(wordStart, text.length, lower ? LOWER : upperInside ? CAPS : UNKNOWN, brokenLine);
-  return { words, inert, surrogates };
-}
-
-/** Whether a word with no case of its own is written in capitals: its neighbours on the line say so. */
-function capsByNeighbours(words: Words, k: number): boolean {
-  const prev = k > 0 && words.breakBefore[k] === 0 ? words.kase[k - 1] : 0;
-  const next = k + 1 < words.count && words.breakBefore[k + 1] === 0 ? words.kase[k + 1] : 0;
-  return (prev !== 0 || next !== 0) && (prev === 0 || prev === CAPS) && (next === 0 || next === CAPS);
+  if (wordStart >= 0) scan.word(wordStart, n, lower ? LOWER : upperInside ? CAPS : UNKNOWN, sameLine, mayChange);
+  scan.settle(0);
+  return { upper: scan.upper, inert, surrogates };
 }
 
 /**
@@ -195,22 +221,18 @@ function capsByNeighbours(words: Words, k: number): boolean {
  */
 export function decodeTcvn3(text: string, capitals = false): string {
   const units = scratchUnits(text.length);
-  const { words, inert, surrogates } = decodeUnits(text, units);
+  const { upper, inert, surrogates } = decodeUnits(text, units);
   const decoded = unitsToString(units, text.length, surrogates);
   if (capitals) return decoded.toUpperCase().normalize('NFC');
   const out: string[] = [];
   let last = 0;
   let changedInert = true;
-  for (let k = 0; k < words.count; k++) {
-    const kase = words.kase[k];
-    if (kase === LOWER) continue;
-    const word = decoded.slice(words.start[k]!, words.end[k]!);
+  for (let k = 0; k < upper.length; k += 2) {
+    const word = decoded.slice(upper[k], upper[k + 1]);
     const upperWord = word.toUpperCase();
     if (upperWord === word) continue;
-    // Neighbours on the same line decide: "CéNG HOµ X· HéI" is a caps heading.
-    if (kase === UNKNOWN && !capsByNeighbours(words, k)) continue;
-    out.push(decoded.slice(last, words.start[k]), upperWord);
-    last = words.end[k]!;
+    out.push(decoded.slice(last, upper[k]), upperWord);
+    last = upper[k + 1]!;
     if (changedInert && !isNfcInert(upperWord)) changedInert = false;
   }
   if (out.length === 0) return inert ? decoded : decoded.normalize('NFC');

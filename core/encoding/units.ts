@@ -47,11 +47,13 @@ export function unitsToString(units: Uint16Array, length = units.length, surroga
 
 /**
  * Code units NFC leaves as they are and that never combine with a neighbour: everything below
- * U+0300 and the precomposed Vietnamese letters U+1EA0–U+1EF9. Text made only of these is NFC
- * already, so the costly normalisation pass can be skipped.
+ * U+0300, the precomposed Vietnamese letters U+1EA0–U+1EF9, the general punctuation a word
+ * processor puts in legacy documents (dashes, typographic quotes, ellipsis: U+2002–U+206F; the
+ * two quads before them NFC changes) and the full-width forms U+FF00–U+FFEF (＠ ．). Text made
+ * only of these is NFC already, so the costly normalisation pass can be skipped.
  */
 export function nfcInert(unit: number): boolean {
-  return unit < 0x300 || (unit >= 0x1ea0 && unit <= 0x1ef9);
+  return unit < 0x300 || (unit >= 0x1ea0 && unit <= 0x1ef9) || (unit >= 0x2002 && unit <= 0x206f) || (unit >= 0xff00 && unit <= 0xffef);
 }
 
 /** Whether every unit of a string is NFC-inert. */
@@ -61,7 +63,7 @@ export function isNfcInert(text: string): boolean {
 }
 
 /** A unit that is not NFC-inert (see nfcInert), or a control character other than tab and line breaks. */
-const NOT_INERT = /[^\t\n\r\u0020-\u02ff\u1ea0-\u1ef9]/;
+const NOT_INERT = /[^\t\n\r\u0020-\u02ff\u1ea0-\u1ef9\u2002-\u206f\uff00-\uffef]/;
 
 /**
  * The text in NFC. A text made only of NFC-inert units is returned as it is, found with one

@@ -4,10 +4,40 @@ import { extractAddresses } from '../address/extract';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
-const foundPerCheck = new WeakMap<RuleContext, Map<string, string[]>>();
+const foundPerCheck = new WeakMap<RuleContext, Map<string, readonly string[]>>();
+
+/**
+ * The last long text read, its addresses, and what the classifier answered while they were read
+ * (whether a guessed address's domain is known). Reading depends on nothing else, so the same
+ * text checked again (a draft is checked whenever anything else about the message changes) is not
+ * read again while every one of those answers still holds. In a page an answer can change (a
+ * verdict arrives from the background), and then the text is read again.
+ */
+let lastRead: { text: string; addresses: readonly string[]; answers: Map<string, boolean> } | undefined;
+/** Short texts (a subject, the sender lines) are read again: cheap, and they would push the body out. */
+const SHORTEST_KEPT = 4096;
+const LONGEST_KEPT = 16_000_000;
+
+function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
+  for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;
+  return true;
+}
+
+function readAddresses(text: string, ctx: RuleContext): readonly string[] {
+  if (lastRead?.text === text && stillAnswered(lastRead.answers, ctx)) return lastRead.addresses;
+  const answers = new Map<string, boolean>();
+  const isKnownDomain = (domain: string) => {
+    const known = ctx.classifier.isKnownDomain(domain);
+    answers.set(domain, known);
+    return known;
+  };
+  const addresses = extractAddresses(text, { isKnownDomain }).map((f) => f.address);
+  if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
+  return addresses;
+}
 
 /** Every address in `text` (see extractAddresses), guessing only for domains the classifier knows. */
-export function addressesIn(text: string, ctx: RuleContext): string[] {
+export function addressesIn(text: string, ctx: RuleContext): readonly string[] {
   let found = foundPerCheck.get(ctx);
   if (!found) {
     found = new Map();
@@ -15,7 +45,7 @@ export function addressesIn(text: string, ctx: RuleContext): string[] {
   }
   let addresses = found.get(text);
   if (!addresses) {
-    addresses = extractAddresses(text, { isKnownDomain: ctx.classifier.isKnownDomain }).map((f) => f.address);
+    addresses = readAddresses(text, ctx);
     found.set(text, addresses);
   }
   return addresses;

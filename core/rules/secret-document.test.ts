@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { secretDocumentRule as rule, secrecyStamp } from './secret-document';
+import { mentionsMat, secretDocumentRule as rule, secrecyStamp } from './secret-document';
 import { attachment, context, draft } from './test-helpers';
 
 describe('secrecyStamp', () => {
@@ -55,5 +55,19 @@ describe('secret-document', () => {
     expect(rule.check(draft({ subject: '[MẬT] Kế hoạch kiểm tra' }), context())[0]?.params.level).toBe('MẬT');
     expect(rule.check(draft({ subject: 'TUYỆT MẬT - Phương án' }), context())[0]?.params.level).toBe('TUYỆT MẬT');
     expect(rule.check(draft({ subject: 'Mật khẩu mới', bodyText: 'Mật khẩu của anh là …' }), context())).toEqual([]);
+  });
+});
+
+// issue 11: the word is looked for with two plain searches, which must see what the regex sees.
+describe('the pre-check for the word "mật"', () => {
+  const unit = fc.constantFrom('m', 'M', 'ậ', 'Ậ', 't', 'T', 'a', 'ạ', ' ', '\n', 'Độ mật: ', 'MẬT', 'mật', 'mâ\u0323t', 'Luật');
+  it('answers as a case-insensitive search for the word does', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        expect(mentionsMat(text)).toBe(/mật/iu.test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
