@@ -30,8 +30,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // lowered regular expressions) is listed in the closing note. The faster check (the address
 // extractor's stretch watch, firstLegacyRun) added 10 KB at the merge: 411 KB. The guard fails
 // any growth back. Issue 11's third pass: 392 KB (tldts-core out, the suffix list walked on a
-// host name's labels; json-schema's unused format checkers out; messages as JSON strings).
-const LAUNCH_FILE_BUDGET_BYTES = 392 * 1024;
+// host name's labels; json-schema's unused format checkers out; messages as JSON strings). At its
+// merge, the edit-aware legacy check and the one-call zip inflate added 1.4 KB: 394 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 394 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
