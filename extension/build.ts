@@ -62,8 +62,13 @@ function pageScriptSwaps(): Plugin {
     [join(root, 'core/messages/en'), join(here, 'content/installed-catalog.ts')],
     [join(here, 'host/browser-api'), join(here, 'host/browser-api.native.ts')],
   ]);
+  return moduleSwaps('congvu-page-script-swaps', swaps);
+}
+
+/** A plugin that resolves the relative imports of the modules in `swaps` (extension-less paths) to their stand-ins. */
+function moduleSwaps(name: string, swaps: ReadonlyMap<string, string>): Plugin {
   return {
-    name: 'congvu-page-script-swaps',
+    name,
     enforce: 'pre',
     resolveId(source, importer) {
       if (!importer || !source.startsWith('.')) return null;
@@ -196,14 +201,7 @@ function checksFromLoader(): Plugin {
     [join(root, 'core/messages/en'), join(here, 'content/checks-world/catalog.ts')],
     [join(here, 'content/read-failure'), join(here, 'content/checks-world/read-failure.ts')],
   ]);
-  return {
-    name: 'congvu-checks-from-loader',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (!importer || !source.startsWith('.')) return null;
-      return swaps.get(resolve(dirname(importer), source).replace(/\.tsx?$/, '')) ?? null;
-    },
-  };
+  return moduleSwaps('congvu-checks-from-loader', swaps);
 }
 
 /** What differs between bundles: the module swaps and the words baked in. */
