@@ -41,6 +41,13 @@ class ArrivingCompose {
   }
 }
 
+/** The compose (a session, or one whose checks are on their way) whose root holds `target`. */
+function composeHolding<T extends { handle: ComposeHandle }>(composes: Iterable<T>, target: EventTarget | null): T | undefined {
+  if (!(target instanceof Node)) return undefined;
+  for (const c of composes) if (c.handle.root.contains(target)) return c;
+  return undefined;
+}
+
 function start(adapter: SiteAdapter, hook: MessagePort): void {
   const sessions = new Map<ComposeHandle, ComposeSession>();
   /** Composes found while the checks are loading; a compose closed meanwhile leaves it. */
@@ -83,21 +90,19 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     for (const s of sessions.values()) s.refresh();
   });
 
-  const sessionAt = (target: EventTarget | null): ComposeSession | undefined => {
-    if (!(target instanceof Node)) return undefined;
-    for (const s of sessions.values()) if (s.handle.root.contains(target)) return s;
-    return undefined;
-  };
-  const arrivingAt = (target: EventTarget | null): ArrivingCompose | undefined => {
-    if (!(target instanceof Node)) return undefined;
-    for (const a of arriving.values()) if (a.handle.root.contains(target)) return a;
-    return undefined;
-  };
+  const sessionAt = (target: EventTarget | null) => composeHolding(sessions.values(), target);
+  const arrivingAt = (target: EventTarget | null) => composeHolding(arriving.values(), target);
 
   // Files met before their compose's session exists (dropped as the page loads, or attached while
   // the checks load) wait for it.
   const early: { target: EventTarget | null; give(session: ComposeSession): void }[] = [];
   const sessionFor = (target: EventTarget | null) => sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1);
+  /** Hands files to their compose's session, or keeps them until it exists. */
+  const toSession = (target: EventTarget | null, give: (session: ComposeSession) => void) => {
+    const session = arrivingAt(target) ? undefined : sessionFor(target);
+    if (session) give(session);
+    else early.push({ target, give });
+  };
 
   // Composes are watched at once: a session needs no policy to collect files, and is checked
   // as soon as the policy applies (the last known one, read from storage, comes first).
@@ -139,15 +144,9 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
       limits: () => policy.limits(),
       blocked: (files, target) => {
         record('oversizeFilesStopped');
-        const session = arrivingAt(target) ? undefined : sessionFor(target);
-        if (session) session.fileStopped(files);
-        else early.push({ target, give: (s) => s.fileStopped(files) });
+        toSession(target, (s) => s.fileStopped(files));
       },
-      accepted: (files, target) => {
-        const session = arrivingAt(target) ? undefined : sessionFor(target);
-        if (session) for (const f of files) session.addFile(f);
-        else early.push({ target, give: (s) => files.forEach((f) => s.addFile(f)) });
-      },
+      accepted: (files, target) => toSession(target, (s) => files.forEach((f) => s.addFile(f))),
     },
     signal,
     hook,
