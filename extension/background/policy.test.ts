@@ -40,15 +40,15 @@ async function freshPolicyModule() {
   return import('./policy');
 }
 
-describe('background policy', () => {
-  beforeEach(() => {
-    fake.state.managed = undefined;
-    fake.state.managedThrows = false;
-    fake.state.managedDelays = [];
-    fake.state.local = {};
-    fake.state.listeners = [];
-  });
+beforeEach(() => {
+  fake.state.managed = undefined;
+  fake.state.managedThrows = false;
+  fake.state.managedDelays = [];
+  fake.state.local = {};
+  fake.state.listeners = [];
+});
 
+describe('background policy', () => {
   it('applies IT’s managed policy over the preset and marks it', async () => {
     fake.state.managed = { authority: 'danang', attachmentMaxFileMB: 10 };
     const { getPolicy } = await freshPolicyModule();
@@ -99,14 +99,6 @@ describe('background policy', () => {
 });
 
 describe('background policy across restarts (issue 11)', () => {
-  beforeEach(() => {
-    fake.state.managed = undefined;
-    fake.state.managedThrows = false;
-    fake.state.managedDelays = [];
-    fake.state.local = {};
-    fake.state.listeners = [];
-  });
-
   it('stores the policy set while the start’s own load was still reading, not the older one after it', async () => {
     fake.state.managedDelays = [50];
     const { getPolicy } = await freshPolicyModule();
