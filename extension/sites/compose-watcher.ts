@@ -68,7 +68,19 @@ export function watchComposes(
     }
   });
 
-  observer.observe(doc, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  if (doc.documentElement) scan(doc.documentElement);
+  // issue 11 (page weight): while the parser builds the page, every node it inserts is a record
+  // of its own, and reading one gives it a wrapper in this isolated world, which sets up that
+  // element type's whole interface here (Element and HTMLElement alone: ~50 KB, kept for the
+  // tab's life). So the page as served is queried once it is parsed and watched from then on.
+  // The webmails build their composes with script once loaded (official.js waits for the parse
+  // itself), so none is missed; a compose in the served page is found by the query.
+  const begin = () => {
+    if (signal.aborted) return;
+    observer.observe(doc, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // A query of the document wraps only what it finds: no element type is set up for a page without a compose.
+    for (const m of doc.querySelectorAll(spec.markerSelector)) consider(m);
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true, signal });
+  else begin();
 }
