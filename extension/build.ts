@@ -43,6 +43,8 @@ const ENTRIES: Record<string, string> = {
   'public-domains': 'background/public-domains-entry.ts',
   // issue 11 (page weight): the compose checks, added by the background on a public webmail's first compose
   'content-checks': 'content/checks-entry.ts',
+  // issue 11 (official page weight): the official webmail's checks, added by the background on its first compose
+  'official-checks': 'content/official/checks-entry.ts',
 };
 
 /** Words a page may show before the policy (and its language's catalog) arrives. */
@@ -207,7 +209,7 @@ function checksFromLoader(): Plugin {
 /** What differs between bundles: the module swaps and the words baked in. */
 function bundleParts(name: string): { plugins: Plugin[]; define: Record<string, string> } {
   // issue 11 (page weight): the checks file takes the page-script swaps after its own.
-  if (name === 'content-checks') return { plugins: [checksFromLoader(), pageScriptSwaps(), minifiedBannerStyle()], define: {} };
+  if (name === 'content-checks' || /* issue 11 (official page weight) */ name === 'official-checks') return { plugins: [checksFromLoader(), pageScriptSwaps(), minifiedBannerStyle()], define: {} };
   // issue 11 (background): the service worker, its engine, the offscreen document and the extension's pages.
   if (EXTENSION_CONTEXTS.has(name)) {
     return { plugins: [extensionContextSwaps(name), ...(name === 'popup' ? [popupCatalog()] : []), groupedPublicDomains()], define: name === 'popup' ? popupDefines() : {} };

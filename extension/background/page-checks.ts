@@ -1,23 +1,35 @@
-// issue 11 (page weight): adds content-checks.js (the compose checks) to the frame of a public
-// webmail that asks for it, on its first compose (content/checks-loader.ts). The file is fixed
-// here, never named by the message, and goes only to a frame on a public webmail's own host,
-// into the extension's isolated world (executeScript's default), never the page's.
+// issue 11 (page weight): adds the compose checks to the frame of a webmail that asks for them, on
+// its first compose (content/checks-loader.ts): content-checks.js to a public webmail's frame,
+// official-checks.js to a frame of one of the policy's official webmail hosts (where official.js
+// is registered). The file is chosen here from the sender's origin, never named by the message,
+// and goes into the extension's isolated world (executeScript's default), never the page's.
+import { isCheckedWebmailPage } from '../../core/policy/official-webmail';
 import { browser, type Runtime } from '../host/browser-api';
 import { WEBMAIL_MATCHES } from '../manifest-matches';
+import { getPolicy } from './policy';
 
 export const PAGE_CHECKS_FILE = 'content-checks.js';
+export const OFFICIAL_CHECKS_FILE = 'official-checks.js';
+
+/** The checks file for a frame at `url`, or none where no page script of ours asks for one. */
+async function checksFileFor(url: URL): Promise<string | undefined> {
+  if (WEBMAIL_MATCHES.includes(`${url.origin}/*`)) return PAGE_CHECKS_FILE;
+  if (url.protocol !== 'https:') return undefined;
+  return isCheckedWebmailPage((await getPolicy()).policy, url) ? OFFICIAL_CHECKS_FILE : undefined;
+}
 
 export async function loadPageChecks(sender: Runtime.MessageSender): Promise<boolean> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.id !== browser.runtime.id || !sender.url) return false;
-  let origin: string;
+  let url: URL;
   try {
-    origin = new URL(sender.url).origin;
+    url = new URL(sender.url);
   } catch {
     return false;
   }
-  if (!WEBMAIL_MATCHES.includes(`${origin}/*`)) return false;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_CHECKS_FILE] });
+  const file = await checksFileFor(url);
+  if (!file) return false;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
   return true;
 }
 

@@ -147,3 +147,18 @@ describe.each(['chrome', 'firefox'] as const)('official.js for %s', (target) => 
     expect(rulesBuiltAtLoad(`(function(){var l=(f)=>f,r,i=l(()=>{r={id:'secret-document',appliesTo:[]}});function go(){i()}})()`)).toEqual([]);
   });
 });
+
+// issue 11 (official page weight): official.js is split as the public webmails' script is.
+describe.each(['chrome', 'firefox'] as const)('official.js and official-checks.js for %s', (target) => {
+  it('official.js carries no rule at all: the checks come in official-checks.js, added on the first compose or read view', () => {
+    expect(rulesDefined(readFileSync(join(dist, target, 'official.js'), 'utf8'))).toEqual([]);
+  });
+
+  it('official-checks.js is declared nowhere in the manifest and carries the rules, without the provider list or the polyfill', () => {
+    expect(JSON.stringify(makeManifest(target, '1.0.0'))).not.toContain('official-checks.js');
+    const source = readFileSync(join(dist, target, 'official-checks.js'), 'utf8');
+    expect(rulesDefined(source)).toEqual(expect.arrayContaining(['unicode-text', 'secret-document', 'public-contact-in-document']));
+    for (const name of ['mail2tycoon.com', 'hazelnuts4u.com', 'seznam.cz']) expect(source).not.toContain(name);
+    expect(source).not.toContain('This script should only be loaded in a browser extension');
+  });
+});

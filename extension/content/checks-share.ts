@@ -7,8 +7,11 @@
 import type { ComposeSession } from './compose-session';
 import type { ReadFailure } from './read-failure';
 
-/** The loader's live objects the checks must use, not copies of their own. */
-export interface LoaderShare {
+/**
+ * The loader's live objects the checks must use, not copies of their own. `C` is what its checks
+ * file announces: a public webmail's ComposeSession, or official-checks.js's sessions and banner.
+ */
+export interface LoaderShare<C = Checks> {
   /** The background's verdicts on domains, cached for the tab (remote-public-domains.ts). */
   publicWebmailDomains: ReadonlySet<string>;
   /** The catalogs the policy's words are installed into (installed-catalog.ts). */
@@ -16,8 +19,8 @@ export interface LoaderShare {
   en: Record<string, string>;
   /** The error file reads end in, so the checks can tell why a file was not read. */
   ReadFailure: typeof ReadFailure;
-  /** Called by content-checks.js once it has run. */
-  arrived(checks: Checks): void;
+  /** Called by the checks file once it has run. */
+  arrived(checks: C): void;
 }
 
 export interface Checks {
@@ -25,14 +28,14 @@ export interface Checks {
 }
 
 const SHARE_KEY = '__congvuLoaderShare';
-type World = Record<typeof SHARE_KEY, LoaderShare | undefined>;
+type World = Record<typeof SHARE_KEY, LoaderShare<unknown> | undefined>;
 
-export function shareWithChecks(share: LoaderShare): void {
+export function shareWithChecks<C>(share: LoaderShare<C>): void {
   (globalThis as unknown as World)[SHARE_KEY] = share;
 }
 
-export function sharedByLoader(): LoaderShare {
+export function sharedByLoader<C = Checks>(): LoaderShare<C> {
   const share = (globalThis as unknown as World)[SHARE_KEY];
-  if (!share) throw new Error('content-checks.js ran without its page script');
-  return share;
+  if (!share) throw new Error('the checks file ran without its page script');
+  return share as LoaderShare<C>;
 }

@@ -5,6 +5,7 @@ import { browser } from '../host/browser-api';
 import type { RecordEvent } from '../host/messages';
 import { adapterFor } from '../sites';
 import type { ComposeHandle, SiteAdapter } from '../sites/types';
+import { ArrivingCompose, composeHolding } from './arriving-compose';
 import { startAttachmentGuard } from './attachment-guard';
 import { loadChecks } from './checks-loader';
 import type { ComposeSession } from './compose-session';
@@ -27,26 +28,6 @@ function record(event: RecordEvent): void {
  * (checks-loader.ts), so a tab where no mail is written never compiles them.
  */
 const checksShare = { publicWebmailDomains: PUBLIC_WEBMAIL_DOMAINS, vi, en, ReadFailure };
-
-/**
- * A compose found while the checks are on their way: it holds every Send (nothing unchecked
- * goes out), and once its session exists, a Send it held is put to the session, which explains.
- */
-class ArrivingCompose {
-  sendHeld = false;
-  constructor(readonly handle: ComposeHandle) {}
-  shouldStopSend(): boolean {
-    this.sendHeld = true;
-    return true;
-  }
-}
-
-/** The compose (a session, or one whose checks are on their way) whose root holds `target`. */
-function composeHolding<T extends { handle: ComposeHandle }>(composes: Iterable<T>, target: EventTarget | null): T | undefined {
-  if (!(target instanceof Node)) return undefined;
-  for (const c of composes) if (c.handle.root.contains(target)) return c;
-  return undefined;
-}
 
 function start(adapter: SiteAdapter, hook: MessagePort): void {
   const sessions = new Map<ComposeHandle, ComposeSession>();

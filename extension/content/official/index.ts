@@ -9,23 +9,32 @@ import type { RecordEvent } from '../../host/messages';
 import { detectOfficialProduct } from '../../sites/official-detect';
 import type { OfficialAdapter, ReadHandle } from '../../sites/official-types';
 import type { ComposeHandle } from '../../sites/types';
+import { ArrivingCompose, composeHolding } from '../arriving-compose';
 import { startAttachmentGuard } from '../attachment-guard';
+import { loadChecks as loadChecksFile } from '../checks-loader';
 import type { ComposeSession } from '../compose-session';
-import { extractInBackground } from '../extract-client';
+import { extractInBackground, ReadFailure } from '../extract-client';
+import { en, vi } from '../installed-catalog';
 import { openPageChannel, type FileInfo } from '../page-bridge';
 import { PolicyClient } from '../policy-client';
-import { onVerdicts, unansweredDomains } from '../remote-public-domains';
+import { onVerdicts, PUBLIC_WEBMAIL_DOMAINS, unansweredDomains } from '../remote-public-domains';
 import { adapterForProduct, addinSurfacePresent } from './adapters';
 import type { ReadSession } from './read-session';
 import { interceptSend } from '../send-gate';
 
 /**
- * The sessions, the core's rules and the banner are built into this file but evaluated on the
- * first compose, read view or stopped file (issue 11; see content/index.ts): the import settles
- * within the microtasks of the task that found the compose, before a key or click can reach it.
+ * issue 11 (page weight): the sessions, the core's rules and the banner are not in this file: the
+ * background adds official-checks.js to this frame on the first compose, read view or stopped
+ * file (content/checks-loader.ts), as it adds content-checks.js on a public webmail. Until they
+ * arrive, a compose found holds its Send; the policy's words are kept from then on.
  */
-let checks: Promise<typeof import('./checks')> | undefined;
-const loadChecks = () => (checks ??= import('./checks'));
+type OfficialChecks = typeof import('./checks');
+let checks: Promise<OfficialChecks> | undefined;
+const loadChecks = () =>
+  (checks ??= Promise.all([
+    loadChecksFile<OfficialChecks>({ publicWebmailDomains: PUBLIC_WEBMAIL_DOMAINS, vi, en, ReadFailure }),
+    client.installMessages(),
+  ]).then(([c]) => c));
 
 function record(event: RecordEvent): void {
   browser.runtime.sendMessage({ type: 'record', event }).catch(() => undefined);
@@ -37,17 +46,22 @@ const hook = window === window.top ? openPageChannel() : undefined;
 const controller = new AbortController();
 const { signal } = controller;
 const composes = new Map<ComposeHandle, ComposeSession>();
+/** Composes found while the checks are loading; one closed meanwhile leaves it. */
+const arrivingComposes = new Map<ComposeHandle, ArrivingCompose>();
 const reads = new Map<ReadHandle, ReadSession>();
 let lastFocused: ComposeSession | undefined;
 let started = false;
 let deferred = false;
 
-const client = new PolicyClient((state) => {
-  if (!isCheckedWebmailPage(state.policy, new URL(location.href))) return;
-  if (!started) start();
-  for (const s of composes.values()) s.refresh();
-  for (const r of reads.values()) void r.refresh();
-});
+const client = new PolicyClient(
+  (state) => {
+    if (!isCheckedWebmailPage(state.policy, new URL(location.href))) return;
+    if (!started) start();
+    for (const s of composes.values()) s.refresh();
+    for (const r of reads.values()) void r.refresh();
+  },
+  { messagesOnDemand: true },
+);
 const loaded = client.load();
 onVerdicts(() => {
   for (const s of composes.values()) s.refresh();
@@ -67,16 +81,15 @@ async function toast(files: FileInfo[]): Promise<void> {
   banner.update({ lang: client.lang, items: [], notice: stoppedNotice(files, policy, client.lang), onAction: () => undefined, onClose: () => banner.remove() });
 }
 
-const sessionAt = (target: EventTarget | null): ComposeSession | undefined => {
-  if (!(target instanceof Node)) return undefined;
-  for (const s of composes.values()) if (s.handle.root.contains(target)) return s;
-  return undefined;
-};
+const sessionAt = (target: EventTarget | null) => composeHolding(composes.values(), target);
 const sessionFor = (target: EventTarget | null) => sessionAt(target) ?? lastFocused ?? [...composes.values()].at(-1);
+
+/** Files accepted, or stopped, before the compose they were meant for has its session. */
+const early: File[] = [];
+const earlyStopped: FileInfo[][] = [];
 
 function start(): void {
   started = true;
-  const early: File[] = [];
   startAttachmentGuard(
     {
       ready: loaded,
@@ -85,6 +98,8 @@ function start(): void {
         record('oversizeFilesStopped');
         const session = deferred ? undefined : sessionFor(target);
         if (session) session.fileStopped(files);
+        // issue 11: a compose whose checks are on their way says it in its own banner.
+        else if (!deferred && arrivingComposes.size > 0) earlyStopped.push(files);
         else void toast(files);
       },
       accepted: (files, target) => {
@@ -96,18 +111,18 @@ function start(): void {
     signal,
     hook,
   );
-  interceptSend(() => composes.values(), sessionAt, signal);
+  interceptSend(() => [...composes.values(), ...arrivingComposes.values()], (target) => sessionAt(target) ?? composeHolding(arrivingComposes.values(), target), signal);
   document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
   const ready = () => {
     const product = detectOfficialProduct(document, new URL(location.href));
     const adapter = product && adapterForProduct(product);
-    if (adapter) watch(adapter, early);
+    if (adapter) watch(adapter);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true, signal });
   else ready();
 }
 
-function watch(adapter: OfficialAdapter, early: File[]): void {
+function watch(adapter: OfficialAdapter): void {
   const env = {
     policy: () => client.state?.policy,
     lang: () => client.lang,
@@ -123,6 +138,7 @@ function watch(adapter: OfficialAdapter, early: File[]): void {
     for (const s of composes.values()) s.dispose();
     for (const r of reads.values()) r.dispose();
     composes.clear();
+    arrivingComposes.clear();
     reads.clear();
   };
   if (adapter.product === 'owa') {
@@ -133,23 +149,27 @@ function watch(adapter: OfficialAdapter, early: File[]): void {
       stopAll();
     }).observe(document, { childList: true, subtree: true });
   }
-  // Found, waiting for the checks to be evaluated; one closed meanwhile leaves the set.
-  const arriving = new Set<ComposeHandle | ReadHandle>();
+  // Read views found, waiting for the checks; one closed meanwhile leaves the set.
+  const arriving = new Set<ReadHandle>();
   adapter.watchComposes(
     document,
     signal,
     (handle) => {
       if (deferred || deferToAddin()) return;
-      arriving.add(handle);
+      const waiting = new ArrivingCompose(handle);
+      arrivingComposes.set(handle, waiting);
       void loadChecks().then(({ OfficialComposeSession }) => {
-        if (!arriving.delete(handle) || deferred || signal.aborted) return;
+        if (arrivingComposes.get(handle) !== waiting || deferred || signal.aborted) return;
+        arrivingComposes.delete(handle);
         const session = new OfficialComposeSession(handle, env);
         composes.set(handle, session);
         for (const f of early.splice(0)) session.addFile(f);
+        for (const files of earlyStopped.splice(0)) session.fileStopped(files);
+        if (waiting.sendHeld) session.answerHeldSend();
       });
     },
     (handle) => {
-      arriving.delete(handle);
+      arrivingComposes.delete(handle);
       composes.get(handle)?.dispose();
       composes.delete(handle);
     },
