@@ -47,7 +47,7 @@ function attachmentUrls(product: OfficialProduct, html: string): Array<{ name: s
 }
 
 /** Waits until pages at `origin` get the page-world hook, which is registered with official.js. */
-async function untilRegistered(session: BrowserSession, origin: string): Promise<void> {
+export async function untilRegistered(session: BrowserSession, origin: string): Promise<void> {
   const probe = `Function.prototype.toString.call(HTMLInputElement.prototype.click).includes('[native code]')`;
   const deadline = Date.now() + 180_000;
   for (;;) {
