@@ -6,8 +6,9 @@
 // median (min–max), and the per-round difference with its spread.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { encodeLegacy } from '../core/encoding';
 
 const ROOT = process.cwd();
 const EXT = join(ROOT, 'dist/chrome');
@@ -38,17 +39,20 @@ function largeMailboxPage(): string {
   return html.replace('</body>', `<div id="zl__CLV-main__rows" class="DwtListView-Rows" style="display:none">${rows}</div></body>`);
 }
 
-async function launch(withExtension: boolean, html: string): Promise<{ context: BrowserContext; profile: string }> {
+async function launch(withExtension: boolean | string, html: string): Promise<{ context: BrowserContext; profile: string }> {
+  const ext = typeof withExtension === 'string' ? withExtension : EXT;
   const profile = mkdtempSync(join(tmpdir(), 'congvu-bench-official-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: withExtension ? [...FLAGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`] : FLAGS,
+    args: withExtension ? [...FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : FLAGS,
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(ORIGIN)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: url.startsWith(URL_COMPOSE) ? html : '<!DOCTYPE html><html><body></body></html>' });
+    // issue 11 (official page weight): the first-compose page carries a subject in TCVN3, so its first check speaks.
+    const body = url.startsWith(URL_COMPOSE) ? html : url.startsWith(URL_FIRST) ? legacySubject(html) : '<!DOCTYPE html><html><body></body></html>';
+    if (url.startsWith(ORIGIN)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     if (url.startsWith('https://')) return route.fulfill({ status: 204, body: '' });
     return route.continue();
   });
@@ -132,4 +136,58 @@ export async function runOfficialWebmailBench(rounds = 7): Promise<void> {
     'main-thread ms with extension': show(ext),
     'added ms (per-round difference)': show(diff),
   });
+}
+
+// issue 11 (official page weight): official.js carries no checks; official-checks.js comes from the
+// background on the first compose. Measured per build, interleaved with CVG_EXT_COMPARE's build: the
+// time from the page's DOMContentLoaded (when official.js looks for the compose) to the compose's
+// banner host being placed, for a compose whose subject is in TCVN3 (its first check speaks), and
+// the tab's V8 heap after full collections. A fresh tab each round; the background is warm.
+const URL_FIRST = `${ORIGIN}/?view=compose&first=1`;
+const SUBJECT = 'Báo cáo tình hình thực hiện nhiệm vụ tháng 11';
+const legacySubject = (html: string) => html.replace(`value="${SUBJECT}"`, `value="${encodeLegacy(SUBJECT, 'tcvn3').replace(/"/g, '&quot;')}"`);
+const WATCH_BANNER = `(() => {
+  addEventListener('DOMContentLoaded', () => (window.__dcl = performance.now()));
+  new MutationObserver((_, o) => {
+    if (document.querySelector('[data-congvu-banner-host]')) { window.__banner = performance.now(); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
+async function firstCompose(context: BrowserContext): Promise<{ ms: number; heapKB: number }> {
+  const page = await context.newPage();
+  await page.addInitScript(WATCH_BANNER);
+  await page.goto(URL_FIRST);
+  await page.waitForFunction('window.__banner !== undefined', undefined, { timeout: 20_000 }).catch(() => undefined);
+  const ms = await page.evaluate<number>('window.__banner === undefined ? -1 : window.__banner - window.__dcl');
+  const cdp = await context.newCDPSession(page);
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heapKB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024;
+  await page.close();
+  return { ms, heapKB };
+}
+
+export async function runOfficialFirstComposeBench(rounds = Number(process.env.CVG_ROUNDS ?? 9)): Promise<void> {
+  const html = largeMailboxPage();
+  const builds: [string, string][] = [['this build', EXT]];
+  const compare = process.env.CVG_EXT_COMPARE;
+  if (compare) builds.push([compare, isAbsolute(compare) ? compare : join(ROOT, compare)]);
+  const launched = await Promise.all(builds.map(([, dir]) => launch(dir, html)));
+  const results = builds.map(() => ({ ms: [] as number[], heap: [] as number[] }));
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (let b = 0; b < builds.length; b++) {
+        const k = r % 2 === 0 ? b : builds.length - 1 - b;
+        const { ms, heapKB } = await firstCompose(launched[k]!.context);
+        results[k]!.ms.push(ms);
+        results[k]!.heap.push(heapKB);
+      }
+    }
+  } finally {
+    for (const { context, profile } of launched) {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  console.log(`\nOfficial webmail, a tab's first compose (Zimbra classic beside ${ROWS} rows, subject in TCVN3): DOMContentLoaded → banner placed, and the tab's V8 heap (median (min–max) of ${rounds}, interleaved; -1: no banner in 20 s)`);
+  console.table(builds.map(([build], k) => ({ build, 'DCL → banner ms': show(results[k]!.ms), 'tab heap KB': show(results[k]!.heap) })));
 }

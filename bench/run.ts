@@ -39,6 +39,11 @@ if (which === 'all' || which === 'sink') {
   console.log('\nTextSink: many tiny writes, against one join (floor) and re-joining every 4,096 writes (the former strategy); 5 rounds each');
   console.table(runTextSinkBench());
 }
+// issue 11 (official page weight): a tab's first official compose, CVG_EXT_COMPARE's build beside this one
+if (which === 'official-first') {
+  const { runOfficialFirstComposeBench } = await import('./official-webmail.bench');
+  await runOfficialFirstComposeBench();
+}
 // official-directory (issue 14)
 if (which === 'all' || which === 'directory') {
   const { runDirectoryBench } = await import('./directory.bench');
