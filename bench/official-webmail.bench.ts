@@ -51,7 +51,7 @@ async function launch(withExtension: boolean | string, html: string): Promise<{ 
   await context.route('**/*', (route) => {
     const url = route.request().url();
     // issue 11 (official page weight): the first-compose page carries a subject in TCVN3, so its first check speaks.
-    const body = url.startsWith(URL_COMPOSE) ? html : url.startsWith(URL_FIRST) ? legacySubject(html) : '<!DOCTYPE html><html><body></body></html>';
+    const body = url.startsWith(URL_FIRST) ? legacySubject(html) : url.startsWith(URL_COMPOSE) ? html : '<!DOCTYPE html><html><body></body></html>';
     if (url.startsWith(ORIGIN)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     if (url.startsWith('https://')) return route.fulfill({ status: 204, body: '' });
     return route.continue();
