@@ -197,7 +197,10 @@ function scanLocal(text: string, end: number): number {
   return s;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
+}
 
 function isKnown(domain: string, opts: ExtractOptions): boolean {
   return opts.isKnownDomain?.(normalise('x', domain).slice(2)) ?? false;
@@ -205,8 +208,9 @@ function isKnown(domain: string, opts: ExtractOptions): boolean {
 
 function normalise(local: string, domain: string): string {
   const address = `${local}@${domain}`;
-  // Full-width forms (＠, ．, ｇｍａｉｌ) fold to ASCII; plain ASCII needs no Unicode pass.
-  return (NON_ASCII.test(address) ? address.normalize('NFKC') : address).toLowerCase();
+  // Full-width forms (＠, ．, ｇｍａｉｌ) fold to ASCII; plain ASCII needs no Unicode pass. Its parts
+  // are read as they are: a regex over the joined string first copied it into one piece.
+  return (isAscii(local) && isAscii(domain) ? address : address.normalize('NFKC')).toLowerCase();
 }
 
 /**
