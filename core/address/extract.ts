@@ -338,7 +338,7 @@ class InvisibleWatch {
     from = Math.max(0, from);
     to = Math.min(this.text.length, to);
     if (from < this.cleanFrom || from > this.cleanTo) {
-      if (invisibleWithin(this.text, from, to)) return true;
+      if (firstInvisible(this.text, from, to) >= 0) return true;
       this.cleanFrom = from;
       this.cleanTo = to;
     } else if (to > this.cleanTo) {
@@ -356,16 +356,14 @@ class InvisibleWatch {
 const READ_AHEAD = 16_384;
 const ANY_INVISIBLE = new RegExp(INVISIBLE_CHARS.source, 'u');
 
-/** The first invisible character within [from, to), or -1. */
+/**
+ * The first invisible character within [from, to), or -1. A regex call on a slice (which V8 makes
+ * without copying) reads a window of a few hundred units faster than a loop reading each one,
+ * most of all when the text is itself a slice of a larger string, as a host's body can be.
+ */
 function firstInvisible(text: string, from: number, to: number): number {
   const k = text.slice(from, to).search(ANY_INVISIBLE);
   return k < 0 ? -1 : from + k;
-}
-
-/** Whether [from, to) holds an invisible character: read in place, as a slice and a regex call per window cost more. */
-function invisibleWithin(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isInvisibleUnit(text.charCodeAt(k))) return true;
-  return false;
 }
 
 /** The code units INVISIBLE_CHARS matches, as comparisons (invisible.test.ts holds them to it). */
