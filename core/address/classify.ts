@@ -47,6 +47,7 @@ export interface AddressClassifier {
 }
 
 const DOMAINS_KEPT = 10_000;
+const ADDRESSES_KEPT = 100_000;
 
 /** Official first: an authority's own domain never counts as public, whatever lists say. */
 export function makeClassifier(policy: Pick<Policy, 'officialDomains' | 'extraPublicDomains'>): AddressClassifier {
@@ -83,9 +84,20 @@ export function withDomainMemo(classifier: AddressClassifier): AddressClassifier
     }
     return c;
   };
+  // Two rules classify each address of a text in turn: the second asks by the same string.
+  const byAddress = new Map<string, AddressClass>();
+  const classify = (address: string): AddressClass => {
+    let c = byAddress.get(address);
+    if (c === undefined) {
+      if (byAddress.size >= ADDRESSES_KEPT) byAddress.clear();
+      c = classifyDomain(domainOf(address));
+      byAddress.set(address, c);
+    }
+    return c;
+  };
   return {
     classifyDomain,
-    classify: (address) => classifyDomain(domainOf(address)),
+    classify,
     isKnownDomain: (domain) => classifyDomain(domain) !== 'other',
   };
 }

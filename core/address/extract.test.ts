@@ -284,4 +284,28 @@ describe('agrees with the extractor as it was', () => {
       { numRuns: 2000 },
     );
   });
+
+  // issue 11: once windows overlap, one search reads thousands of characters ahead of them, so an
+  // invisible character far past the current address must still be met when its own turn comes.
+  it('finds the same in a long directory with a few invisible characters anywhere in it', () => {
+    const long = fc
+      .tuple(
+        fc.array(fc.tuple(address, fc.constantFrom(', ', '; ', '\n', ' - ')), { minLength: 300, maxLength: 900 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 3 }),
+      )
+      .map(([xs, inserts]) => {
+        let t = xs.map(([a, sep]) => a + sep).join('');
+        for (const [at, c] of inserts) {
+          const k = at % (t.length + 1);
+          t = t.slice(0, k) + c + t.slice(k);
+        }
+        return t;
+      });
+    fc.assert(
+      fc.property(long, (t) => {
+        expect(extractAddresses(t, known)).toEqual(referenceExtractAddresses(t, known));
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -7,6 +7,7 @@
 // and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
 
 import { scratchUnits, unitsToString } from '../encoding/units';
+import { INVISIBLE_CHARS } from './invisible';
 
 export interface FoundAddress {
   /** Normalised: NFKC, lower case, de-obfuscated. */
@@ -196,7 +197,10 @@ function scanLocal(text: string, end: number): number {
   return s;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
+}
 
 function isKnown(domain: string, opts: ExtractOptions): boolean {
   return opts.isKnownDomain?.(normalise('x', domain).slice(2)) ?? false;
@@ -204,8 +208,9 @@ function isKnown(domain: string, opts: ExtractOptions): boolean {
 
 function normalise(local: string, domain: string): string {
   const address = `${local}@${domain}`;
-  // Full-width forms (＠, ．, ｇｍａｉｌ) fold to ASCII; plain ASCII needs no Unicode pass.
-  return (NON_ASCII.test(address) ? address.normalize('NFKC') : address).toLowerCase();
+  // Full-width forms (＠, ．, ｇｍａｉｌ) fold to ASCII; plain ASCII needs no Unicode pass. Its parts
+  // are read as they are: a regex over the joined string first copied it into one piece.
+  return (isAscii(local) && isAscii(domain) ? address : address.normalize('NFKC')).toLowerCase();
 }
 
 /**
@@ -318,6 +323,9 @@ function droppedUpTo(dropped: readonly number[], k: number): number {
  * Looks for invisible characters in the windows around one scan's hits. The hits come in order,
  * so a stretch already found clean is not searched again: in a directory, with an address every
  * few hundred characters, the ~400-character windows overlap and were searched up to twice over.
+ * Where windows overlap, the addresses are dense and the whole stretch will be searched anyway:
+ * one regular-expression call reads ahead far past the window, several times faster than a loop
+ * reading each code unit, which was a fifth of extracting a directory.
  */
 class InvisibleWatch {
   private cleanFrom = 0;
@@ -330,25 +338,38 @@ class InvisibleWatch {
     from = Math.max(0, from);
     to = Math.min(this.text.length, to);
     if (from < this.cleanFrom || from > this.cleanTo) {
-      if (invisibleWithin(this.text, from, to)) return true;
+      if (firstInvisible(this.text, from, to) >= 0) return true;
       this.cleanFrom = from;
       this.cleanTo = to;
     } else if (to > this.cleanTo) {
-      if (invisibleWithin(this.text, this.cleanTo, to)) return true;
-      this.cleanTo = to;
+      const ahead = Math.min(this.text.length, Math.max(to, this.cleanTo + READ_AHEAD));
+      const at = firstInvisible(this.text, this.cleanTo, ahead);
+      if (at >= 0 && at < to) return true;
+      // Clean up to the invisible character found beyond the window, or through what was read.
+      this.cleanTo = at >= 0 ? at : ahead;
     }
     return false;
   }
 }
 
-/** Whether [from, to) holds an invisible character: read in place, as a slice and a regex call per window cost more. */
-function invisibleWithin(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isInvisibleUnit(text.charCodeAt(k))) return true;
-  return false;
+/** How far one search reads ahead once windows overlap. */
+const READ_AHEAD = 16_384;
+const ANY_INVISIBLE = new RegExp(INVISIBLE_CHARS.source, 'u');
+
+/**
+ * The first invisible character within [from, to), or -1. A regex call on a slice (which V8 makes
+ * without copying) reads a window of a few hundred units faster than a loop reading each one,
+ * most of all when the text is itself a slice of a larger string, as a host's body can be.
+ */
+function firstInvisible(text: string, from: number, to: number): number {
+  const k = text.slice(from, to).search(ANY_INVISIBLE);
+  return k < 0 ? -1 : from + k;
 }
 
 /** The code units INVISIBLE_CHARS matches, as comparisons (invisible.test.ts holds them to it). */
 export function isInvisibleUnit(c: number): boolean {
+  // Most units are ASCII: one comparison settles them.
+  if (c < 0xad) return false;
   if (c < 0x2000) return c === 0xad || c === 0x34f || c === 0x61c || c === 0x180e;
   return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff;
 }

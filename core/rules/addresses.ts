@@ -31,12 +31,18 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
     answers.set(domain, known);
     return known;
   };
-  const addresses = extractAddresses(text, { isKnownDomain }).map((f) => f.address);
+  // Every caller wants each address once: a directory names the same person again and again.
+  const distinct = new Set<string>();
+  for (const f of extractAddresses(text, { isKnownDomain })) distinct.add(f.address);
+  const addresses = [...distinct];
   if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
   return addresses;
 }
 
-/** Every address in `text` (see extractAddresses), guessing only for domains the classifier knows. */
+/**
+ * Every address in `text` (see extractAddresses), each once, in the order they first appear,
+ * guessing only for domains the classifier knows.
+ */
 export function addressesIn(text: string, ctx: RuleContext): readonly string[] {
   let found = foundPerCheck.get(ctx);
   if (!found) {

@@ -51,6 +51,18 @@ describe('official-directory', () => {
     expect(officialDirectoryRule.check(draft({ to: ['anhnv@danang.gov.vn', 'ai.do@gmail.com'] }), ctx)).toEqual([]);
   });
 
+  // issue 11: a long body's addresses are read once per check and given to both rules each once.
+  it('in a long directory-like body naming people again and again, speaks once per person, in the order first named', () => {
+    const lines = ['Hỗ trợ: ANH.NGUYENVAN@gmail.com', 'Liên hệ: anh.nguyenvan@gmail.com', 'Sở Tài chính: binhtt@danang.gov.vn', 'Đầu mối: ai.do@gmail.com', 'Góp ý: ai.do [at] gmail [dot] com'];
+    const body = Array.from({ length: 400 }, (_, k) => lines[(k * 3) % lines.length]).join('\n');
+    const msg = draft({ surface: 'official', to: ['vanthu@danang.gov.vn'], bodyText: body, bodyLinks: ['mailto:anh.nguyenvan@gmail.com', 'mailto:ai.do@gmail.com'] });
+    for (let round = 0; round < 2; round++) {
+      const findings = check(msg, PRESETS.danang, { directory });
+      expect(findings.filter((f) => f.rule === 'official-directory').map((f) => f.params.address)).toEqual(['anh.nguyenvan@gmail.com']);
+      expect(findings.filter((f) => f.rule === 'public-contact-in-document').map((f) => f.evidence.addresses)).toEqual([['anh.nguyenvan@gmail.com', 'ai.do@gmail.com']]);
+    }
+  });
+
   it('runs through check() with the preset’s nudge mode and the Đà Nẵng citation (Art. 3)', () => {
     const [f] = check(draft({ to: ['anh.nguyenvan@gmail.com'] }), PRESETS.danang, { directory }).filter((x) => x.rule === 'official-directory');
     expect(f!.severity).toBe('nudge');

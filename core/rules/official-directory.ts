@@ -46,9 +46,11 @@ function recipientFindings(msg: MessageView, ctx: RuleContext, dir: DirectoryLoo
 }
 
 function contactFindings(texts: string[], links: string[], file: string | undefined, ctx: RuleContext, dir: DirectoryLookup, seen: Set<string>): RawFinding[] {
-  const found = [...texts.flatMap((t) => addressesIn(t, ctx)), ...addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain })];
+  const fromLinks = addressesFromLinks(links, { isKnownDomain: ctx.classifier.isKnownDomain });
+  // One text's addresses come each once already.
+  const found = texts.length === 1 && fromLinks.length === 0 ? addressesIn(texts[0]!, ctx) : new Set([...texts.flatMap((t) => addressesIn(t, ctx)), ...fromLinks]);
   const out: RawFinding[] = [];
-  for (const address of new Set(found)) {
+  for (const address of found) {
     if (ctx.classifier.classify(address) === 'official') continue;
     const m = dir.byAddress(address);
     const key = `${file ?? ''}|${address}`;
