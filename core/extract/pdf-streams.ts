@@ -20,6 +20,16 @@ const GROW_BELOW_RATIO = 4;
 /** As in zip.ts: past this many inflated bytes, more than BOMB_RATIO × the compressed bytes is a bomb. */
 const BOMB_RATIO = 200;
 const RATIO_CHECK_AFTER = 16 * 1024 * 1024;
+/**
+ * A stream at most this long is inflated in one call into a reused array that its worst case
+ * (deflate's 1032:1, plus slack) fits, and the caps are checked on the whole at once. A page's
+ * content stream is a few KB: pushing each one through the streaming inflater, with its window
+ * copies and growing buffers, cost a tenth of a large PDF's reading time. The worst case stays
+ * under RATIO_CHECK_AFTER, so the ratio check, made on the way by the counted path, never applies.
+ */
+const DEFLATE_MAX_RATIO = 1032;
+const ONE_CALL_SLACK = 1024;
+const ONE_CALL_MAX_IN = Math.floor((RATIO_CHECK_AFTER - ONE_CALL_SLACK) / DEFLATE_MAX_RATIO);
 /** How far back from `stream` the stream's dictionary is looked for. */
 const DICT_WINDOW = 4096;
 
@@ -164,6 +174,19 @@ function inflateInto(data: Uint8Array, declared: number): Uint8Array | undefined
   }
 }
 
+/**
+ * How many bytes a short zlib stream inflates to, in one call into `into` (which its worst case
+ * fits); undefined when it does not inflate to its end (damaged), left to the counted path.
+ */
+function inflateWhole(data: Uint8Array, into: Uint8Array): number | undefined {
+  try {
+    const got = inflateSync(data.subarray(2), { out: into });
+    return got.length < into.length ? got.length : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isPlainFlateEmbeddedFile(dict: string): boolean {
   return /\/Type\s*\/EmbeddedFile\b/.test(dict) && /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/.test(dict) && !/\/DecodeParms\b/.test(dict);
 }
@@ -230,6 +253,7 @@ function declaredSize(dict: string): number | undefined {
 export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
   const embedded: EmbeddedStream[] = [];
+  let scratch: Uint8Array | undefined;
   let from = 0;
   for (;;) {
     budget.checkTime();
@@ -260,9 +284,21 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
         continue;
       }
     }
+    const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
+    if (!header && stop - start <= ONE_CALL_MAX_IN) {
+      const worst = (stop - start) * DEFLATE_MAX_RATIO + ONE_CALL_SLACK;
+      if (!scratch || scratch.length < worst) scratch = new Uint8Array(worst);
+      const total = inflateWhole(bytes.subarray(start, stop), scratch);
+      if (total !== undefined) {
+        // The same checks, in the same order, as the counted path makes on its last piece.
+        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+        if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
+        if (image === undefined) budget.addExpanded(total);
+        continue;
+      }
+    }
     const keep = header ? new Gathered(declared, cap) : undefined;
     let counted = 0;
-    const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
     try {
       const done = inflateCounted(bytes.subarray(start, stop), budget, (chunk, total, consumed) => {
         if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
