@@ -35,6 +35,7 @@ const DICT_WINDOW = 4096;
 
 const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "stream"
 const ENDSTREAM = new TextEncoder().encode('endstream');
+const ENCRYPT = new TextEncoder().encode('/Encrypt');
 
 function matchesAt(bytes: Uint8Array, at: number, word: ArrayLike<number>): boolean {
   if (at < 0 || at + word.length > bytes.length) return false;
@@ -187,8 +188,11 @@ function inflateWhole(data: Uint8Array, into: Uint8Array): number | undefined {
   }
 }
 
+/** A /Filter entry naming Flate alone. */
+const FILTER_ENTRY = /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/;
+
 function isPlainFlateEmbeddedFile(dict: string): boolean {
-  return /\/Type\s*\/EmbeddedFile\b/.test(dict) && /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/.test(dict) && !/\/DecodeParms\b/.test(dict);
+  return /\/Type\s*\/EmbeddedFile\b/.test(dict) && FILTER_ENTRY.test(dict) && !/\/DecodeParms\b/.test(dict);
 }
 
 function subtypeOf(dict: string): string | undefined {
@@ -241,6 +245,74 @@ function declaredSize(dict: string): number | undefined {
   return size === undefined ? undefined : Number(size);
 }
 
+const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
+
+/**
+ * Inflates one stream's zlib data in pieces, throwing 'zip-bomb' past any cap: the entry cap,
+ * the image's pixels, BOMB_RATIO times its size, or (text-bearing streams) the shared total.
+ * `keep` gathers what comes out; true when the data inflated to its end, false when damaged.
+ */
+function inflateUnderCaps(data: Uint8Array, budget: Budget, image: number | undefined, keep: Gathered | undefined): boolean {
+  const { maxEntryBytes } = budget.limits;
+  let counted = 0;
+  try {
+    return inflateCounted(data, budget, (chunk, total, consumed) => {
+      if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+      if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
+      if (total > RATIO_CHECK_AFTER && total > consumed * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
+      // Images are not decoded to read text; the rest is, so it counts against the total.
+      if (image === undefined) {
+        budget.addExpanded(total - counted);
+        counted = total;
+      }
+      keep?.add(chunk);
+    });
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    return false;
+  }
+}
+
+/**
+ * An embedded file's zlib data inflated under the caps, straight into one array when its
+ * declared size is believable; undefined when the data is damaged.
+ */
+export function inflateEmbeddedFile(data: Uint8Array, budget: Budget, declared: number | undefined): Uint8Array | undefined {
+  const cap = Math.min(budget.limits.maxEntryBytes, data.length * 8 + 65536);
+  if (declared !== undefined && declared <= cap) {
+    const whole = inflateInto(data, declared);
+    if (whole) {
+      budget.addExpanded(whole.length);
+      budget.checkTime();
+      return whole;
+    }
+  }
+  const keep = new Gathered(declared, cap);
+  return inflateUnderCaps(data, budget, undefined, keep) ? keep.bytes() : undefined;
+}
+
+/**
+ * An embedded file of an encrypted PDF: its data is ciphertext, so the bomb guard cannot inflate
+ * it, and pdfjs, which decrypts it, would inflate it whole with no cap. Its dictionary is not
+ * encrypted: `filter` is where its /Filter entry lies, blanked in pdfjs's copy so that pdfjs
+ * hands back the decrypted zlib data, which inflateEmbeddedFile then reads under the caps.
+ */
+export interface SealedFile {
+  filter: { start: number; end: number };
+  /** The encrypted data's length: the decrypted one is the same (RC4) or up to 32 bytes less (AES's IV and padding). */
+  dataLength: number;
+  declared?: number;
+  contentType?: string;
+}
+
+/** Whether the PDF names an encryption dictionary (in its trailer or its cross-reference stream). */
+function isEncrypted(bytes: Uint8Array): boolean {
+  for (let at = indexOfWord(bytes, ENCRYPT, 0); at >= 0; at = indexOfWord(bytes, ENCRYPT, at + 1)) {
+    if (/^\/Encrypt\s*(?:<<|\d+\s+\d+\s+R)/.test(latin1(bytes.subarray(at, at + 40)))) return true;
+  }
+  return false;
+}
+
 /**
  * Throws 'zip-bomb' when a flate stream of the PDF inflates past the budget: any stream more
  * than BOMB_RATIO times its size, the text-bearing streams (content, fonts, object streams)
@@ -248,11 +320,13 @@ function declaredSize(dict: string): number | undefined {
  * A stream that does not inflate is left to pdfjs, which tolerates damage.
  *
  * The embedded files it inflates are kept and given back, so that they are inflated once,
- * here, and not a second time by pdfjs's much slower inflater.
+ * here, and not a second time by pdfjs's much slower inflater. In an encrypted PDF, the
+ * embedded files it cannot inflate are listed in `sealed`.
  */
-export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedStream[] {
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[]): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
   const embedded: EmbeddedStream[] = [];
+  const encrypted = sealed !== undefined && isEncrypted(bytes);
   let scratch: Uint8Array | undefined;
   let from = 0;
   for (;;) {
@@ -273,22 +347,21 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
     if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
     const image = imageBound(dict);
     const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
-    const cap = Math.min(maxEntryBytes, (stop - start) * 8 + 65536);
-    const declared = header ? declaredSize(dict) : undefined;
-    if (header && declared !== undefined && declared <= cap) {
-      const whole = inflateInto(bytes.subarray(start, stop), declared);
-      if (whole) {
-        budget.addExpanded(whole.length);
-        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
-        budget.checkTime();
-        continue;
+    const data = bytes.subarray(start, stop);
+    if (header) {
+      const declared = declaredSize(dict);
+      const whole = inflateEmbeddedFile(data, budget, declared);
+      if (whole) embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
+      else if (encrypted) {
+        const at = FILTER_ENTRY.exec(dict);
+        if (at) sealed.push({ filter: { start: obj + at.index, end: obj + at.index + at[0].length }, dataLength: data.length, declared, contentType: subtypeOf(dict) });
       }
+      continue;
     }
-    const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
-    if (!header && stop - start <= ONE_CALL_MAX_IN) {
-      const worst = (stop - start) * DEFLATE_MAX_RATIO + ONE_CALL_SLACK;
+    if (data.length <= ONE_CALL_MAX_IN) {
+      const worst = data.length * DEFLATE_MAX_RATIO + ONE_CALL_SLACK;
       if (!scratch || scratch.length < worst) scratch = new Uint8Array(worst);
-      const total = inflateWhole(bytes.subarray(start, stop), scratch);
+      const total = inflateWhole(data, scratch);
       if (total !== undefined) {
         // The same checks, in the same order, as the counted path makes on its last piece.
         if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
@@ -297,25 +370,6 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
         continue;
       }
     }
-    const keep = header ? new Gathered(declared, cap) : undefined;
-    let counted = 0;
-    try {
-      const done = inflateCounted(bytes.subarray(start, stop), budget, (chunk, total, consumed) => {
-        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
-        if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
-        if (total > RATIO_CHECK_AFTER && total > consumed * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
-        // Images are not decoded to read text; the rest is, so it counts against the total.
-        if (image === undefined) {
-          budget.addExpanded(total - counted);
-          counted = total;
-        }
-        keep?.add(chunk);
-      });
-      if (header && keep && done) {
-        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: keep.bytes(), contentType: subtypeOf(dict) });
-      }
-    } catch (err) {
-      if (err instanceof ExtractError) throw err;
-    }
+    inflateUnderCaps(data, budget, image, undefined);
   }
 }
