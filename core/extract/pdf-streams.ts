@@ -5,6 +5,7 @@
 // ('zip-bomb') with one push's output in memory, and the clock is read as it goes.
 import { Inflate, inflateSync } from 'fflate';
 import { ExtractError, type Budget } from './limits';
+import { MOST_APPENDED_BYTES, type InflatedStream } from './pdf-update';
 
 /**
  * Pushes start this small, so a bomb puts at most ~1 032 × this (4 MB) in memory at once. A
@@ -299,10 +300,15 @@ export function inflateEmbeddedFile(data: Uint8Array, budget: Budget, declared: 
  */
 export interface SealedFile {
   filter: { start: number; end: number };
-  /** The encrypted data's length: the decrypted one is the same (RC4) or up to 32 bytes less (AES's IV and padding). */
+  /** The encrypted data's length as scanned, up to `endstream`. */
   dataLength: number;
   declared?: number;
   contentType?: string;
+}
+
+/** A stream's dictionary as it reads once inflated: no /Filter, and /Length the inflated size. */
+function withoutFilter(dict: string, length: number): string {
+  return dict.replace(FILTER_ENTRY, '').replace(/\/Length(?![0-9A-Za-z_#.-])\s*\d+(?:\s+\d+\s+R)?/, `/Length ${length}`);
 }
 
 /** Whether the PDF names an encryption dictionary (in its trailer or its cross-reference stream). */
@@ -321,13 +327,15 @@ function isEncrypted(bytes: Uint8Array): boolean {
  *
  * The embedded files it inflates are kept and given back, so that they are inflated once,
  * here, and not a second time by pdfjs's much slower inflater. In an encrypted PDF, the
- * embedded files it cannot inflate are listed in `sealed`.
+ * embedded files it cannot inflate are listed in `sealed`. The other short streams it inflates
+ * (pages' contents, object streams, fonts) are kept in `inflated`, up to MOST_APPENDED_BYTES.
  */
-export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[]): EmbeddedStream[] {
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[], inflated?: InflatedStream[]): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
   const embedded: EmbeddedStream[] = [];
-  const encrypted = sealed !== undefined && isEncrypted(bytes);
+  const encrypted = (sealed !== undefined || inflated !== undefined) && isEncrypted(bytes);
   let scratch: Uint8Array | undefined;
+  let kept = 0;
   let from = 0;
   for (;;) {
     budget.checkTime();
@@ -352,7 +360,7 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
       const declared = declaredSize(dict);
       const whole = inflateEmbeddedFile(data, budget, declared);
       if (whole) embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
-      else if (encrypted) {
+      else if (encrypted && sealed) {
         const at = FILTER_ENTRY.exec(dict);
         if (at) sealed.push({ filter: { start: obj + at.index, end: obj + at.index + at[0].length }, dataLength: data.length, declared, contentType: subtypeOf(dict) });
       }
@@ -367,6 +375,14 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
         if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
         if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
         if (image === undefined) budget.addExpanded(total);
+        if (inflated && image === undefined && !encrypted && kept + total <= MOST_APPENDED_BYTES) {
+          const open = dict.indexOf('<<');
+          const plain = obj >= 0 && end >= 0 && open >= 0 && FILTER_ENTRY.test(dict) && !/\/DecodeParms\b|\/Type\s*\/XRef\b/.test(dict) ? objectHeader(bytes, obj) : undefined;
+          if (plain) {
+            inflated.push({ objectId: plain.id, dict: withoutFilter(dict.slice(open), total), bytes: scratch.slice(0, total) });
+            kept += total;
+          }
+        }
         continue;
       }
     }

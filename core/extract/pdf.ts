@@ -18,6 +18,7 @@ import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
 import { boundFlateStreams, inflateEmbeddedFile, type EmbeddedStream, type SealedFile } from './pdf-streams';
 import { readNested } from './nested';
+import { inflatedUpdate, type InflatedStream } from './pdf-update';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<Pdfjs> | undefined;
@@ -70,13 +71,15 @@ interface PdfjsFile {
  * second time by its slower inflater, into a buffer sized by /Length, which its message port
  * then cloned whole. Gives back which streams were replaced (one too small to hold the token
  * is left as it is, and pdfjs reads it). The /Filter entry of each sealed file (an encrypted
- * PDF's) is blanked, so that pdfjs decrypts it without inflating it.
+ * PDF's) is blanked, so that pdfjs decrypts it without inflating it. `appended` (an update
+ * holding the streams the guard inflated, pdf-update.ts) goes after the file's own bytes.
  */
 export function copyForPdfjs(
   bytes: Uint8Array,
   streams: readonly EmbeddedStream[],
   token: (k: number) => string,
   sealed: readonly SealedFile[] = [],
+  appended: readonly Uint8Array[] = [],
 ): { copy: Uint8Array; replaced: Set<number> } {
   const replaced = new Set<number>();
   const stands: { k: number; at: number; end: number; parts: Uint8Array[] }[] = [];
@@ -90,7 +93,7 @@ export function copyForPdfjs(
   });
   // The new array comes zeroed, and NUL is whitespace in PDF: the replaced objects' padding is
   // left as it came, so the embedded files' megabytes are neither copied nor even touched.
-  const copy = new Uint8Array(bytes.length);
+  const copy = new Uint8Array(appended.reduce((n, p) => n + p.length, bytes.length));
   let from = 0;
   for (const { k, at, end, parts } of stands.sort((a, b) => a.at - b.at)) {
     if (at < from) {
@@ -107,15 +110,21 @@ export function copyForPdfjs(
   }
   copy.set(bytes.subarray(from), from);
   for (const { filter } of sealed) copy.fill(0x20, filter.start, filter.end);
+  let put = bytes.length;
+  for (const p of appended) {
+    copy.set(p, put);
+    put += p.length;
+  }
   return { copy, replaced };
 }
 
 /**
  * Which sealed file `content` is the decrypted data of, by its length: the same as the encrypted
- * data's (RC4) or up to 32 bytes less (AES's IV and padding); -1 for none.
+ * data's (RC4) or up to 32 bytes less (AES's IV and padding), and the data as scanned may also
+ * hold the end of line before `endstream`; -1 for none.
  */
 function sealedFileOf(content: Uint8Array, sealed: readonly SealedFile[]): number {
-  return sealed.findIndex((s) => content.length <= s.dataLength && content.length >= s.dataLength - 32);
+  return sealed.findIndex((s) => content.length <= s.dataLength && content.length >= s.dataLength - 34);
 }
 
 const isZlibHead = (b: Uint8Array) => b.length > 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0;
@@ -136,10 +145,12 @@ interface Item {
 
 export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<void> {
   const sealed: SealedFile[] = [];
-  const streams = boundFlateStreams(bytes, budget, sealed);
+  const inflated: InflatedStream[] = [];
+  const streams = boundFlateStreams(bytes, budget, sealed, inflated);
   const nonce = Math.random().toString(36).slice(2, 10);
   const token = (k: number) => `cvg ${k} ${nonce}`;
-  const { copy, replaced } = copyForPdfjs(bytes, streams, token, sealed);
+  const { copy, replaced } = copyForPdfjs(bytes, streams, token, sealed, inflatedUpdate(bytes, inflated));
+  inflated.length = 0;
   /** The zlib data pdfjs gave for each sealed file read, so that a second mention is known. */
   const unsealed: Uint8Array[] = [];
   const tokens = new Map([...replaced].map((k) => [token(k), k]));
