@@ -10,7 +10,7 @@ import { context, draft } from '../rules/test-helpers';
 import { extractDocument, readNotices } from './index';
 import { Budget, resolveLimits } from './limits';
 import { copyForPdfjs, loadPdfjs } from './pdf';
-import { boundFlateStreams } from './pdf-streams';
+import { boundFlateStreams, type SealedFile } from './pdf-streams';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/docs/${name}`, import.meta.url)));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -133,6 +133,42 @@ describe('the copy pdfjs reads', () => {
     const text = await (await doc.getPage(1)).getTextContent();
     expect(text.items.map((i) => ('str' in i ? i.str : '')).join('')).toContain('van.phong@danang.gov.vn');
     await doc.destroy();
+  });
+});
+
+// Locked against editing, open to anyone (owner password only), by qpdf: AES-256 and RC4 128-bit.
+// Each holds the secret-stamped docx and a 2 MB text list (a few KB compressed); make-encrypted-pdf.ts.
+describe.each(['ho-so-khoa-chu.pdf', 'ho-so-khoa-chu-rc4.pdf'])('files embedded in an encrypted PDF (%s)', (name) => {
+  it('are read: the secret docx and the address at the end of the 2 MB list are found', async () => {
+    const doc = await extractDocument(name, fixture(name));
+    expect(doc.text).toContain('van.phong@danang.gov.vn');
+    expect(doc.parts.map((p) => [p.name, p.size, p.error])).toEqual([
+      ['cong-van-mat.docx', fixture('cong-van-mat.docx').length, undefined],
+      ['danh-sach.txt', 2_097_235, undefined],
+    ]);
+    expect(doc.parts[0]!.document?.text).toContain('bảo vệ bí mật nhà nước');
+    expect(doc.parts[1]!.document?.text).toContain('nguyenvana@gmail.com');
+  });
+
+  it('are held to the size caps, with the same error as in an unencrypted PDF', async () => {
+    const bomb = { name: 'ExtractError', code: 'zip-bomb', message: 'A compressed stream in the PDF inflates past 1048576 bytes; the file looks like a compression bomb.' };
+    await expect(extractDocument(name, fixture(name), { maxEntryBytes: 1024 * 1024 })).rejects.toMatchObject(bomb);
+    await expect(extractDocument(name, fixture(name), { maxExpandedBytes: 1.5 * 1024 * 1024 })).rejects.toMatchObject({ code: 'zip-bomb' });
+  });
+
+  it('reach pdfjs with their /Filter blanked, so pdfjs decrypts them but never inflates them', () => {
+    const pdf = fixture(name);
+    const sealed: SealedFile[] = [];
+    expect(boundFlateStreams(pdf, new Budget(resolveLimits({})), sealed)).toEqual([]);
+    expect(sealed.map((s) => [s.declared, s.contentType])).toEqual([
+      [fixture('cong-van-mat.docx').length, DOCX],
+      [2_097_235, 'text/plain'],
+    ]);
+    const { copy } = copyForPdfjs(pdf, [], () => '', sealed);
+    for (const s of sealed) {
+      expect(Buffer.from(pdf.subarray(s.filter.start, s.filter.end)).toString('latin1')).toMatch(/^\/Filter\s*\/FlateDecode$/);
+      expect(copy.subarray(s.filter.start, s.filter.end).every((b) => b === 0x20)).toBe(true);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 // ('zip-bomb') with one push's output in memory, and the clock is read as it goes.
 import { Inflate, inflateSync } from 'fflate';
 import { ExtractError, type Budget } from './limits';
+import { MOST_APPENDED_BYTES, type InflatedStream } from './pdf-update';
 
 /**
  * Pushes start this small, so a bomb puts at most ~1 032 × this (4 MB) in memory at once. A
@@ -20,11 +21,22 @@ const GROW_BELOW_RATIO = 4;
 /** As in zip.ts: past this many inflated bytes, more than BOMB_RATIO × the compressed bytes is a bomb. */
 const BOMB_RATIO = 200;
 const RATIO_CHECK_AFTER = 16 * 1024 * 1024;
+/**
+ * A stream at most this long is inflated in one call into a reused array that its worst case
+ * (deflate's 1032:1, plus slack) fits, and the caps are checked on the whole at once. A page's
+ * content stream is a few KB: pushing each one through the streaming inflater, with its window
+ * copies and growing buffers, cost a tenth of a large PDF's reading time. The worst case stays
+ * under RATIO_CHECK_AFTER, so the ratio check, made on the way by the counted path, never applies.
+ */
+const DEFLATE_MAX_RATIO = 1032;
+const ONE_CALL_SLACK = 1024;
+const ONE_CALL_MAX_IN = Math.floor((RATIO_CHECK_AFTER - ONE_CALL_SLACK) / DEFLATE_MAX_RATIO);
 /** How far back from `stream` the stream's dictionary is looked for. */
 const DICT_WINDOW = 4096;
 
 const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "stream"
 const ENDSTREAM = new TextEncoder().encode('endstream');
+const ENCRYPT = new TextEncoder().encode('/Encrypt');
 
 function matchesAt(bytes: Uint8Array, at: number, word: ArrayLike<number>): boolean {
   if (at < 0 || at + word.length > bytes.length) return false;
@@ -164,8 +176,24 @@ function inflateInto(data: Uint8Array, declared: number): Uint8Array | undefined
   }
 }
 
+/**
+ * How many bytes a short zlib stream inflates to, in one call into `into` (which its worst case
+ * fits); undefined when it does not inflate to its end (damaged), left to the counted path.
+ */
+function inflateWhole(data: Uint8Array, into: Uint8Array): number | undefined {
+  try {
+    const got = inflateSync(data.subarray(2), { out: into });
+    return got.length < into.length ? got.length : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A /Filter entry naming Flate alone. */
+const FILTER_ENTRY = /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/;
+
 function isPlainFlateEmbeddedFile(dict: string): boolean {
-  return /\/Type\s*\/EmbeddedFile\b/.test(dict) && /\/Filter\s*(?:\/(?:FlateDecode|Fl)\b|\[\s*\/(?:FlateDecode|Fl)\s*\])/.test(dict) && !/\/DecodeParms\b/.test(dict);
+  return /\/Type\s*\/EmbeddedFile\b/.test(dict) && FILTER_ENTRY.test(dict) && !/\/DecodeParms\b/.test(dict);
 }
 
 function subtypeOf(dict: string): string | undefined {
@@ -218,6 +246,79 @@ function declaredSize(dict: string): number | undefined {
   return size === undefined ? undefined : Number(size);
 }
 
+const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
+
+/**
+ * Inflates one stream's zlib data in pieces, throwing 'zip-bomb' past any cap: the entry cap,
+ * the image's pixels, BOMB_RATIO times its size, or (text-bearing streams) the shared total.
+ * `keep` gathers what comes out; true when the data inflated to its end, false when damaged.
+ */
+function inflateUnderCaps(data: Uint8Array, budget: Budget, image: number | undefined, keep: Gathered | undefined): boolean {
+  const { maxEntryBytes } = budget.limits;
+  let counted = 0;
+  try {
+    return inflateCounted(data, budget, (chunk, total, consumed) => {
+      if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+      if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
+      if (total > RATIO_CHECK_AFTER && total > consumed * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
+      // Images are not decoded to read text; the rest is, so it counts against the total.
+      if (image === undefined) {
+        budget.addExpanded(total - counted);
+        counted = total;
+      }
+      keep?.add(chunk);
+    });
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    return false;
+  }
+}
+
+/**
+ * An embedded file's zlib data inflated under the caps, straight into one array when its
+ * declared size is believable; undefined when the data is damaged.
+ */
+export function inflateEmbeddedFile(data: Uint8Array, budget: Budget, declared: number | undefined): Uint8Array | undefined {
+  const cap = Math.min(budget.limits.maxEntryBytes, data.length * 8 + 65536);
+  if (declared !== undefined && declared <= cap) {
+    const whole = inflateInto(data, declared);
+    if (whole) {
+      budget.addExpanded(whole.length);
+      budget.checkTime();
+      return whole;
+    }
+  }
+  const keep = new Gathered(declared, cap);
+  return inflateUnderCaps(data, budget, undefined, keep) ? keep.bytes() : undefined;
+}
+
+/**
+ * An embedded file of an encrypted PDF: its data is ciphertext, so the bomb guard cannot inflate
+ * it, and pdfjs, which decrypts it, would inflate it whole with no cap. Its dictionary is not
+ * encrypted: `filter` is where its /Filter entry lies, blanked in pdfjs's copy so that pdfjs
+ * hands back the decrypted zlib data, which inflateEmbeddedFile then reads under the caps.
+ */
+export interface SealedFile {
+  filter: { start: number; end: number };
+  /** The encrypted data's length as scanned, up to `endstream`. */
+  dataLength: number;
+  declared?: number;
+  contentType?: string;
+}
+
+/** A stream's dictionary as it reads once inflated: no /Filter, and /Length the inflated size. */
+function withoutFilter(dict: string, length: number): string {
+  return dict.replace(FILTER_ENTRY, '').replace(/\/Length(?![0-9A-Za-z_#.-])\s*\d+(?:\s+\d+\s+R)?/, `/Length ${length}`);
+}
+
+/** Whether the PDF names an encryption dictionary (in its trailer or its cross-reference stream). */
+function isEncrypted(bytes: Uint8Array): boolean {
+  for (let at = indexOfWord(bytes, ENCRYPT, 0); at >= 0; at = indexOfWord(bytes, ENCRYPT, at + 1)) {
+    if (/^\/Encrypt\s*(?:<<|\d+\s+\d+\s+R)/.test(latin1(bytes.subarray(at, at + 40)))) return true;
+  }
+  return false;
+}
+
 /**
  * Throws 'zip-bomb' when a flate stream of the PDF inflates past the budget: any stream more
  * than BOMB_RATIO times its size, the text-bearing streams (content, fonts, object streams)
@@ -225,11 +326,16 @@ function declaredSize(dict: string): number | undefined {
  * A stream that does not inflate is left to pdfjs, which tolerates damage.
  *
  * The embedded files it inflates are kept and given back, so that they are inflated once,
- * here, and not a second time by pdfjs's much slower inflater.
+ * here, and not a second time by pdfjs's much slower inflater. In an encrypted PDF, the
+ * embedded files it cannot inflate are listed in `sealed`. The other short streams it inflates
+ * (pages' contents, object streams, fonts) are kept in `inflated`, up to MOST_APPENDED_BYTES.
  */
-export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedStream[] {
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[], inflated?: InflatedStream[]): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
   const embedded: EmbeddedStream[] = [];
+  const encrypted = (sealed !== undefined || inflated !== undefined) && isEncrypted(bytes);
+  let scratch: Uint8Array | undefined;
+  let kept = 0;
   let from = 0;
   for (;;) {
     budget.checkTime();
@@ -249,37 +355,37 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget): EmbeddedSt
     if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
     const image = imageBound(dict);
     const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
-    const cap = Math.min(maxEntryBytes, (stop - start) * 8 + 65536);
-    const declared = header ? declaredSize(dict) : undefined;
-    if (header && declared !== undefined && declared <= cap) {
-      const whole = inflateInto(bytes.subarray(start, stop), declared);
-      if (whole) {
-        budget.addExpanded(whole.length);
-        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
-        budget.checkTime();
+    const data = bytes.subarray(start, stop);
+    if (header) {
+      const declared = declaredSize(dict);
+      const whole = inflateEmbeddedFile(data, budget, declared);
+      if (whole) embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
+      else if (encrypted && sealed) {
+        const at = FILTER_ENTRY.exec(dict);
+        if (at) sealed.push({ filter: { start: obj + at.index, end: obj + at.index + at[0].length }, dataLength: data.length, declared, contentType: subtypeOf(dict) });
+      }
+      continue;
+    }
+    if (data.length <= ONE_CALL_MAX_IN) {
+      const worst = data.length * DEFLATE_MAX_RATIO + ONE_CALL_SLACK;
+      if (!scratch || scratch.length < worst) scratch = new Uint8Array(worst);
+      const total = inflateWhole(data, scratch);
+      if (total !== undefined) {
+        // The same checks, in the same order, as the counted path makes on its last piece.
+        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+        if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
+        if (image === undefined) budget.addExpanded(total);
+        if (inflated && image === undefined && !encrypted && kept + total <= MOST_APPENDED_BYTES) {
+          const open = dict.indexOf('<<');
+          const plain = obj >= 0 && end >= 0 && open >= 0 && FILTER_ENTRY.test(dict) && !/\/DecodeParms\b|\/Type\s*\/XRef\b/.test(dict) ? objectHeader(bytes, obj) : undefined;
+          if (plain) {
+            inflated.push({ objectId: plain.id, dict: withoutFilter(dict.slice(open), total), bytes: scratch.slice(0, total) });
+            kept += total;
+          }
+        }
         continue;
       }
     }
-    const keep = header ? new Gathered(declared, cap) : undefined;
-    let counted = 0;
-    const bomb = (why: string) => new ExtractError('zip-bomb', `A compressed stream in the PDF ${why}; the file looks like a compression bomb.`);
-    try {
-      const done = inflateCounted(bytes.subarray(start, stop), budget, (chunk, total, consumed) => {
-        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
-        if (image !== undefined && total > image) throw bomb('inflates past the size of the image it declares');
-        if (total > RATIO_CHECK_AFTER && total > consumed * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
-        // Images are not decoded to read text; the rest is, so it counts against the total.
-        if (image === undefined) {
-          budget.addExpanded(total - counted);
-          counted = total;
-        }
-        keep?.add(chunk);
-      });
-      if (header && keep && done) {
-        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: keep.bytes(), contentType: subtypeOf(dict) });
-      }
-    } catch (err) {
-      if (err instanceof ExtractError) throw err;
-    }
+    inflateUnderCaps(data, budget, image, undefined);
   }
 }

@@ -16,8 +16,9 @@ import type { ExtractedPart } from '../types';
 import type { ExtractNested } from './eml';
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
-import { boundFlateStreams, type EmbeddedStream } from './pdf-streams';
+import { boundFlateStreams, inflateEmbeddedFile, type EmbeddedStream, type SealedFile } from './pdf-streams';
 import { readNested } from './nested';
+import { inflatedUpdate, type InflatedStream } from './pdf-update';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<Pdfjs> | undefined;
@@ -69,9 +70,17 @@ interface PdfjsFile {
  * file's name, and the bytes come from the guard. Left to pdfjs, a 16 MB file was inflated a
  * second time by its slower inflater, into a buffer sized by /Length, which its message port
  * then cloned whole. Gives back which streams were replaced (one too small to hold the token
- * is left as it is, and pdfjs reads it).
+ * is left as it is, and pdfjs reads it). The /Filter entry of each sealed file (an encrypted
+ * PDF's) is blanked, so that pdfjs decrypts it without inflating it. `appended` (an update
+ * holding the streams the guard inflated, pdf-update.ts) goes after the file's own bytes.
  */
-export function copyForPdfjs(bytes: Uint8Array, streams: readonly EmbeddedStream[], token: (k: number) => string): { copy: Uint8Array; replaced: Set<number> } {
+export function copyForPdfjs(
+  bytes: Uint8Array,
+  streams: readonly EmbeddedStream[],
+  token: (k: number) => string,
+  sealed: readonly SealedFile[] = [],
+  appended: readonly Uint8Array[] = [],
+): { copy: Uint8Array; replaced: Set<number> } {
   const replaced = new Set<number>();
   const stands: { k: number; at: number; end: number; parts: Uint8Array[] }[] = [];
   streams.forEach((s, k) => {
@@ -84,7 +93,7 @@ export function copyForPdfjs(bytes: Uint8Array, streams: readonly EmbeddedStream
   });
   // The new array comes zeroed, and NUL is whitespace in PDF: the replaced objects' padding is
   // left as it came, so the embedded files' megabytes are neither copied nor even touched.
-  const copy = new Uint8Array(bytes.length);
+  const copy = new Uint8Array(appended.reduce((n, p) => n + p.length, bytes.length));
   let from = 0;
   for (const { k, at, end, parts } of stands.sort((a, b) => a.at - b.at)) {
     if (at < from) {
@@ -100,8 +109,25 @@ export function copyForPdfjs(bytes: Uint8Array, streams: readonly EmbeddedStream
     from = end;
   }
   copy.set(bytes.subarray(from), from);
+  for (const { filter } of sealed) copy.fill(0x20, filter.start, filter.end);
+  let put = bytes.length;
+  for (const p of appended) {
+    copy.set(p, put);
+    put += p.length;
+  }
   return { copy, replaced };
 }
+
+/**
+ * Which sealed file `content` is the decrypted data of, by its length: the same as the encrypted
+ * data's (RC4) or up to 32 bytes less (AES's IV and padding), and the data as scanned may also
+ * hold the end of line before `endstream`; -1 for none.
+ */
+function sealedFileOf(content: Uint8Array, sealed: readonly SealedFile[]): number {
+  return sealed.findIndex((s) => content.length <= s.dataLength && content.length >= s.dataLength - 34);
+}
+
+const isZlibHead = (b: Uint8Array) => b.length > 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -118,10 +144,15 @@ interface Item {
 }
 
 export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<void> {
-  const streams = boundFlateStreams(bytes, budget);
+  const sealed: SealedFile[] = [];
+  const inflated: InflatedStream[] = [];
+  const streams = boundFlateStreams(bytes, budget, sealed, inflated);
   const nonce = Math.random().toString(36).slice(2, 10);
   const token = (k: number) => `cvg ${k} ${nonce}`;
-  const { copy, replaced } = copyForPdfjs(bytes, streams, token);
+  const { copy, replaced } = copyForPdfjs(bytes, streams, token, sealed, inflatedUpdate(bytes, inflated));
+  inflated.length = 0;
+  /** The zlib data pdfjs gave for each sealed file read, so that a second mention is known. */
+  const unsealed: Uint8Array[] = [];
   const tokens = new Map([...replaced].map((k) => [token(k), k]));
   const files: EmbeddedFile[] = [];
   const taken = new Set<number>();
@@ -134,6 +165,17 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
       if (taken.has(k)) return;
       taken.add(k);
       files.push({ name, bytes: streams[k]!.bytes, contentType: streams[k]!.contentType });
+      return;
+    }
+    const s = sealed.length > 0 ? sealedFileOf(f.content, sealed) : -1;
+    if (s >= 0) {
+      if (unsealed.some((raw) => sameBytes(raw, f.content!))) return;
+      unsealed.push(f.content);
+      const { contentType, declared } = sealed[s]!;
+      // Held to the same caps as an embedded file of an unencrypted PDF, with the same error.
+      const inflated = isZlibHead(f.content) ? inflateEmbeddedFile(f.content, budget, declared) : undefined;
+      if (inflated) files.push({ name, bytes: inflated, contentType });
+      else parts.push({ name, size: f.content.length, ...(contentType ? { contentType } : {}), error: 'The embedded file is damaged.', failure: { code: 'corrupt' } });
     } else if (!files.some((g) => g.name === name && sameBytes(g.bytes, f.content!))) files.push({ name, bytes: f.content });
   };
   const pdfjs = await loadPdfjs();

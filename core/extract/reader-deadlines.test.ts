@@ -62,6 +62,16 @@ describe('the PDF reader', () => {
     expect(memoryUsage().rss - rssBefore).toBeLessThan(256 * MB);
   });
 
+  it('a short page stream is held to the same caps as a long one: past the entry cap it is a zip-bomb, under it it is read', async () => {
+    // 2 KB that inflate to 2 MB: short enough to be inflated in one call, not pushed through in pieces.
+    const data = new Uint8Array(deflateSync(Buffer.concat([Buffer.from('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET\n'), Buffer.alloc(2 * MB, 0x20)]), { level: 9 }));
+    expect(data.length).toBeLessThan(16_000);
+    const pdf = pdfWith({ dict: '/Filter /FlateDecode', data });
+    expect(await outcome(() => extractDocument('trang.pdf', pdf, { maxEntryBytes: MB }))).toBe('zip-bomb');
+    expect(await outcome(() => extractDocument('trang.pdf', pdf, { maxExpandedBytes: MB }))).toBe('zip-bomb');
+    expect((await extractDocument('trang.pdf', pdf, { maxEntryBytes: 3 * MB })).text).toContain('Xin chao');
+  });
+
   it('an "image" that inflates past the pixels it declares is a zip-bomb', async () => {
     const liar = { dict: '/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode', data: flateBomb('', 1) };
     const pdf = pdfWith({ dict: '', data: new TextEncoder().encode('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET') }, [liar]);
