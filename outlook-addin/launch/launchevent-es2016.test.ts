@@ -31,8 +31,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // extractor's stretch watch, firstLegacyRun) added 10 KB at the merge: 411 KB. The guard fails
 // any growth back. Issue 11's third pass: 392 KB (tldts-core out, the suffix list walked on a
 // host name's labels; json-schema's unused format checkers out; messages as JSON strings). At its
-// merge, the edit-aware legacy check and the one-call zip inflate added 1.4 KB: 394 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 394 * 1024;
+// merge, the edit-aware legacy check and the one-call zip inflate added 1.4 KB: 394 KB. Issue 11's fourth pass: the PDF bomb guard's one-call inflate and the
+// encrypted-PDF embedded-file cap (+4.1 KB), the per-check address memo and the TextSink buffer:
+// 399 KB. Stubbing the PDF reader here would save 17 KB but turn a PDF bomb at send into "checked
+// in the task pane" instead of the zip-bomb notice; not done.
+const LAUNCH_FILE_BUDGET_BYTES = 399 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
