@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { withoutCompose } from '../test/fixtures/webmail/gmail/without-compose';
 
 const ROOT = process.cwd();
 const EXT = join(ROOT, 'dist/chrome');
@@ -44,16 +45,6 @@ const show = (xs: number[], digits = 1) => {
 
 /** The same inbox with its compose dialog cut out: a Gmail tab where no mail is being written. */
 const URL_GMAIL_INBOX_ONLY = 'https://mail.google.com/mail/u/1/#inbox';
-
-function withoutCompose(html: string): string {
-  const start = html.lastIndexOf('<div', html.indexOf('role="dialog"'));
-  let depth = 0;
-  for (const m of html.slice(start).matchAll(/<div\b|<\/div>/g)) {
-    depth += m[0] === '<div' ? 1 : -1;
-    if (depth === 0) return html.slice(0, start) + html.slice(start + m.index + m[0].length);
-  }
-  throw new Error('the fixture has no compose dialog to cut out');
-}
 
 // issue 11 (page weight): the inbox with its compose kept in a <template> where it stood, put in
 // place when the bench says: the tab's FIRST compose, which is when the checks load.

@@ -9,21 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { withoutCompose } from '../fixtures/webmail/gmail/without-compose';
 import { ROOT } from './harness';
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BUDGET_KB = 400;
 
-/** The large Gmail inbox with its compose dialog cut out. */
 function inboxOnly(): string {
-  const html = readFileSync(join(ROOT, 'test/fixtures/webmail/gmail/large-inbox-vi.html'), 'utf8');
-  const start = html.lastIndexOf('<div', html.indexOf('role="dialog"'));
-  let depth = 0;
-  for (const m of html.slice(start).matchAll(/<div\b|<\/div>/g)) {
-    depth += m[0] === '<div' ? 1 : -1;
-    if (depth === 0) return html.slice(0, start) + html.slice(start + m.index + m[0].length);
-  }
-  throw new Error('the fixture has no compose dialog to cut out');
+  return withoutCompose(readFileSync(join(ROOT, 'test/fixtures/webmail/gmail/large-inbox-vi.html'), 'utf8'));
 }
 
 async function inboxHeapKB(extension?: string): Promise<number> {
