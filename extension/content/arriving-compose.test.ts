@@ -15,17 +15,20 @@ beforeEach(async () => {
   vi.resetModules();
   registry = await import('./arriving-compose');
   controller = new AbortController();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 afterEach(() => controller.abort());
 
 function compose(name: string) {
   const root = document.createElement('div');
-  root.innerHTML = `<input class="file"><button class="send">Gửi</button>`;
+  const file = document.createElement('input');
+  file.type = 'file';
+  const send = document.createElement('button');
+  send.textContent = 'Gửi';
+  root.append(file, send);
   document.body.append(root);
-  const send = root.querySelector('.send')!;
   const handle = { root, isSendControl: (t: EventTarget | null) => t === send } as unknown as ComposeHandle;
-  return { name, handle, file: root.querySelector('.file')!, send };
+  return { name, handle, file, send };
 }
 
 /** A session that records what the registry hands it. */
