@@ -19,7 +19,12 @@ beforeEach(async () => {
 });
 afterEach(() => controller.abort());
 
-function compose(name: string) {
+/** What the sessions were handed, in order, and the toast for files no compose waits for. */
+let got: string[];
+beforeEach(() => (got = []));
+
+/** A compose the page shows, found by the registry; its checks arrive when the test says. */
+function found(name: string) {
   const root = document.createElement('div');
   const file = document.createElement('input');
   file.type = 'file';
@@ -28,25 +33,22 @@ function compose(name: string) {
   root.append(file, send);
   document.body.append(root);
   const handle = { root, isSendControl: (t: EventTarget | null) => t === send } as unknown as ComposeHandle;
-  return { name, handle, file, send };
+  let arrived!: () => void;
+  const checks = new Promise<void>((resolve) => (arrived = resolve));
+  registry.composeFound(handle, checks, () => recording(handle, name));
+  return { handle, file, send, arrive: async () => (arrived(), await new Promise((r) => setTimeout(r))) };
 }
 
 /** A session that records what the registry hands it. */
-function recording(handle: ComposeHandle, got: string[], name: string, refuses = false): ComposeSession {
+function recording(handle: ComposeHandle, name: string): ComposeSession {
   return {
     handle,
-    shouldStopSend: () => refuses,
+    shouldStopSend: () => false,
     answerHeldSend: () => got.push(`${name}: held Send answered`),
     addFile: (f: File) => got.push(`${name}: ${f.name}`),
     fileStopped: (files: { name: string }[]) => got.push(`${name}: stopped ${files.map((f) => f.name).join()}`),
     dispose: () => got.push(`${name}: disposed`),
   } as unknown as ComposeSession;
-}
-
-function later() {
-  let arrive!: () => void;
-  const checks = new Promise<void>((resolve) => (arrive = resolve));
-  return { checks, arrive: async () => (arrive(), await new Promise((r) => setTimeout(r))) };
 }
 
 function pressSend(button: Element): boolean {
@@ -55,21 +57,21 @@ function pressSend(button: Element): boolean {
   return click.defaultPrevented;
 }
 
-const file = (name: string) => new File(['x'], name);
+const attach = (target: EventTarget, name: string) => registry.toSession(target, (s) => s.addFile(new File(['x'], name)));
+const stop = (target: EventTarget, name: string) =>
+  registry.toSession(
+    target,
+    (s) => s.fileStopped([{ name, size: 9e9 }]),
+    () => got.push(`toast: ${name}`),
+  );
 
 it('holds a Send pressed while the compose’s checks are on their way, and its session answers it when they arrive', async () => {
-  const got: string[] = [];
   registry.guardComposes(controller.signal);
-  const a = compose('A');
-  const b = compose('B');
-  const la = later();
-  const lb = later();
-  registry.composeFound(a.handle, la.checks, () => recording(a.handle, got, 'A'));
-  registry.composeFound(b.handle, lb.checks, () => recording(b.handle, got, 'B'));
-
+  const a = found('A');
+  const b = found('B');
   expect(pressSend(a.send)).toBe(true);
-  await la.arrive();
-  await lb.arrive();
+  await a.arrive();
+  await b.arrive();
   // B's Send was never pressed: nothing to answer there.
   expect(got).toEqual(['A: held Send answered']);
   // Once the session is there, it decides.
@@ -77,75 +79,55 @@ it('holds a Send pressed while the compose’s checks are on their way, and its 
 });
 
 it('gives a file attached in a compose whose checks are on their way to that compose, not to one already checked', async () => {
-  const got: string[] = [];
   registry.guardComposes(controller.signal);
-  const a = compose('A');
-  const b = compose('B');
-  const la = later();
-  registry.composeFound(a.handle, la.checks, () => recording(a.handle, got, 'A'));
-  await la.arrive();
+  const a = found('A');
+  await a.arrive();
   a.file.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-
-  const lb = later();
-  registry.composeFound(b.handle, lb.checks, () => recording(b.handle, got, 'B'));
-  registry.toSession(b.file, (s) => s.addFile(file('mật.docx')));
-  registry.toSession(b.file, (s) => s.fileStopped([{ name: 'lớn.zip', size: 9e9 }]), () => got.push('toast'));
+  const b = found('B');
+  attach(b.file, 'mật.docx');
+  stop(b.file, 'lớn.zip');
   expect(got).toEqual([]);
-  await lb.arrive();
+  await b.arrive();
   expect(got).toEqual(['B: mật.docx', 'B: stopped lớn.zip']);
 });
 
 it('keeps a file for its own compose when another compose’s checks arrive first', async () => {
-  const got: string[] = [];
   registry.guardComposes(controller.signal);
-  const a = compose('A');
-  const b = compose('B');
-  const la = later();
-  const lb = later();
-  registry.composeFound(a.handle, la.checks, () => recording(a.handle, got, 'A'));
-  registry.composeFound(b.handle, lb.checks, () => recording(b.handle, got, 'B'));
-  registry.toSession(b.file, (s) => s.addFile(file('mật.docx')));
-  await la.arrive();
+  const a = found('A');
+  const b = found('B');
+  attach(b.file, 'mật.docx');
+  await a.arrive();
   expect(got).toEqual([]);
-  await lb.arrive();
+  await b.arrive();
   expect(got).toEqual(['B: mật.docx']);
 });
 
 it('keeps files met before any compose for the first session; with orElse, files nothing waits for are its own', async () => {
-  const got: string[] = [];
   registry.guardComposes(controller.signal);
-  registry.toSession(document.body, (s) => s.addFile(file('sớm.pdf')));
-  registry.toSession(document.body, (s) => s.fileStopped([{ name: 'lớn.zip', size: 9e9 }]), () => got.push('toast'));
-  expect(got).toEqual(['toast']);
-
-  const a = compose('A');
-  const la = later();
-  registry.composeFound(a.handle, la.checks, () => recording(a.handle, got, 'A'));
-  registry.toSession(document.body, (s) => s.fileStopped([{ name: 'to.zip', size: 9e9 }]), () => got.push('toast'));
-  await la.arrive();
-  expect(got).toEqual(['toast', 'A: sớm.pdf', 'A: stopped to.zip']);
+  attach(document.body, 'sớm.pdf');
+  stop(document.body, 'lớn.zip');
+  expect(got).toEqual(['toast: lớn.zip']);
+  const a = found('A');
+  stop(document.body, 'to.zip');
+  await a.arrive();
+  expect(got).toEqual(['toast: lớn.zip', 'A: sớm.pdf', 'A: stopped to.zip']);
 });
 
 it('opens no session for a compose closed, or let go, while its checks are on their way', async () => {
-  const got: string[] = [];
   const changes: number[] = [];
   registry.guardComposes(controller.signal, () => changes.push(registry.sessions.size));
-  const a = compose('A');
-  const b = compose('B');
-  const la = later();
-  const lb = later();
-  registry.composeFound(a.handle, la.checks, () => recording(a.handle, got, 'A'));
-  registry.composeFound(b.handle, lb.checks, () => recording(b.handle, got, 'B'));
+  const a = found('A');
+  const b = found('B');
   registry.composeClosed(a.handle);
-  await la.arrive();
+  await a.arrive();
   expect(registry.sessions.size).toBe(0);
 
   // The Outlook add-in takes the page over: B is let go, and a file stopped there gets the toast.
   registry.dropComposes();
   expect(pressSend(b.send)).toBe(false);
-  registry.toSession(b.file, (s) => s.fileStopped([{ name: 'lớn.zip', size: 9e9 }]), () => got.push('toast'));
-  await lb.arrive();
+  stop(b.file, 'lớn.zip');
+  await b.arrive();
   expect(registry.sessions.size).toBe(0);
-  expect(got).toEqual(['toast']);
+  expect(got).toEqual(['toast: lớn.zip']);
   expect(changes).toEqual([0]);
 });
