@@ -4,18 +4,16 @@
 import { browser } from '../host/browser-api';
 import type { RecordEvent } from '../host/messages';
 import { adapterFor } from '../sites';
-import type { ComposeHandle, SiteAdapter } from '../sites/types';
-import { ArrivingCompose, composeHolding } from './arriving-compose';
+import type { SiteAdapter } from '../sites/types';
+import { composeClosed, composeFound, guardComposes, sessions, toSession } from './arriving-compose';
 import { startAttachmentGuard } from './attachment-guard';
 import { loadChecks } from './checks-loader';
-import type { ComposeSession } from './compose-session';
 import { extractInBackground, ReadFailure } from './extract-client';
 import { en, vi } from './installed-catalog';
 import { openPageChannel } from './page-bridge';
 import { PolicyClient } from './policy-client';
 import { onVerdicts, PUBLIC_WEBMAIL_DOMAINS, unansweredDomains } from './remote-public-domains';
 import { RemoteDirectory } from './remote-directory';
-import { interceptSend } from './send-gate';
 import { changedStatusReporter } from './tab-status';
 
 function record(event: RecordEvent): void {
@@ -30,10 +28,6 @@ function record(event: RecordEvent): void {
 const checksShare = { publicWebmailDomains: PUBLIC_WEBMAIL_DOMAINS, vi, en, ReadFailure };
 
 function start(adapter: SiteAdapter, hook: MessagePort): void {
-  const sessions = new Map<ComposeHandle, ComposeSession>();
-  /** Composes found while the checks are loading; a compose closed meanwhile leaves it. */
-  const arriving = new Map<ComposeHandle, ArrivingCompose>();
-  let lastFocused: ComposeSession | undefined;
   const controller = new AbortController();
   const { signal } = controller;
 
@@ -71,19 +65,7 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
     for (const s of sessions.values()) s.refresh();
   });
 
-  const sessionAt = (target: EventTarget | null) => composeHolding(sessions.values(), target);
-  const arrivingAt = (target: EventTarget | null) => composeHolding(arriving.values(), target);
-
-  // Files met before their compose's session exists (dropped as the page loads, or attached while
-  // the checks load) wait for it.
-  const early: { target: EventTarget | null; give(session: ComposeSession): void }[] = [];
-  const sessionFor = (target: EventTarget | null) => sessionAt(target) ?? lastFocused ?? [...sessions.values()].at(-1);
-  /** Hands files to their compose's session, or keeps them until it exists. */
-  const toSession = (target: EventTarget | null, give: (session: ComposeSession) => void) => {
-    const session = arrivingAt(target) ? undefined : sessionFor(target);
-    if (session) give(session);
-    else early.push({ target, give });
-  };
+  guardComposes(signal, reportStatus);
 
   // Composes are watched at once: a session needs no policy to collect files, and is checked
   // as soon as the policy applies (the last known one, read from storage, comes first).
@@ -91,33 +73,9 @@ function start(adapter: SiteAdapter, hook: MessagePort): void {
   adapter.watch(
     document,
     signal,
-    (handle) => {
-      const waiting = new ArrivingCompose(handle);
-      arriving.set(handle, waiting);
-      void Promise.all([loadChecks(checksShare), policy.installMessages()]).then(([{ ComposeSession }]) => {
-        if (arriving.get(handle) !== waiting || signal.aborted) return;
-        arriving.delete(handle);
-        const session = new ComposeSession(handle, env);
-        sessions.set(handle, session);
-        for (const e of early.filter((e) => !arrivingAt(e.target))) {
-          early.splice(early.indexOf(e), 1);
-          e.give(sessionAt(e.target) ?? session);
-        }
-        if (waiting.sendHeld) session.answerHeldSend();
-        reportStatus();
-      });
-    },
-    (handle) => {
-      arriving.delete(handle);
-      sessions.get(handle)?.dispose();
-      sessions.delete(handle);
-      reportStatus();
-    },
+    (handle) => composeFound(handle, Promise.all([loadChecks(checksShare), policy.installMessages()]), ([{ ComposeSession }]) => new ComposeSession(handle, env)),
+    composeClosed,
   );
-
-  document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
-
-  interceptSend(() => [...sessions.values(), ...arriving.values()], (target) => sessionAt(target) ?? arrivingAt(target), signal);
 
   startAttachmentGuard(
     {

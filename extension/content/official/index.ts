@@ -8,11 +8,9 @@ import { browser } from '../../host/browser-api';
 import type { RecordEvent } from '../../host/messages';
 import { detectOfficialProduct } from '../../sites/official-detect';
 import type { OfficialAdapter, ReadHandle } from '../../sites/official-types';
-import type { ComposeHandle } from '../../sites/types';
-import { ArrivingCompose, composeHolding } from '../arriving-compose';
+import { composeClosed, composeFound, dropComposes, guardComposes, sessions, toSession } from '../arriving-compose';
 import { startAttachmentGuard } from '../attachment-guard';
 import { loadChecks as loadChecksFile } from '../checks-loader';
-import type { ComposeSession } from '../compose-session';
 import { extractInBackground, ReadFailure } from '../extract-client';
 import { en, vi } from '../installed-catalog';
 import { openPageChannel, type FileInfo } from '../page-bridge';
@@ -20,7 +18,6 @@ import { PolicyClient } from '../policy-client';
 import { onVerdicts, PUBLIC_WEBMAIL_DOMAINS, unansweredDomains } from '../remote-public-domains';
 import { adapterForProduct, addinSurfacePresent } from './adapters';
 import type { ReadSession } from './read-session';
-import { interceptSend } from '../send-gate';
 
 /**
  * issue 11 (page weight): the sessions, the core's rules and the banner are not in this file: the
@@ -45,11 +42,7 @@ function record(event: RecordEvent): void {
 const hook = window === window.top ? openPageChannel() : undefined;
 const controller = new AbortController();
 const { signal } = controller;
-const composes = new Map<ComposeHandle, ComposeSession>();
-/** Composes found while the checks are loading; one closed meanwhile leaves it. */
-const arrivingComposes = new Map<ComposeHandle, ArrivingCompose>();
 const reads = new Map<ReadHandle, ReadSession>();
-let lastFocused: ComposeSession | undefined;
 let started = false;
 let deferred = false;
 
@@ -57,14 +50,14 @@ const client = new PolicyClient(
   (state) => {
     if (!isCheckedWebmailPage(state.policy, new URL(location.href))) return;
     if (!started) start();
-    for (const s of composes.values()) s.refresh();
+    for (const s of sessions.values()) s.refresh();
     for (const r of reads.values()) void r.refresh();
   },
   { messagesOnDemand: true },
 );
 const loaded = client.load();
 onVerdicts(() => {
-  for (const s of composes.values()) s.refresh();
+  for (const s of sessions.values()) s.refresh();
   for (const r of reads.values()) void r.refresh();
 });
 
@@ -81,13 +74,6 @@ async function toast(files: FileInfo[]): Promise<void> {
   banner.update({ lang: client.lang, items: [], notice: stoppedNotice(files, policy, client.lang), onAction: () => undefined, onClose: () => banner.remove() });
 }
 
-const sessionAt = (target: EventTarget | null) => composeHolding(composes.values(), target);
-const sessionFor = (target: EventTarget | null) => sessionAt(target) ?? lastFocused ?? [...composes.values()].at(-1);
-
-/** Files accepted, or stopped, before the compose they were meant for has its session. */
-const early: File[] = [];
-const earlyStopped: FileInfo[][] = [];
-
 function start(): void {
   started = true;
   startAttachmentGuard(
@@ -96,23 +82,15 @@ function start(): void {
       limits: () => client.limits(),
       blocked: (files, target) => {
         record('oversizeFilesStopped');
-        const session = deferred ? undefined : sessionFor(target);
-        if (session) session.fileStopped(files);
         // issue 11: a compose whose checks are on their way says it in its own banner.
-        else if (!deferred && arrivingComposes.size > 0) earlyStopped.push(files);
-        else void toast(files);
+        toSession(target, (s) => s.fileStopped(files), () => toast(files));
       },
-      accepted: (files, target) => {
-        const session = sessionFor(target);
-        if (session) for (const f of files) session.addFile(f);
-        else early.push(...files);
-      },
+      accepted: (files, target) => toSession(target, (s) => files.forEach((f) => s.addFile(f))),
     },
     signal,
     hook,
   );
-  interceptSend(() => [...composes.values(), ...arrivingComposes.values()], (target) => sessionAt(target) ?? composeHolding(arrivingComposes.values(), target), signal);
-  document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal });
+  guardComposes(signal);
   const ready = () => {
     const product = detectOfficialProduct(document, new URL(location.href));
     const adapter = product && adapterForProduct(product);
@@ -135,10 +113,8 @@ function watch(adapter: OfficialAdapter): void {
   const deferToAddin = () => adapter.product === 'owa' && addinSurfacePresent(document);
   const stopAll = () => {
     deferred = true;
-    for (const s of composes.values()) s.dispose();
+    dropComposes();
     for (const r of reads.values()) r.dispose();
-    composes.clear();
-    arrivingComposes.clear();
     reads.clear();
   };
   if (adapter.product === 'owa') {
@@ -156,23 +132,9 @@ function watch(adapter: OfficialAdapter): void {
     signal,
     (handle) => {
       if (deferred || deferToAddin()) return;
-      const waiting = new ArrivingCompose(handle);
-      arrivingComposes.set(handle, waiting);
-      void loadChecks().then(({ OfficialComposeSession }) => {
-        if (arrivingComposes.get(handle) !== waiting || deferred || signal.aborted) return;
-        arrivingComposes.delete(handle);
-        const session = new OfficialComposeSession(handle, env);
-        composes.set(handle, session);
-        for (const f of early.splice(0)) session.addFile(f);
-        for (const files of earlyStopped.splice(0)) session.fileStopped(files);
-        if (waiting.sendHeld) session.answerHeldSend();
-      });
+      composeFound(handle, loadChecks(), ({ OfficialComposeSession }) => new OfficialComposeSession(handle, env));
     },
-    (handle) => {
-      arrivingComposes.delete(handle);
-      composes.get(handle)?.dispose();
-      composes.delete(handle);
-    },
+    composeClosed,
   );
   adapter.watchReads(
     document,
