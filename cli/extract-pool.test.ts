@@ -19,6 +19,7 @@ parentPort.on('message', (jobs) => {
   for (const job of jobs) {
     if (job.path.includes('hang')) for (;;) {}
     if (job.path.includes('die')) process.exit(3);
+    if (job.path.includes('slow')) { const end = Date.now() + 500; while (Date.now() < end); }
     parentPort.postMessage({ id: job.id, outcome: { findings: [], notices: [], signatures: [] } });
   }
 });
@@ -31,7 +32,7 @@ function script(): URL {
   return pathToFileURL(file);
 }
 
-async function runPool(names: string[], size: number, batch: number): Promise<Map<string, string>> {
+async function runPool(names: string[], size: number, batch: number, deadline = { timeoutMs: 4000, graceMs: 2000 }): Promise<Map<string, string>> {
   const queue: WorkerJob[] = names.map((path, id) => ({ id, path }));
   const verdicts = new Map<string, string>();
   let pool!: ExtractPool;
@@ -48,7 +49,7 @@ async function runPool(names: string[], size: number, batch: number): Promise<Ma
       lost: (id, failure) => settle(id, failure.code),
     };
     pool = new ExtractPool(
-      { size, batch, timeoutMs: 4000, graceMs: 2000, heapMb: 64, setup: { policy: resolvePolicy({}).policy, budget: { limits: DEFAULT_LIMITS } }, script: script() },
+      { size, batch, ...deadline, heapMb: 64, setup: { policy: resolvePolicy({}).policy, budget: { limits: DEFAULT_LIMITS } }, script: script() },
       source,
     );
     pool.grow(size);
@@ -78,5 +79,12 @@ describe('extract pool', () => {
       'hang-2.docx': 'timeout',
       'die.docx': 'memory',
     });
+  });
+
+  it('gives each file its own time: a batch of slow files that together outlast the deadline is read, a hang after them is stopped', { timeout: 120_000 }, async () => {
+    // 1 s for a file; five 0.5 s files in one batch take 2.5 s together.
+    const names = ['slow-1.docx', 'slow-2.docx', 'slow-3.docx', 'slow-4.docx', 'slow-5.docx', 'hang.docx', 'a.docx'];
+    const verdicts = await runPool(names, 1, 8, { timeoutMs: 600, graceMs: 400 });
+    expect(Object.fromEntries(verdicts)).toEqual({ ...Object.fromEntries(names.map((n) => [n, 'read'])), 'hang.docx': 'timeout' });
   });
 });

@@ -36,6 +36,9 @@ interface Slot {
   ready: boolean;
   /** Handed over and not yet answered, in the order the worker reads them. */
   inFlight: WorkerJob[];
+  /** When the worker began the file it is on (the first of `inFlight`). */
+  since: number;
+  /** Watches `since`; one timer per busy worker, not one per file (see `watch`). */
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -72,16 +75,36 @@ export class ExtractPool {
     while (slot.inFlight.length <= this.opts.batch) {
       const jobs = this.source.take(this.opts.batch);
       if (jobs.length === 0) return;
-      if (slot.inFlight.length === 0) this.arm(slot);
+      if (slot.inFlight.length === 0) this.begin(slot);
       slot.inFlight.push(...jobs);
       slot.worker.postMessage(jobs);
     }
   }
 
-  /** The deadline of the file the worker is on now. */
-  private arm(slot: Slot): void {
-    clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => this.lose(slot, { code: 'timeout' }), this.opts.timeoutMs + (this.opts.graceMs ?? 5000));
+  private get deadlineMs(): number {
+    return this.opts.timeoutMs + (this.opts.graceMs ?? 5000);
+  }
+
+  /** An idle worker is handed files: its first file starts now. */
+  private begin(slot: Slot): void {
+    slot.since = performance.now();
+    if (!slot.timer) this.watch(slot, this.deadlineMs);
+  }
+
+  /**
+   * The deadline of the file the worker is on. Each answer only moves `since` on: setting and
+   * clearing a timer for each of a thousand small files cost the main thread more than reading
+   * several of them. When the timer fires it looks at how long the current file has taken and
+   * either stops the worker or waits out the rest of that file's time.
+   */
+  private watch(slot: Slot, delayMs: number): void {
+    slot.timer = setTimeout(() => {
+      slot.timer = undefined;
+      if (slot.inFlight.length === 0) return;
+      const left = slot.since + this.deadlineMs - performance.now();
+      if (left <= 0) this.lose(slot, { code: 'timeout' });
+      else this.watch(slot, left);
+    }, delayMs);
   }
 
   private spawn(): void {
@@ -91,7 +114,7 @@ export class ExtractPool {
       workerData: this.opts.setup,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, ready: false, inFlight: [] };
+    const slot: Slot = { worker, ready: false, inFlight: [], since: 0 };
     this.slots.add(slot);
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
@@ -100,8 +123,7 @@ export class ExtractPool {
         return;
       }
       const job = slot.inFlight.shift();
-      if (slot.inFlight.length > 0) this.arm(slot);
-      else clearTimeout(slot.timer);
+      slot.since = performance.now();
       this.source.done(job?.id ?? reply.id, reply.outcome);
       this.fill(slot);
     });

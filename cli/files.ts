@@ -2,9 +2,11 @@
 // every file whose name the reader takes (core/extract decides). Everything else found is
 // listed as skipped, with why; nothing is dropped without a word. Nothing but a regular file
 // is ever opened: a named pipe or a device would block the scan outside any deadline.
-import { lstat, readdir, stat } from './fs-async';
+// The walk is synchronous: nothing else runs while the list is made, and a folder of a
+// thousand files otherwise costs a thousand trips through libuv's thread pool, each waiting
+// for a thread on a busy machine, before the first file is read (issue 11).
+import { lstatSync as lstat, readdirSync as readdir, statSync as stat, type Stats } from 'node:fs';
 import { extname, join, sep } from 'node:path';
-import type { Stats } from 'node:fs';
 import { DOCUMENT_EXTENSIONS } from '../core/extract';
 import { displayPath } from './path-text';
 
@@ -64,18 +66,18 @@ function codeOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException).code;
 }
 
-export async function listFiles(paths: readonly string[]): Promise<Listing> {
+export function listFiles(paths: readonly string[]): Listing {
   const out: Listing = { files: [], skipped: [] };
   const visited = new Set<string>();
   for (const p of paths) {
     let info: Stats;
     try {
-      info = await stat(p);
+      info = stat(p);
     } catch {
       throw new MissingPathError(p);
     }
     const place: Place = { display: p, raw: Buffer.from(p), binary: false };
-    if (info.isDirectory()) await walk(place, info, out, visited);
+    if (info.isDirectory()) walk(place, info, out, visited);
     else if (info.isFile()) out.files.push({ ...listed(place), size: info.size });
     else out.skipped.push({ ...listed(place), reason: 'not-a-regular-file', named: true });
   }
@@ -88,7 +90,7 @@ function child(dir: Place, name: Buffer): Place {
   return { display: join(dir.display, text.display), raw, binary: dir.binary || text.binary };
 }
 
-async function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>): Promise<void> {
+function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>): void {
   // A bind mount can bring a folder back inside itself; links to folders are not followed.
   const id = `${info.dev}:${info.ino}`;
   if (visited.has(id)) {
@@ -98,7 +100,7 @@ async function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>)
   visited.add(id);
   let names: Buffer[];
   try {
-    names = await readdir(dir.binary ? dir.raw : dir.display, { encoding: 'buffer' });
+    names = readdir(dir.binary ? dir.raw : dir.display, { encoding: 'buffer' });
   } catch (e) {
     out.skipped.push({ ...listed(dir), reason: 'unreadable-folder', code: codeOf(e), named: false });
     return;
@@ -110,18 +112,18 @@ async function walk(dir: Place, info: Stats, out: Listing, visited: Set<string>)
     const opened = place.binary ? place.raw : place.display;
     let entry: Stats;
     try {
-      entry = await lstat(opened);
+      entry = lstat(opened);
     } catch (e) {
       out.skipped.push({ ...listed(place), reason: 'broken-link', code: codeOf(e), named: false });
       continue;
     }
     if (entry.isDirectory()) {
-      await walk(place, entry, out, visited);
+      walk(place, entry, out, visited);
       continue;
     }
     if (entry.isSymbolicLink()) {
       try {
-        entry = await stat(opened);
+        entry = stat(opened);
       } catch (e) {
         out.skipped.push({ ...listed(place), reason: 'broken-link', code: codeOf(e), named: false });
         continue;

@@ -76,7 +76,7 @@ async function scanCommand(args: string[]): Promise<number> {
   for (const e of [...resolved.errors, ...resolved.warnings]) process.stderr.write(`${renderPolicyError(e, lang)}\n`);
   let listing: Listing;
   try {
-    listing = await listFiles(positionals);
+    listing = listFiles(positionals);
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(`no such file or folder: ${e.message}`);
     throw e;
