@@ -1,6 +1,7 @@
 // Shared plumbing for the zip-based formats: read one part into the sink, tolerating damage.
 import { ExtractError, type TextSink } from './limits';
-import { parseZipXml, type XmlHandler } from './xml';
+import { parseZipXml, scanZipXml, type XmlHandler } from './xml';
+import type { ScanHandler } from './xml-scan';
 import type { ZipArchive } from './zip';
 
 /**
@@ -8,8 +9,17 @@ import type { ZipArchive } from './zip';
  * marks the document damaged; only when the main part breaks with nothing read is it 'corrupt'.
  */
 export function readPart(zip: ZipArchive, entry: string, sink: TextSink, h: XmlHandler, main = false): boolean {
+  return readWith(parseZipXml, zip, entry, sink, h, main);
+}
+
+/** As readPart, through the scanner (xml-scan.ts) for parts with an element per cell. */
+export function readScannedPart(zip: ZipArchive, entry: string, sink: TextSink, h: ScanHandler, main = false): boolean {
+  return readWith(scanZipXml, zip, entry, sink, h, main);
+}
+
+function readWith<H>(parse: (zip: ZipArchive, entry: string, h: H & { stop(): boolean }) => boolean, zip: ZipArchive, entry: string, sink: TextSink, h: H, main: boolean): boolean {
   try {
-    const found = parseZipXml(zip, entry, { stop: () => sink.full, ...h });
+    const found = parse(zip, entry, { stop: () => sink.full, ...h });
     sink.newline();
     return found;
   } catch (err) {

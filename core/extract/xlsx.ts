@@ -1,8 +1,8 @@
 // Excel (.xlsx, .xlsm): sheet names, cell values (shared, inline and literal strings), headers
 // and footers, comments, and hyperlinks from each sheet's relationships.
 import { ExtractError, type Budget, type TextSink } from './limits';
-import { readPart, textOf } from './parts';
-import { attr, entriesMatching, hyperlinkTargets, parseZipXml, readRels, resolvePart } from './xml';
+import { readPart, readScannedPart, textOf } from './parts';
+import { attr, entriesMatching, hyperlinkTargets, readRels, resolvePart, scanZipXml } from './xml';
 import type { ZipArchive } from './zip';
 
 /** Header/footer codes: &L &C &R &P &N &D &T &A &F &Z &G &B &I &U &E &S &X &Y, &K colours, &"font", &12. */
@@ -65,7 +65,7 @@ export function readSharedStrings(zip: ZipArchive, path: string, maxChars: numbe
   let inT = false;
   let phonetic = 0;
   try {
-    parseZipXml(zip, path, {
+    scanZipXml(zip, path, {
       stop: () => strings.size > maxChars,
       open(name) {
         if (name === 'si') current = '';
@@ -133,11 +133,11 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
   let inInline = false;
   let inHeaderFooter = false;
   let value = '';
-  readPart(zip, path, sink, {
-    open(name, a) {
+  readScannedPart(zip, path, sink, {
+    open(name, attrOf) {
       switch (name) {
         case 'c':
-          type = attr(a, 't') ?? 'n';
+          type = attrOf('t') ?? 'n';
           value = '';
           break;
         case 'v':

@@ -2,6 +2,7 @@
 // so a part is never held whole, and a document that breaks midway keeps what was read.
 import { SaxesParser } from 'saxes';
 import { ExtractError } from './limits';
+import { NEEDS_SAXES, XmlScanner, type ScanHandler } from './xml-scan';
 import { xmlCharset, type ZipArchive } from './zip';
 
 export type Attrs = Record<string, string>;
@@ -48,14 +49,17 @@ function makeParser(h: XmlHandler, label: string): SaxesParser {
   return parser;
 }
 
-/** Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. */
-export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): boolean {
-  const parser = makeParser(h, entry);
+interface Parser {
+  write(text: string): void;
+  close(): void;
+}
+
+function feedZipXml(zip: ZipArchive, entry: string, stop: (() => boolean) | undefined, parser: Parser): boolean {
   let decoder: TextDecoder | undefined;
   let found: boolean;
   try {
     found = zip.read(entry, (chunk) => {
-      if (h.stop?.()) throw STOP;
+      if (stop?.()) throw STOP;
       decoder ??= new TextDecoder(xmlCharset(chunk));
       parser.write(decoder.decode(chunk, { stream: true }));
     });
@@ -67,6 +71,25 @@ export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): bool
   if (decoder) parser.write(decoder.decode());
   parser.close();
   return true;
+}
+
+/** Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. */
+export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): boolean {
+  return feedZipXml(zip, entry, h.stop, makeParser(h, entry));
+}
+
+/**
+ * As parseZipXml, through the allocation-free scanner (parts with one element per cell). A part
+ * with a DOCTYPE, which the scanner leaves to saxes, is read again by saxes from the start.
+ */
+export function scanZipXml(zip: ZipArchive, entry: string, h: ScanHandler & { stop?(): boolean }): boolean {
+  try {
+    return feedZipXml(zip, entry, h.stop, new XmlScanner(h, entry));
+  } catch (err) {
+    if (err !== NEEDS_SAXES) throw err;
+  }
+  const open = h.open;
+  return parseZipXml(zip, entry, { ...h, open: open && ((name, attrs) => open(name, (local) => attr(attrs, local))) });
 }
 
 /** Parses XML already in a string (small parts such as relationships and styles). */
