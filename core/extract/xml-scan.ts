@@ -43,6 +43,40 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** Characters that end a name; anything else is taken into it and the whole name is checked. */
 const endsName = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 62 || c === 47 || c === 61 || c === 34 || c === 39 || c === 60;
 
+/**
+ * Where the name starting at `from` ends (at the first character that cannot continue one),
+ * as `-end - 1` when the name is not plain ASCII and needs the full check of isName.
+ */
+function nameEnd(s: string, from: number, n: number): number {
+  let p = from;
+  let plain = p < n && ASCII_NAME[s.charCodeAt(p)] === START_CHAR;
+  for (; p < n; p++) {
+    const c = s.charCodeAt(p);
+    const k = c < 128 ? ASCII_NAME[c]! : OTHER;
+    if (k === ENDS) break;
+    if (k === OTHER) plain = false;
+  }
+  return plain && p > from ? p : -p - 1;
+}
+
+// What each ASCII character is to a name: anything else is OTHER (checked by the full rule).
+const OTHER = 0;
+const START_CHAR = 1;
+const NAME_CHAR = 2;
+const ENDS = 3;
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_NAME[c] = /[A-Za-z_:]/.test(ch) ? START_CHAR : /[0-9.-]/.test(ch) ? NAME_CHAR : endsName(c) ? ENDS : OTHER;
+}
+
+/** A name that nameEnd found: plain ones are valid as they are, the rest are checked in full. */
+function nameTo(s: string, from: number, end: number): number {
+  if (end >= 0) return end;
+  const to = -end - 1;
+  return isName(s, from, to) ? to : -1;
+}
+
 function isName(s: string, from: number, to: number): boolean {
   if (to <= from) return false;
   const c0 = s.charCodeAt(from);
@@ -61,6 +95,11 @@ export class XmlScanner {
   /** The new input must hold this character before an unfinished token is tried again. */
   private awaiting = 0;
   private readonly stack: string[] = [];
+  /** The local names of `stack`. */
+  private readonly locals: string[] = [];
+  /** Element names met so far, and their local names. */
+  private readonly known: string[] = [];
+  private readonly knownLocal: string[] = [];
   private rootSeen = false;
   /** Anything read: an XML declaration is allowed only before. */
   private started = false;
@@ -72,6 +111,8 @@ export class XmlScanner {
   private tagSrc = '';
   private readonly names: number[] = [];
   private readonly values: number[] = [];
+  /** Length and three characters of each attribute name: only names alike are compared in full. */
+  private readonly hashes: number[] = [];
   private count = 0;
   private readonly attrFn = (local: string) => this.attr(local);
 
@@ -90,7 +131,8 @@ export class XmlScanner {
       this.rest += chunk;
       return;
     }
-    const s = this.rest + chunk;
+    // One flat string: character reads through a concatenation are several times slower.
+    const s = this.rest ? [this.rest, chunk].join("") : chunk;
     this.rest = '';
     this.awaiting = 0;
     const i = this.scan(s);
@@ -111,7 +153,8 @@ export class XmlScanner {
     let i = 0;
     const n = s.length;
     while (i < n) {
-      const lt = s.indexOf('<', i);
+      // Markup often follows markup: the search is a call, the look is not.
+      const lt = s.charCodeAt(i) === 60 ? i : s.indexOf('<', i);
       if (lt < 0) {
         if (n - i < TEXT_PIECE) return this.wait(i, 60);
         const cut = safeCut(s, i, n);
@@ -137,13 +180,18 @@ export class XmlScanner {
 
   private text(s: string, from: number, to: number): void {
     this.started = true;
-    TEXT_SPECIAL.lastIndex = from;
-    let m = TEXT_SPECIAL.exec(s);
+    let at = from;
+    for (; at < to; at++) {
+      const c = s.charCodeAt(at);
+      if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === 93 || c >= 0xfffe) break;
+    }
     let out: string;
-    if (!m || m.index >= to) out = s.slice(from, to);
+    if (at === to) out = s.slice(from, to);
     else {
       out = '';
       let k = from;
+      TEXT_SPECIAL.lastIndex = at;
+      let m = TEXT_SPECIAL.exec(s);
       while (m && m.index < to) {
         const at = m.index;
         const c = s.charCodeAt(at);
@@ -188,31 +236,58 @@ export class XmlScanner {
   }
 
   private closeTag(s: string, lt: number): number {
-    const gt = s.indexOf('>', lt + 2);
-    if (gt < 0) return -1;
-    let e = lt + 2;
-    while (e < gt && !endsName(s.charCodeAt(e))) e++;
-    if (!isName(s, lt + 2, e)) this.fail('disallowed character in closing tag name');
-    for (let k = e; k < gt; k++) if (!isSpace(s.charCodeAt(k))) this.fail('disallowed character in closing tag');
-    const name = s.slice(lt + 2, e);
+    const n = s.length;
+    const end = nameEnd(s, lt + 2, n);
+    let gt = end >= 0 ? end : -end - 1;
+    while (gt < n && isSpace(s.charCodeAt(gt))) gt++;
+    if (gt >= n) return -1;
+    if (s.charCodeAt(gt) !== 62) {
+      const close = s.indexOf('>', gt);
+      if (close < 0) return -1;
+      this.fail('disallowed character in closing tag');
+    }
+    const e = nameTo(s, lt + 2, end);
+    if (e < 0) this.fail('disallowed character in closing tag name');
     const top = this.stack.pop();
-    if (top === undefined) this.fail(`unmatched closing tag: ${name}`);
+    const local = this.locals.pop();
+    if (top === undefined || local === undefined) this.fail(`unmatched closing tag: ${s.slice(lt + 2, e)}`);
     // saxes reports the close of the element it pops before it finds the names differ.
-    this.h.close?.(localName(top));
-    if (top !== name) this.fail('unexpected close tag');
+    this.h.close?.(local);
+    if (top.length !== e - lt - 2 || !s.startsWith(top, lt + 2)) this.fail('unexpected close tag');
     return gt + 1;
+  }
+
+  /** The name between `from` and `to` as a string seen before when it was (no copy per element). */
+  private intern(s: string, from: number, to: number): number {
+    const known = this.known;
+    const len = to - from;
+    for (let k = 0; k < known.length; k++) {
+      const q = known[k]!;
+      if (q.length === len && q.charCodeAt(0) === s.charCodeAt(from) && (len === 1 || s.startsWith(q, from))) return k;
+    }
+    const q = s.slice(from, to);
+    if (known.length < 64) {
+      known.push(q);
+      this.knownLocal.push(localName(q));
+      return known.length - 1;
+    }
+    known[63] = q;
+    this.knownLocal[63] = localName(q);
+    return 63;
   }
 
   private openTag(s: string, lt: number): number {
     const n = s.length;
-    let p = lt + 1;
-    while (p < n && !endsName(s.charCodeAt(p))) p++;
-    if (p >= n) return -1;
-    if (!isName(s, lt + 1, p)) this.fail('disallowed character in tag name');
+    const end = nameEnd(s, lt + 1, n);
+    if (end >= n || -end - 1 >= n) return -1;
+    let p = nameTo(s, lt + 1, end);
+    if (p < 0) this.fail('disallowed character in tag name');
     if (this.rootSeen && this.stack.length === 0) this.fail('documents may contain only one root');
-    const name = s.slice(lt + 1, p);
+    const nameAt = lt + 1;
+    const nameStop = p;
     const names = this.names;
     const values = this.values;
+    const hashes = this.hashes;
     let count = 0;
     let selfClosing = false;
     for (;;) {
@@ -230,9 +305,10 @@ export class XmlScanner {
       }
       if (p === before) this.fail('no whitespace between attributes');
       const ns = p;
-      while (p < n && !endsName(s.charCodeAt(p))) p++;
-      if (p >= n) return -1;
-      if (!isName(s, ns, p)) this.fail('disallowed character in attribute name');
+      const end = nameEnd(s, p, n);
+      if (end >= n || -end - 1 >= n) return -1;
+      p = nameTo(s, ns, end);
+      if (p < 0) this.fail('disallowed character in attribute name');
       const ne = p;
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
@@ -240,40 +316,45 @@ export class XmlScanner {
       p++;
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
-      c = s.charCodeAt(p);
-      if (c !== 34 && c !== 39) this.fail('unquoted attribute value');
-      const ve = s.indexOf(c === 34 ? '"' : "'", p + 1);
-      if (ve < 0) return -1;
-      ATTR_SPECIAL.lastIndex = p + 1;
-      const m = ATTR_SPECIAL.exec(s);
-      const plain = !m || m.index >= ve;
-      if (!plain && s.charCodeAt(m.index) === 60) this.fail('disallowed character');
-      for (let k = 0; k < count; k++) if (sameName(s, names[2 * k]!, names[2 * k + 1]!, ns, ne)) this.fail(`duplicate attribute: ${s.slice(ns, ne)}`);
+      const quote = s.charCodeAt(p);
+      if (quote !== 34 && quote !== 39) this.fail('unquoted attribute value');
+      const vs = p + 1;
+      let plain = true;
+      for (p = vs; p < n; p++) {
+        c = s.charCodeAt(p);
+        if (c === quote) break;
+        if (c < 32 || c === 38 || c === 60 || c >= 0xfffe) plain = false;
+      }
+      if (p >= n) return -1;
+      const hash = ((ne - ns) << 21) ^ (s.charCodeAt(ns) << 14) ^ (s.charCodeAt((ns + ne) >> 1) << 7) ^ s.charCodeAt(ne - 1);
+      for (let k = 0; k < count; k++) if (hashes[k] === hash && sameName(s, names[2 * k]!, names[2 * k + 1]!, ns, ne)) this.fail(`duplicate attribute: ${s.slice(ns, ne)}`);
+      hashes[count] = hash;
       names[2 * count] = ns;
       names[2 * count + 1] = ne;
       // A value needing work is marked by a negative start; it is decoded now so errors surface here.
-      if (!plain) this.attrValue(s, p + 1, ve);
-      values[2 * count] = plain ? p + 1 : -(p + 1) - 1;
-      values[2 * count + 1] = ve;
+      if (!plain) this.attrValue(s, vs, p);
+      values[2 * count] = plain ? vs : -vs - 1;
+      values[2 * count + 1] = p;
       count++;
-      p = ve + 1;
+      p++;
     }
     if (!this.rootSeen) {
       this.rootSeen = true;
       if (this.prolog) this.h.text?.(this.prolog);
       this.prolog = '';
     }
-    this.stack.push(name);
-    const local = localName(name);
+    const k = this.intern(s, nameAt, nameStop);
+    const local = this.knownLocal[k]!;
     if (this.h.open) {
       this.tagSrc = s;
       this.count = count;
       this.h.open(local, this.attrFn);
       this.tagSrc = '';
     }
-    if (selfClosing) {
-      this.stack.pop();
-      this.h.close?.(local);
+    if (selfClosing) this.h.close?.(local);
+    else {
+      this.stack.push(this.known[k]!);
+      this.locals.push(local);
     }
     return p + 1;
   }
