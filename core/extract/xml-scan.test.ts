@@ -171,6 +171,17 @@ describe('XmlScanner against saxes', () => {
     expect(scanner.at(-1)).toBe('error');
   });
 
+  it('reads text far longer than a chunk, cut anywhere, as saxes does', () => {
+    const unit = 'Phòng ]] Văn hóa &amp; &#x1EA0;\r\n]';
+    const xml = `<sst><si><t>${unit.repeat(9000)}</t></si><si><t a="${'x'.repeat(70_000)}">${'y'.repeat(140_000)}</t></si></sst>`;
+    for (const size of [997, 65_536, 65_537, 100_003]) {
+      const chunks = Array.from({ length: Math.ceil(xml.length / size) }, (_, k) => xml.slice(k * size, (k + 1) * size));
+      const { saxes, scanner } = compare(chunks);
+      expect(saxes.at(-1)).not.toBe('error');
+      expect(scanner).toEqual(saxes);
+    }
+  });
+
   it('hands a document with a DOCTYPE back before reporting anything', () => {
     expect(byScanner(['<?xml version="1.0"?>\n<!DOCTYPE sst [<!ENTITY e "x">]>\n<sst/>'], [])).toEqual(['needs saxes']);
   });

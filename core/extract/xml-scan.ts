@@ -131,11 +131,28 @@ export class XmlScanner {
       this.rest += chunk;
       return;
     }
-    // One flat string: character reads through a concatenation are several times slower.
-    const s = this.rest ? [this.rest, chunk].join("") : chunk;
-    this.rest = '';
+    let s = chunk;
+    let from = 0;
+    if (this.rest) {
+      // The unfinished token is completed from a short head, joined; the chunk is then read in
+      // place (one flat string: reads through a concatenation are several times slower).
+      const rest = this.rest;
+      const text = this.awaiting === 60;
+      const end = chunk.indexOf(text ? '<' : '>');
+      this.rest = '';
+      if (end < 0) s = [rest, chunk].join('');
+      else if (text) {
+        this.text([rest, chunk.slice(0, end)].join(''), 0, rest.length + end);
+        from = end;
+      } else {
+        const head = [rest, chunk.slice(0, end + 1)].join('');
+        const i = this.scan(head, 0);
+        if (i === head.length) from = end + 1;
+        else s = [head.slice(i), chunk.slice(end + 1)].join('');
+      }
+    }
     this.awaiting = 0;
-    const i = this.scan(s);
+    const i = this.scan(s, from);
     if (i < s.length) this.rest = s.slice(i);
   }
 
@@ -149,8 +166,8 @@ export class XmlScanner {
   }
 
   /** Reads every complete token of `s`; returns where the unfinished rest begins. */
-  private scan(s: string): number {
-    let i = 0;
+  private scan(s: string, from: number): number {
+    let i = from;
     const n = s.length;
     while (i < n) {
       // Markup often follows markup: the search is a call, the look is not.
@@ -159,7 +176,7 @@ export class XmlScanner {
         if (n - i < TEXT_PIECE) return this.wait(i, 60);
         const cut = safeCut(s, i, n);
         this.text(s, i, cut);
-        return cut;
+        return this.wait(cut, 60);
       }
       if (lt > i) this.text(s, i, lt);
       i = lt;
