@@ -208,35 +208,7 @@ export class XmlScanner {
       const c = s.charCodeAt(at);
       if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === 93 || c >= 0xfffe) break;
     }
-    let out: string;
-    if (at === to) out = s.slice(from, to);
-    else {
-      out = '';
-      let k = from;
-      TEXT_SPECIAL.lastIndex = at;
-      let m = TEXT_SPECIAL.exec(s);
-      while (m && m.index < to) {
-        const at = m.index;
-        const c = s.charCodeAt(at);
-        out += s.slice(k, at);
-        k = at + 1;
-        if (c === 38) {
-          const semi = s.indexOf(';', at);
-          if (semi < 0 || semi >= to) this.fail('unterminated entity');
-          out += this.entity(s.slice(at + 1, semi));
-          k = semi + 1;
-        } else if (c === 13) {
-          out += '\n';
-          if (s.charCodeAt(k) === 10 && k < to) k++;
-        } else if (c === 93) {
-          out += ']';
-          if (s.startsWith(']]>', at)) this.fail('the string "]]>" is disallowed in char data');
-        } else this.fail('disallowed character');
-        TEXT_SPECIAL.lastIndex = k;
-        m = TEXT_SPECIAL.exec(s);
-      }
-      out += s.slice(k, to);
-    }
+    const out = at === to ? s.slice(from, to) : this.resolve(s, from, at, to, false);
     if (this.stack.length === 0) {
       if (!WS.test(out)) this.fail('text data outside of root node');
       if (!this.rootSeen) {
@@ -403,27 +375,39 @@ export class XmlScanner {
   }
 
   private attrValue(s: string, from: number, to: number): string {
+    return this.resolve(s, from, from, to, true);
+  }
+
+  /**
+   * Text or an attribute value from `from` to `to`, references resolved and line ends made `\n`
+   * (in a value, tab, CR and LF all become a space); `at` is where the first special character may be.
+   */
+  private resolve(s: string, from: number, at: number, to: number, inValue: boolean): string {
+    const special = inValue ? ATTR_SPECIAL : TEXT_SPECIAL;
     let out = '';
     let k = from;
-    ATTR_SPECIAL.lastIndex = from;
-    let m = ATTR_SPECIAL.exec(s);
+    special.lastIndex = at;
+    let m = special.exec(s);
     while (m && m.index < to) {
-      const at = m.index;
-      const c = s.charCodeAt(at);
-      out += s.slice(k, at);
-      k = at + 1;
+      const p = m.index;
+      const c = s.charCodeAt(p);
+      out += s.slice(k, p);
+      k = p + 1;
       if (c === 38) {
-        const semi = s.indexOf(';', at);
+        const semi = s.indexOf(';', p);
         if (semi < 0 || semi >= to) this.fail('unterminated entity');
-        out += this.entity(s.slice(at + 1, semi));
+        out += this.entity(s.slice(p + 1, semi));
         k = semi + 1;
-      } else if (c === 9 || c === 10) out += ' ';
-      else if (c === 13) {
-        out += ' ';
+      } else if (c === 13) {
+        out += inValue ? ' ' : '\n';
         if (k < to && s.charCodeAt(k) === 10) k++;
+      } else if (c === 9 || c === 10) out += ' ';
+      else if (c === 93) {
+        out += ']';
+        if (s.startsWith(']]>', p)) this.fail('the string "]]>" is disallowed in char data');
       } else this.fail('disallowed character');
-      ATTR_SPECIAL.lastIndex = k;
-      m = ATTR_SPECIAL.exec(s);
+      special.lastIndex = k;
+      m = special.exec(s);
     }
     return out + s.slice(k, to);
   }
