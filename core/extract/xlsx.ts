@@ -1,8 +1,8 @@
 // Excel (.xlsx, .xlsm): sheet names, cell values (shared, inline and literal strings), headers
 // and footers, comments, and hyperlinks from each sheet's relationships.
 import { ExtractError, type Budget, type TextSink } from './limits';
-import { readPart, readScannedPart, textOf } from './parts';
-import { attr, entriesMatching, hyperlinkTargets, readRels, resolvePart, scanZipXml } from './xml';
+import { readPart, textOf } from './parts';
+import { attr, entriesMatching, hyperlinkTargets, parseZipXml, readRels, resolvePart } from './xml';
 import type { ZipArchive } from './zip';
 
 /** Header/footer codes: &L &C &R &P &N &D &T &A &F &Z &G &B &I &U &E &S &X &Y, &K colours, &"font", &12. */
@@ -65,22 +65,27 @@ export function readSharedStrings(zip: ZipArchive, path: string, maxChars: numbe
   let inT = false;
   let phonetic = 0;
   try {
-    scanZipXml(zip, path, {
-      stop: () => strings.size > maxChars,
-      open(name) {
-        if (name === 'si') current = '';
-        else if (name === 'rPh') phonetic++;
-        else if (name === 't' && !phonetic) inT = true;
+    parseZipXml(
+      zip,
+      path,
+      {
+        stop: () => strings.size > maxChars,
+        open(name) {
+          if (name === 'si') current = '';
+          else if (name === 'rPh') phonetic++;
+          else if (name === 't' && !phonetic) inT = true;
+        },
+        close(name) {
+          if (name === 'si') strings.add(current);
+          else if (name === 'rPh') phonetic--;
+          else if (name === 't') inT = false;
+        },
+        text(t) {
+          if (inT) current += t;
+        },
       },
-      close(name) {
-        if (name === 'si') strings.add(current);
-        else if (name === 'rPh') phonetic--;
-        else if (name === 't') inT = false;
-      },
-      text(t) {
-        if (inT) current += t;
-      },
-    });
+      true,
+    );
   } catch (err) {
     if (!(err instanceof ExtractError) || err.code !== 'corrupt') throw err;
     sink.damaged = true;
@@ -133,11 +138,12 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
   let inInline = false;
   let inHeaderFooter = false;
   let value = '';
-  readScannedPart(zip, path, sink, {
-    open(name, attrOf) {
+  // The scanner (last argument): one element per cell, a hundred thousand rows.
+  readPart(zip, path, sink, {
+    open(name, a) {
       switch (name) {
         case 'c':
-          type = attrOf('t') ?? 'n';
+          type = attr(a, 't') ?? 'n';
           value = '';
           break;
         case 'v':
@@ -195,6 +201,6 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
     text(t) {
       if (inValue || inHeaderFooter) value += t;
     },
-  });
+  }, false, true);
 }
 

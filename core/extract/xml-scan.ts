@@ -7,6 +7,7 @@
 // (xml-scan.test.ts); what it does not handle (a DOCTYPE) is handed back to saxes.
 import { ExtractError } from './limits';
 
+/** XmlHandler (xml.ts), as the scanner calls it. */
 export interface ScanHandler {
   /** `name` is the local name (prefix dropped); `attr` reads this tag's attributes, by local name. */
   open?(name: string, attr: (local: string) => string | undefined): void;
