@@ -65,27 +65,23 @@ export function readSharedStrings(zip: ZipArchive, path: string, maxChars: numbe
   let inT = false;
   let phonetic = 0;
   try {
-    parseZipXml(
-      zip,
-      path,
-      {
-        stop: () => strings.size > maxChars,
-        open(name) {
-          if (name === 'si') current = '';
-          else if (name === 'rPh') phonetic++;
-          else if (name === 't' && !phonetic) inT = true;
-        },
-        close(name) {
-          if (name === 'si') strings.add(current);
-          else if (name === 'rPh') phonetic--;
-          else if (name === 't') inT = false;
-        },
-        text(t) {
-          if (inT) current += t;
-        },
+    // The scanner (last argument): one element per string, a hundred thousand rows.
+    parseZipXml(zip, path, {
+      stop: () => strings.size > maxChars,
+      open(name) {
+        if (name === 'si') current = '';
+        else if (name === 'rPh') phonetic++;
+        else if (name === 't' && !phonetic) inT = true;
       },
-      true,
-    );
+      close(name) {
+        if (name === 'si') strings.add(current);
+        else if (name === 'rPh') phonetic--;
+        else if (name === 't') inT = false;
+      },
+      text(t) {
+        if (inT) current += t;
+      },
+    }, true);
   } catch (err) {
     if (!(err instanceof ExtractError) || err.code !== 'corrupt') throw err;
     sink.damaged = true;
@@ -138,7 +134,7 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
   let inInline = false;
   let inHeaderFooter = false;
   let value = '';
-  // The scanner (last argument): one element per cell, a hundred thousand rows.
+  // The scanner (last argument): an element per cell, a hundred thousand rows.
   readPart(zip, path, sink, {
     open(name, a) {
       switch (name) {
