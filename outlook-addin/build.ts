@@ -7,7 +7,7 @@
 // Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
 // lowers async/await, spread, optional chaining and the rest; polyfills.ts covers the library.
 // pdfjs-dist cannot be lowered that far, so the launch file gets a stub in its place and PDFs
-// are checked in the task pane instead.
+// are checked in the task pane instead; spreadsheets are read there with saxes alone (size).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,26 @@ export const readPackageSignatures = notChecked;`,
   },
 };
 
+/**
+ * The spreadsheet XML scanner (core/extract/xml-scan.ts) in the launch file: a stub that hands
+ * every part to saxes before a byte is read, as before the scanner. The scanner
+ * would add ~10 KB and put the file over its budget; the panes, the extension and the scanner
+ * CLI get the real one.
+ */
+const xmlScanStub: Plugin = {
+  name: 'xml-scan-stub',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]xml-scan$/ }, (args) => ({ path: args.path, namespace: 'xml-scan-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'xml-scan-stub' }, () => ({
+      loader: 'ts',
+      contents: `export const NEEDS_SAXES = { needsSaxes: true };
+export class XmlScanner {
+  constructor() { throw NEEDS_SAXES; }
+}`,
+    }));
+  },
+};
+
 /** The read-mode command module, when its author has added it, joins the same file. */
 function commandEntries(): string[] {
   return ['commands/index.ts', 'commands/register.ts'].map((p) => join(here, p)).filter((p) => existsSync(p)).slice(0, 1);
@@ -87,7 +107,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, signatureStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, signatureStub, xmlScanStub, packedDataPlugin(packed), catalogPlugin(keep)],
       metafile: true,
       logLevel: 'error',
     });

@@ -65,6 +65,7 @@ export function readSharedStrings(zip: ZipArchive, path: string, maxChars: numbe
   let inT = false;
   let phonetic = 0;
   try {
+    // The scanner (last argument): one element per string, a hundred thousand rows.
     parseZipXml(zip, path, {
       stop: () => strings.size > maxChars,
       open(name) {
@@ -80,7 +81,7 @@ export function readSharedStrings(zip: ZipArchive, path: string, maxChars: numbe
       text(t) {
         if (inT) current += t;
       },
-    });
+    }, true);
   } catch (err) {
     if (!(err instanceof ExtractError) || err.code !== 'corrupt') throw err;
     sink.damaged = true;
@@ -133,6 +134,7 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
   let inInline = false;
   let inHeaderFooter = false;
   let value = '';
+  // The scanner (last argument): an element per cell, a hundred thousand rows.
   readPart(zip, path, sink, {
     open(name, a) {
       switch (name) {
@@ -195,6 +197,6 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
     text(t) {
       if (inValue || inHeaderFooter) value += t;
     },
-  });
+  }, false, true);
 }
 

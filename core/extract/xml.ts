@@ -2,24 +2,28 @@
 // so a part is never held whole, and a document that breaks midway keeps what was read.
 import { SaxesParser } from 'saxes';
 import { ExtractError } from './limits';
+import { NEEDS_SAXES, XmlScanner } from './xml-scan';
 import { xmlCharset, type ZipArchive } from './zip';
 
 export type Attrs = Record<string, string>;
+/** Attributes as saxes gives them, or as the scanner reads them from the tag in place (xml-scan.ts). */
+export type AttrSource = Attrs | ((local: string) => string | undefined);
 
 /** Thrown from a chunk callback to stop reading a part early (the text budget is full). */
 const STOP = { stop: true };
 
-export interface XmlHandler {
+export interface XmlHandler<A = Attrs> {
   /** Checked per inflated chunk: true stops reading the part (what was read is kept). */
   stop?(): boolean;
   /** `name` is the local name (prefix dropped); attribute keys keep their prefixes. */
-  open?(name: string, attrs: Attrs): void;
+  open?(name: string, attrs: A): void;
   close?(name: string): void;
   text?(text: string): void;
 }
 
 /** An attribute by local name, whatever its prefix (w:val, r:id, xlink:href…). */
-export function attr(attrs: Attrs, local: string): string | undefined {
+export function attr(attrs: AttrSource, local: string): string | undefined {
+  if (typeof attrs === 'function') return attrs(local);
   if (local in attrs) return attrs[local];
   for (const k in attrs) if (k.endsWith(`:${local}`)) return attrs[k];
   return undefined;
@@ -48,24 +52,31 @@ function makeParser(h: XmlHandler, label: string): SaxesParser {
   return parser;
 }
 
-/** Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. */
-export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): boolean {
-  const parser = makeParser(h, entry);
+/**
+ * Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. `scan`
+ * reads it with the allocation-free scanner instead of saxes (parts with an element per cell);
+ * a part with a DOCTYPE, which the scanner leaves to saxes, is then read by saxes from the start.
+ */
+export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): boolean;
+export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler<AttrSource>, scan: boolean): boolean;
+export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler<AttrSource>, scan = false): boolean {
   let decoder: TextDecoder | undefined;
   let found: boolean;
   try {
+    const parser = scan ? new XmlScanner(h, entry) : makeParser(h, entry);
     found = zip.read(entry, (chunk) => {
       if (h.stop?.()) throw STOP;
       decoder ??= new TextDecoder(xmlCharset(chunk));
       parser.write(decoder.decode(chunk, { stream: true }));
     });
+    if (!found) return false;
+    if (decoder) parser.write(decoder.decode());
+    parser.close();
   } catch (err) {
     if (err === STOP) return true;
+    if (err === NEEDS_SAXES) return parseZipXml(zip, entry, h);
     throw err;
   }
-  if (!found) return false;
-  if (decoder) parser.write(decoder.decode());
-  parser.close();
   return true;
 }
 
