@@ -337,16 +337,22 @@ class InvisibleWatch {
   within(from: number, to: number): boolean {
     from = Math.max(0, from);
     to = Math.min(this.text.length, to);
-    if (from < this.cleanFrom || from > this.cleanTo) {
-      if (firstInvisible(this.text, from, to) >= 0) return true;
-      this.cleanFrom = from;
-      this.cleanTo = to;
-    } else if (to > this.cleanTo) {
+    if (from >= this.cleanFrom && from <= this.cleanTo) {
+      if (to <= this.cleanTo) return false;
       const ahead = Math.min(this.text.length, Math.max(to, this.cleanTo + READ_AHEAD));
       const at = firstInvisible(this.text, this.cleanTo, ahead);
       if (at >= 0 && at < to) return true;
       // Clean up to the invisible character found beyond the window, or through what was read.
       this.cleanTo = at >= 0 ? at : ahead;
+      return false;
+    }
+    if (firstInvisible(this.text, from, to) >= 0) return true;
+    // One watch serves every scan, and each scan starts over from the text's start: a window
+    // before the clean stretch joins it, or leaves it for the later hits when it is the longer.
+    if (from < this.cleanFrom && to >= this.cleanFrom) this.cleanFrom = from;
+    else if (from > this.cleanTo || to - from > this.cleanTo - this.cleanFrom) {
+      this.cleanFrom = from;
+      this.cleanTo = to;
     }
     return false;
   }
@@ -391,22 +397,21 @@ const REACH_AFTER = MAX_DOMAIN + 64;
  * brackets keeps a long clean text from being scanned once more.
  */
 function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
-  const found: FoundAddress[] = [];
-  let near = new InvisibleWatch(text);
-  for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
-    if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-    const f = parseAround(text, i, i + 1, false, opts);
-    if (f) found.push(f);
-  }
-  const plain = found.length;
-  near = new InvisibleWatch(text);
-  for (let i = text.indexOf('\uff20'); i !== -1; i = text.indexOf('\uff20', i + 1)) {
-    if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-    const f = parseAround(text, i, i + 1, false, opts);
-    if (f) found.push(f);
+  // One watch for the four scans: in a directory each scan's windows cover the whole text, and a
+  // watch of its own read it all again for each.
+  const near = new InvisibleWatch(text);
+  const scans: FoundAddress[][] = [];
+  for (const at of ['@', '\uff20']) {
+    const found: FoundAddress[] = [];
+    for (let i = text.indexOf(at); i !== -1; i = text.indexOf(at, i + 1)) {
+      if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      const f = parseAround(text, i, i + 1, false, opts);
+      if (f) found.push(f);
+    }
+    scans.push(found);
   }
   for (const close of [']', ')']) {
-    near = new InvisibleWatch(text);
+    const found: FoundAddress[] = [];
     for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
       // "[a\u200bt]": the hidden at-sign itself may hold one.
       if (watch && invisibleJustBefore(text, i, 12)) return undefined;
@@ -415,12 +420,44 @@ function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Fou
       const f = open >= 0 ? parseAround(text, open, i + 1, true, opts) : undefined;
       if (f) found.push(f);
     }
+    scans.push(found);
   }
-  // '@' hits arrive in order; only hidden forms found afterwards need merging in.
-  if (found.length === plain) return found;
-  found.sort((a, b) => a.index - b.index);
-  // The same place can be reached twice ("ten (@) x.com" has an '@' and a bracket).
-  return found.filter((f, k) => k === 0 || f.index !== found[k - 1]!.index);
+  return inTextOrder(scans);
+}
+
+/**
+ * The scans' finds as one list in order of place, the earlier scan's first where two start at the
+ * same place, and only that one: the same place can be reached twice ("ten (@) x.com" has an '@'
+ * and a bracket). Each scan's finds come in order, so they are merged, not sorted: a directory's
+ * hidden forms made a sort of tens of thousands of finds.
+ */
+function inTextOrder<T extends { index: number }>(scans: T[][]): T[] {
+  // '@' finds alone arrive in order.
+  if (scans.every((s, k) => k === 0 || s.length === 0)) return scans[0]!;
+  const nonEmpty = scans.filter((s) => s.length > 0);
+  let merged: T[];
+  if (nonEmpty.every(ascending)) {
+    merged = [];
+    const at = nonEmpty.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let k = 0; k < nonEmpty.length; k++) {
+        const f = nonEmpty[k]![at[k]!];
+        if (f && (best < 0 || f.index < nonEmpty[best]![at[best]!]!.index)) best = k;
+      }
+      if (best < 0) break;
+      merged.push(nonEmpty[best]![at[best]!++]!);
+    }
+  } else {
+    // Not met in any text tried; kept so that the order never rests on that.
+    merged = scans.flat().sort((a, b) => a.index - b.index);
+  }
+  return merged.filter((f, k) => k === 0 || f.index !== merged[k - 1]!.index);
+}
+
+function ascending(found: readonly { index: number }[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k]!.index < found[k - 1]!.index) return false;
+  return true;
 }
 
 /** Addresses named by link targets: `mailto:` with its to/cc/bcc, percent-encoded or not. */
