@@ -93,14 +93,18 @@ function bracketedWord(text: string, i: number, word: string): number {
   return openFor(close) === open ? j + 1 : -1;
 }
 
-interface DomainScan {
-  domain: string;
-  end: number;
-  obfuscated: boolean;
-  guessed: boolean;
-  /** The domain as it stood before the first guess across a line break, if that is a domain. */
-  beforeGuess?: { domain: string; end: number };
-}
+// What scanDomain read besides the domain it returns, and what parseAround found besides the
+// address it returns: kept here rather than in an object per address (a directory has tens of
+// thousands). Callers copy them out before calling anything else.
+let domainEnd = 0;
+let domainObfuscated = false;
+let domainGuessed = false;
+/** The domain as it stood before the first guess across a line break, if that is a domain. */
+let guessDomain: string | undefined;
+let guessEnd = 0;
+let foundIndex = 0;
+let foundLength = 0;
+let foundObfuscated = false;
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
@@ -114,7 +118,7 @@ function validTail(count: number, hyphenEdge: boolean, text: string, tldStart: n
 }
 
 /** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
-function scanDomain(text: string, i: number): DomainScan | undefined {
+function scanDomain(text: string, i: number): string | undefined {
   // The common case, "gmail.com" written plainly, is sliced from the text in one piece;
   // labels are collected only once a hidden or wrapped separator makes that impossible.
   let labels: string[] | undefined;
@@ -122,7 +126,8 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
   let lastStart = i;
   let obfuscated = false;
   let guessed = false;
-  let beforeGuess: DomainScan['beforeGuess'];
+  let beforeGuess: string | undefined;
+  let beforeGuessEnd = 0;
   let end = i;
   let pos = i;
   let hyphenEdge = false;
@@ -175,15 +180,28 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
       if (!sawBreak || !isLabelChar(text.charCodeAt(k))) break;
       n = k;
       labels ??= text.slice(i, end).split('.');
-      if (!guessed && validTail(count, hyphenEdge, text, lastStart, end)) beforeGuess = { domain: labels.join('.'), end };
+      if (!guessed && validTail(count, hyphenEdge, text, lastStart, end)) {
+        beforeGuess = labels.join('.');
+        beforeGuessEnd = end;
+      }
       guessed = true;
     } else if (!plainDot) {
       labels ??= text.slice(i, end).split('.');
     }
     pos = n;
   }
-  if (!validTail(count, hyphenEdge, text, lastStart, end)) return beforeGuess ? { ...beforeGuess, obfuscated, guessed: false } : undefined;
-  return { domain: labels ? labels.join('.') : text.slice(i, end), end, obfuscated, guessed, beforeGuess };
+  domainObfuscated = obfuscated;
+  guessDomain = undefined;
+  if (!validTail(count, hyphenEdge, text, lastStart, end)) {
+    domainEnd = beforeGuessEnd;
+    domainGuessed = false;
+    return beforeGuess;
+  }
+  domainEnd = end;
+  domainGuessed = guessed;
+  guessDomain = beforeGuess;
+  guessEnd = beforeGuessEnd;
+  return labels ? labels.join('.') : text.slice(i, end);
 }
 
 /** Reads the local part ending just before `end`; its start, else -1. */
@@ -214,10 +232,11 @@ function normalise(local: string, domain: string): string {
 }
 
 /**
- * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd).
+ * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd): the address,
+ * with where it stands in foundIndex, foundLength and foundObfuscated.
  * `hidden`: the at-sign itself was written in a hidden form.
  */
-function parseAround(text: string, atStart: number, atEnd: number, hidden: boolean, opts: ExtractOptions): FoundAddress | undefined {
+function parseAround(text: string, atStart: number, atEnd: number, hidden: boolean, opts: ExtractOptions): string | undefined {
   let localEnd = skipBlanks(text, atStart - 1, -1) + 1;
   let domainStart = skipBlanks(text, atEnd, 1);
   let spaced = localEnd !== atStart || domainStart !== atEnd;
@@ -239,23 +258,25 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   }
   const localStart = scanLocal(text, localEnd);
   if (localStart < 0) return undefined;
-  let dom = scanDomain(text, domainStart);
-  if (!dom) return undefined;
-  if (dom.guessed && !isKnown(dom.domain, opts)) {
-    // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
-    if (!dom.beforeGuess) return undefined;
-    dom = { ...dom, ...dom.beforeGuess, guessed: false };
+  let domain = scanDomain(text, domainStart);
+  if (domain === undefined) return undefined;
+  let end = domainEnd;
+  const obfuscated = hidden || spaced || domainObfuscated || text.charCodeAt(atStart) === 0xff20;
+  if (domainGuessed) {
+    const before = guessDomain;
+    const beforeEnd = guessEnd;
+    if (!isKnown(domain, opts)) {
+      // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
+      if (before === undefined) return undefined;
+      domain = before;
+      end = beforeEnd;
+    }
   }
-  if ((spaced || wrapped) && !isKnown(dom.domain, opts)) return undefined;
-  const local = text.slice(localStart, localEnd);
-  const address = normalise(local, dom.domain);
-  const wide = text.charCodeAt(atStart) === 0xff20;
-  return {
-    address,
-    index: localStart,
-    length: dom.end - localStart,
-    obfuscated: hidden || spaced || dom.obfuscated || wide,
-  };
+  if ((spaced || wrapped) && !isKnown(domain, opts)) return undefined;
+  foundIndex = localStart;
+  foundLength = end - localStart;
+  foundObfuscated = obfuscated;
+  return normalise(text.slice(localStart, localEnd), domain);
 }
 
 /** The hidden at-sign "[at]" / "(AT)" whose closing bracket is at `close`: its start, else -1. */
@@ -275,13 +296,23 @@ function hiddenAtBefore(text: string, close: number): number {
  */
 export function extractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
   const plain = extractVisible(text, opts, true);
-  if (plain) return plain;
+  if (plain) return plain.address.map((address, k) => ({ address, index: plain.index[k]!, length: plain.length[k]!, obfuscated: plain.obfuscated[k]! }));
   const { visible, dropped } = withoutInvisible(text);
   const original = (k: number) => k + droppedUpTo(dropped, k);
-  return extractVisible(visible, opts, false)!.map((f) => {
-    const index = original(f.index);
-    return { ...f, index, length: original(f.index + f.length - 1) + 1 - index };
+  const found = extractVisible(visible, opts, false)!;
+  return found.address.map((address, k) => {
+    const index = original(found.index[k]!);
+    return { address, index, length: original(found.index[k]! + found.length[k]! - 1) + 1 - index, obfuscated: found.obfuscated[k]! };
   });
+}
+
+/**
+ * The addresses extractAddresses finds, in its order, without where they stand: what the rules
+ * need, without an object for each. Dropping invisible characters keeps the order of what is left,
+ * so the addresses read from the shortened text need no mapping back.
+ */
+export function extractAddressList(text: string, opts: ExtractOptions = {}): string[] {
+  return (extractVisible(text, opts, true) ?? extractVisible(withoutInvisible(text).visible, opts, false)!).address;
 }
 
 /**
@@ -396,33 +427,60 @@ const REACH_AFTER = MAX_DOMAIN + 64;
  * be, so that only such texts pay for a copy without them; looking near the few at-signs and
  * brackets keeps a long clean text from being scanned once more.
  */
-function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
+function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Finds | undefined {
   // One watch for the four scans: in a directory each scan's windows cover the whole text, and a
   // watch of its own read it all again for each.
   const near = new InvisibleWatch(text);
-  const scans: FoundAddress[][] = [];
+  const scans: Finds[] = [];
   for (const at of ['@', '\uff20']) {
-    const found: FoundAddress[] = [];
+    const found = newFinds();
     for (let i = text.indexOf(at); i !== -1; i = text.indexOf(at, i + 1)) {
       if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-      const f = parseAround(text, i, i + 1, false, opts);
-      if (f) found.push(f);
+      const address = parseAround(text, i, i + 1, false, opts);
+      if (address !== undefined) addFound(found, address);
     }
     scans.push(found);
   }
   for (const close of [']', ')']) {
-    const found: FoundAddress[] = [];
+    const found = newFinds();
     for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
       // "[a\u200bt]": the hidden at-sign itself may hold one.
       if (watch && invisibleJustBefore(text, i, 12)) return undefined;
       const open = hiddenAtBefore(text, i);
-      if (open >= 0 && watch && near.within(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-      const f = open >= 0 ? parseAround(text, open, i + 1, true, opts) : undefined;
-      if (f) found.push(f);
+      if (open < 0) continue;
+      if (watch && near.within(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      const address = parseAround(text, open, i + 1, true, opts);
+      if (address !== undefined) addFound(found, address);
     }
     scans.push(found);
   }
   return inTextOrder(scans);
+}
+
+/** One scan's finds as parallel lists: a directory's tens of thousands make no object each. */
+interface Finds {
+  address: string[];
+  index: number[];
+  length: number[];
+  obfuscated: boolean[];
+}
+
+function newFinds(): Finds {
+  return { address: [], index: [], length: [], obfuscated: [] };
+}
+
+function addFound(to: Finds, address: string): void {
+  to.address.push(address);
+  to.index.push(foundIndex);
+  to.length.push(foundLength);
+  to.obfuscated.push(foundObfuscated);
+}
+
+function copyFound(to: Finds, from: Finds, k: number): void {
+  to.address.push(from.address[k]!);
+  to.index.push(from.index[k]!);
+  to.length.push(from.length[k]!);
+  to.obfuscated.push(from.obfuscated[k]!);
 }
 
 /**
@@ -431,32 +489,38 @@ function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Fou
  * and a bracket). Each scan's finds come in order, so they are merged, not sorted: a directory's
  * hidden forms made a sort of tens of thousands of finds.
  */
-function inTextOrder<T extends { index: number }>(scans: T[][]): T[] {
+function inTextOrder(scans: Finds[]): Finds {
   // '@' finds alone arrive in order.
-  if (scans.every((s, k) => k === 0 || s.length === 0)) return scans[0]!;
-  const nonEmpty = scans.filter((s) => s.length > 0);
-  let merged: T[];
-  if (nonEmpty.every(ascending)) {
-    merged = [];
-    const at = nonEmpty.map(() => 0);
+  if (scans.every((s, k) => k === 0 || s.index.length === 0)) return scans[0]!;
+  const order: [scan: number, k: number][] = [];
+  if (scans.every((s) => ascending(s.index))) {
+    const next = scans.map(() => 0);
     for (;;) {
       let best = -1;
-      for (let k = 0; k < nonEmpty.length; k++) {
-        const f = nonEmpty[k]![at[k]!];
-        if (f && (best < 0 || f.index < nonEmpty[best]![at[best]!]!.index)) best = k;
+      for (let n = 0; n < scans.length; n++) {
+        if (next[n]! < scans[n]!.index.length && (best < 0 || scans[n]!.index[next[n]!]! < scans[best]!.index[next[best]!]!)) best = n;
       }
       if (best < 0) break;
-      merged.push(nonEmpty[best]![at[best]!++]!);
+      order.push([best, next[best]!++]);
     }
   } else {
-    // Not met in any text tried; kept so that the order never rests on that.
-    merged = scans.flat().sort((a, b) => a.index - b.index);
+    // Not met in any text tried; kept so that the order never rests on that. The sort is stable.
+    scans.forEach((s, n) => s.index.forEach((_, k) => order.push([n, k])));
+    order.sort((a, b) => scans[a[0]]!.index[a[1]]! - scans[b[0]]!.index[b[1]]!);
   }
-  return merged.filter((f, k) => k === 0 || f.index !== merged[k - 1]!.index);
+  const merged = newFinds();
+  let last = -1;
+  for (const [n, k] of order) {
+    const index = scans[n]!.index[k]!;
+    if (merged.index.length > 0 && index === last) continue;
+    copyFound(merged, scans[n]!, k);
+    last = index;
+  }
+  return merged;
 }
 
-function ascending(found: readonly { index: number }[]): boolean {
-  for (let k = 1; k < found.length; k++) if (found[k]!.index < found[k - 1]!.index) return false;
+function ascending(index: readonly number[]): boolean {
+  for (let k = 1; k < index.length; k++) if (index[k]! < index[k - 1]!) return false;
   return true;
 }
 
@@ -478,9 +542,7 @@ export function addressesFromLinks(links: readonly string[], opts: ExtractOption
       const [key = '', value = ''] = pair.split('=', 2);
       if (/^(to|cc|bcc)$/i.test(key)) parts.push(value);
     }
-    for (const part of parts) {
-      for (const f of extractAddresses(part.replace(/[,;]/g, ' '), opts)) out.push(f.address);
-    }
+    for (const part of parts) out.push(...extractAddressList(part.replace(/[,;]/g, ' '), opts));
   }
   return out;
 }
