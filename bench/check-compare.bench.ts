@@ -20,8 +20,9 @@ function checker(core: Core) {
 }
 
 const summary = (f: Finding[]) => JSON.stringify(f);
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
-export async function runCheckCompare(rounds = 9, chars = 10 * 1024 * 1024): Promise<void> {
+export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 15), chars = 10 * 1024 * 1024): Promise<void> {
   const other = process.env.CVG_CHECK_COMPARE;
   if (!other) throw new Error('set CVG_CHECK_COMPARE to another build’s dist/bench/check-core.js');
   const base = checker((await import(other)) as Core);
@@ -35,7 +36,10 @@ export async function runCheckCompare(rounds = 9, chars = 10 * 1024 * 1024): Pro
       const msg = draft(text);
       const results: Record<string, string> = {};
       const run = (name: 'base' | 'ours', fn: typeof base) => {
+        // Neither build pays for the other's garbage.
+        collect();
         const first = timeOnce(() => summary(fn(msg)), false);
+        collect();
         const again = timeOnce(() => summary(fn(msg)), false);
         results[name] = first.result as string;
         if (again.result !== first.result) throw new Error(`${name}: a second check of the same draft found otherwise`);
@@ -44,6 +48,7 @@ export async function runCheckCompare(rounds = 9, chars = 10 * 1024 * 1024): Pro
           t[name === 'base' ? 'baseAgain' : 'oursAgain'].push(again.ms);
         }
       };
+      collect();
       const floor = timeOnce(() => indexOfPass(text), true);
       if (r > 0) t.indexOf.push(floor.ms);
       if (r % 2 === 0) {

@@ -296,23 +296,23 @@ function hiddenAtBefore(text: string, close: number): number {
  */
 export function extractAddresses(text: string, opts: ExtractOptions = {}): FoundAddress[] {
   const plain = extractVisible(text, opts, true);
-  if (plain) return plain.address.map((address, k) => ({ address, index: plain.index[k]!, length: plain.length[k]!, obfuscated: plain.obfuscated[k]! }));
+  if (plain) return plain;
   const { visible, dropped } = withoutInvisible(text);
   const original = (k: number) => k + droppedUpTo(dropped, k);
-  const found = extractVisible(visible, opts, false)!;
-  return found.address.map((address, k) => {
-    const index = original(found.index[k]!);
-    return { address, index, length: original(found.index[k]! + found.length[k]! - 1) + 1 - index, obfuscated: found.obfuscated[k]! };
+  return extractVisible(visible, opts, false)!.map((f) => {
+    const index = original(f.index);
+    return { ...f, index, length: original(f.index + f.length - 1) + 1 - index };
   });
 }
 
 /**
  * The addresses extractAddresses finds, in its order, without where they stand: what the rules
- * need, without an object for each. Dropping invisible characters keeps the order of what is left,
- * so the addresses read from the shortened text need no mapping back.
+ * need. Dropping invisible characters keeps the order of what is left, so the addresses read from
+ * the shortened text need no mapping back.
  */
 export function extractAddressList(text: string, opts: ExtractOptions = {}): string[] {
-  return (extractVisible(text, opts, true) ?? extractVisible(withoutInvisible(text).visible, opts, false)!).address;
+  const found = extractVisible(text, opts, true) ?? extractVisible(withoutInvisible(text).visible, opts, false)!;
+  return found.map((f) => f.address);
 }
 
 /**
@@ -427,22 +427,22 @@ const REACH_AFTER = MAX_DOMAIN + 64;
  * be, so that only such texts pay for a copy without them; looking near the few at-signs and
  * brackets keeps a long clean text from being scanned once more.
  */
-function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Finds | undefined {
+function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
   // One watch for the four scans: in a directory each scan's windows cover the whole text, and a
   // watch of its own read it all again for each.
   const near = new InvisibleWatch(text);
-  const scans: Finds[] = [];
+  const scans: FoundAddress[][] = [];
   for (const at of ['@', '\uff20']) {
-    const found = newFinds();
+    const found: FoundAddress[] = [];
     for (let i = text.indexOf(at); i !== -1; i = text.indexOf(at, i + 1)) {
       if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
       const address = parseAround(text, i, i + 1, false, opts);
-      if (address !== undefined) addFound(found, address);
+      if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
     }
     scans.push(found);
   }
   for (const close of [']', ')']) {
-    const found = newFinds();
+    const found: FoundAddress[] = [];
     for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
       // "[a\u200bt]": the hidden at-sign itself may hold one.
       if (watch && invisibleJustBefore(text, i, 12)) return undefined;
@@ -450,37 +450,11 @@ function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Fin
       if (open < 0) continue;
       if (watch && near.within(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
       const address = parseAround(text, open, i + 1, true, opts);
-      if (address !== undefined) addFound(found, address);
+      if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
     }
     scans.push(found);
   }
   return inTextOrder(scans);
-}
-
-/** One scan's finds as parallel lists: a directory's tens of thousands make no object each. */
-interface Finds {
-  address: string[];
-  index: number[];
-  length: number[];
-  obfuscated: boolean[];
-}
-
-function newFinds(): Finds {
-  return { address: [], index: [], length: [], obfuscated: [] };
-}
-
-function addFound(to: Finds, address: string): void {
-  to.address.push(address);
-  to.index.push(foundIndex);
-  to.length.push(foundLength);
-  to.obfuscated.push(foundObfuscated);
-}
-
-function copyFound(to: Finds, from: Finds, k: number): void {
-  to.address.push(from.address[k]!);
-  to.index.push(from.index[k]!);
-  to.length.push(from.length[k]!);
-  to.obfuscated.push(from.obfuscated[k]!);
 }
 
 /**
@@ -489,38 +463,30 @@ function copyFound(to: Finds, from: Finds, k: number): void {
  * and a bracket). Each scan's finds come in order, so they are merged, not sorted: a directory's
  * hidden forms made a sort of tens of thousands of finds.
  */
-function inTextOrder(scans: Finds[]): Finds {
+function inTextOrder(scans: FoundAddress[][]): FoundAddress[] {
   // '@' finds alone arrive in order.
-  if (scans.every((s, k) => k === 0 || s.index.length === 0)) return scans[0]!;
-  const order: [scan: number, k: number][] = [];
-  if (scans.every((s) => ascending(s.index))) {
+  if (scans.every((s, k) => k === 0 || s.length === 0)) return scans[0]!;
+  let merged: FoundAddress[];
+  if (scans.every(ascending)) {
+    merged = [];
     const next = scans.map(() => 0);
     for (;;) {
       let best = -1;
       for (let n = 0; n < scans.length; n++) {
-        if (next[n]! < scans[n]!.index.length && (best < 0 || scans[n]!.index[next[n]!]! < scans[best]!.index[next[best]!]!)) best = n;
+        if (next[n]! < scans[n]!.length && (best < 0 || scans[n]![next[n]!]!.index < scans[best]![next[best]!]!.index)) best = n;
       }
       if (best < 0) break;
-      order.push([best, next[best]!++]);
+      merged.push(scans[best]![next[best]!++]!);
     }
   } else {
     // Not met in any text tried; kept so that the order never rests on that. The sort is stable.
-    scans.forEach((s, n) => s.index.forEach((_, k) => order.push([n, k])));
-    order.sort((a, b) => scans[a[0]]!.index[a[1]]! - scans[b[0]]!.index[b[1]]!);
+    merged = scans.flat().sort((a, b) => a.index - b.index);
   }
-  const merged = newFinds();
-  let last = -1;
-  for (const [n, k] of order) {
-    const index = scans[n]!.index[k]!;
-    if (merged.index.length > 0 && index === last) continue;
-    copyFound(merged, scans[n]!, k);
-    last = index;
-  }
-  return merged;
+  return merged.filter((f, k) => k === 0 || f.index !== merged[k - 1]!.index);
 }
 
-function ascending(index: readonly number[]): boolean {
-  for (let k = 1; k < index.length; k++) if (index[k]! < index[k - 1]!) return false;
+function ascending(found: readonly FoundAddress[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k]!.index < found[k - 1]!.index) return false;
   return true;
 }
 
