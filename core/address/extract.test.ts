@@ -15,6 +15,12 @@ import { vietnameseText } from '../../bench/vietnamese-text';
 const benchText = (chars: number, seed: number, rate: number) => vietnameseText(chars, seed, rate).text;
 
 const known = makeClassifier(PRESETS.danang);
+/** The finds, and the address list the rules read, are the reference extractor's. */
+function agreesWithReference(t: string): void {
+  const reference = referenceExtractAddresses(t, known);
+  expect(extractAddresses(t, known)).toEqual(reference);
+  expect(extractAddressList(t, known)).toEqual(reference.map((f) => f.address));
+}
 const find = (text: string) => extractAddresses(text, known).map((f) => f.address);
 
 describe('extractAddresses', () => {
@@ -271,9 +277,7 @@ describe('agrees with the extractor as it was', () => {
   it('finds the same addresses, at the same places, on Vietnamese, TCVN3, VNI and mixed text', () => {
     fc.assert(
       fc.property(text, (t) => {
-        const reference = referenceExtractAddresses(t, known);
-        expect(extractAddresses(t, known)).toEqual(reference);
-        expect(extractAddressList(t, known)).toEqual(reference.map((f) => f.address));
+        agreesWithReference(t);
         expect(extractAddresses(t)).toEqual(referenceExtractAddresses(t));
       }),
       { numRuns: 3000 },
@@ -284,9 +288,7 @@ describe('agrees with the extractor as it was', () => {
     const dense = fc.array(fc.tuple(address, fc.constantFrom(', ', '; ', '\n', ' \u200b', '\u00ad ', ' - ')), { minLength: 2, maxLength: 40 }).map((xs) => xs.map(([a, sep]) => a + sep).join(''));
     fc.assert(
       fc.property(dense, (t) => {
-        const reference = referenceExtractAddresses(t, known);
-        expect(extractAddresses(t, known)).toEqual(reference);
-        expect(extractAddressList(t, known)).toEqual(reference.map((f) => f.address));
+        agreesWithReference(t);
       }),
       { numRuns: 2000 },
     );
@@ -310,23 +312,20 @@ describe('agrees with the extractor as it was', () => {
       });
     fc.assert(
       fc.property(long, (t) => {
-        const reference = referenceExtractAddresses(t, known);
-        expect(extractAddresses(t, known)).toEqual(reference);
-        expect(extractAddressList(t, known)).toEqual(reference.map((f) => f.address));
+        agreesWithReference(t);
       }),
       { numRuns: 150 },
     );
   });
 
-  // issue 11: the scans' finds are merged in place order, not sorted. A text where every scan
-  // finds something, and two reach the same place ("ten (@) x.com": an '@' and a bracket).
+  // issue 11: the scans' finds are merged in place order, not sorted: texts where every scan
+  // finds something. (Two scans reaching one place, which the merge settles as the sort did, was
+  // met in none of 400,000 random short texts of at-signs, brackets and "at"s.)
   it('keeps the order and the one find per place when every kind of at-sign is met', () => {
     const forms = fc.array(fc.tuple(address, fc.constantFrom('ten (@) gmail.com', 'a (at) b.com', 'x＠yahoo．com', 'q [at] vnn [dot] vn', ', ', '\n')), { minLength: 3, maxLength: 60 }).map((xs) => xs.flat().join(' '));
     fc.assert(
       fc.property(forms, (t) => {
-        const reference = referenceExtractAddresses(t, known);
-        expect(extractAddresses(t, known)).toEqual(reference);
-        expect(extractAddressList(t, known)).toEqual(reference.map((f) => f.address));
+        agreesWithReference(t);
       }),
       { numRuns: 1500 },
     );
@@ -334,11 +333,6 @@ describe('agrees with the extractor as it was', () => {
 });
 
 describe('the address list the rules read (issue 11)', () => {
-  const sameAsReference = (t: string) => {
-    const reference = referenceExtractAddresses(t, known);
-    expect(extractAddressList(t, known)).toEqual(reference.map((f) => f.address));
-    expect(extractAddresses(t, known)).toEqual(reference);
-  };
 
   it('is the reference extractor’s addresses on the text of every fixture document and sample', async () => {
     const { extractDocument } = await import('../extract');
@@ -356,12 +350,12 @@ describe('the address list the rules read (issue 11)', () => {
     let read = 0;
     for (const path of texts) {
       const bytes = new Uint8Array(readFileSync(path));
-      sameAsReference(new TextDecoder().decode(bytes));
+      agreesWithReference(new TextDecoder().decode(bytes));
       const doc = await extractDocument(path.slice(path.lastIndexOf('/') + 1), bytes).catch(() => undefined);
       if (!doc) continue;
       read++;
       const all = [doc, ...doc.parts.flatMap((p) => (p.document ? [p.document] : []))];
-      for (const d of all) sameAsReference(d.text);
+      for (const d of all) agreesWithReference(d.text);
     }
     expect(read).toBeGreaterThan(20);
   });
@@ -375,7 +369,7 @@ describe('the address list the rules read (issue 11)', () => {
           const k = at % (t.length + 1);
           t = t.slice(0, k) + c + t.slice(k);
         }
-        sameAsReference(t);
+        agreesWithReference(t);
       }),
       { numRuns: 40 },
     );
