@@ -2,7 +2,12 @@
 // dist/bench/check-core.js), in one process, on the same new text each round, with the bare
 // indexOf('@') pass as the floor. The two builds alternate which goes first, every rule is on,
 // and each build is lent a directory built by its own code from the same people. The findings of
-// both must be identical in every round, or the run stops.
+// both must be identical in every round, or the run stops. Timings are wall-clock, each after a
+// collection, so that neither build pays for the other's garbage.
+//
+// A build from before bench/check-core.ts existed has no such file: bundle one from an entry that
+// re-exports the same names from that tree's core (check, emptyMessage; compactDirectory,
+// loadDirectory; PRESETS), as an SSR build to ES modules like bench/vite.config.ts's.
 import { indexOfPass, load, timeOnce, directoryAddress, draft, DENSITIES, type Density } from './address.bench';
 import { sampleDirectory } from '../core/directory/sample-directory.test-util';
 import type { Finding } from '../core/types';
