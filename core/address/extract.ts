@@ -99,6 +99,8 @@ function bracketedWord(text: string, i: number, word: string): number {
 let domainEnd = 0;
 let domainObfuscated = false;
 let domainGuessed = false;
+/** The domain is text.slice(start, domainEnd) itself: no label was joined from hidden or broken separators. */
+let domainPlain = false;
 /** The domain as it stood before the first guess across a line break, if that is a domain. */
 let guessDomain: string | undefined;
 let guessEnd = 0;
@@ -195,8 +197,10 @@ function scanDomain(text: string, i: number): string | undefined {
   if (!validTail(count, hyphenEdge, text, lastStart, end)) {
     domainEnd = beforeGuessEnd;
     domainGuessed = false;
+    domainPlain = false;
     return beforeGuess;
   }
+  domainPlain = labels === undefined;
   domainEnd = end;
   domainGuessed = guessed;
   guessDomain = beforeGuess;
@@ -231,6 +235,11 @@ function normalise(local: string, domain: string): string {
   return (isAscii(local) && isAscii(domain) ? address : address.normalize('NFKC')).toLowerCase();
 }
 
+/** normalise for an address written in one piece, '@' and all: the same string, from one slice. */
+function normaliseWhole(address: string): string {
+  return (isAscii(address) ? address : address.normalize('NFKC')).toLowerCase();
+}
+
 /**
  * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd): the address,
  * with where it stands in foundIndex, foundLength and foundObfuscated.
@@ -261,6 +270,8 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   let domain = scanDomain(text, domainStart);
   if (domain === undefined) return undefined;
   let end = domainEnd;
+  // Written as it reads ("ten@gmail.com"): the address is the text from its start to its end.
+  const whole = domainPlain && !domainGuessed && localEnd === atStart && domainStart === atStart + 1 && text.charCodeAt(atStart) === 64;
   const obfuscated = hidden || spaced || domainObfuscated || text.charCodeAt(atStart) === 0xff20;
   if (domainGuessed) {
     const before = guessDomain;
@@ -276,7 +287,8 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   foundIndex = localStart;
   foundLength = end - localStart;
   foundObfuscated = obfuscated;
-  return normalise(text.slice(localStart, localEnd), domain);
+  // A slice of the text is the joined string without the parts and the joins made first.
+  return whole ? normaliseWhole(text.slice(localStart, end)) : normalise(text.slice(localStart, localEnd), domain);
 }
 
 /** The hidden at-sign "[at]" / "(AT)" whose closing bracket is at `close`: its start, else -1. */
