@@ -49,6 +49,9 @@ describe('extractAddresses', () => {
     ['ten＠gmail．com', 'ten@gmail.com'],
     ['ｔｅｎ＠ｇｍａｉｌ．ｃｏｍ', 'ten@gmail.com'],
     ['ten @ gmail.com', 'ten@gmail.com'],
+    ['ten @gmail.com', 'ten@gmail.com'],
+    ['ten@ gmail.com', 'ten@gmail.com'],
+    ['ten\t@gmail.com', 'ten@gmail.com'],
     ['ten@gmail dot com', 'ten@gmail.com'],
     ['NguyenVanA@GMAIL.COM', 'nguyenvana@gmail.com'],
   ])('de-obfuscates %j', (text, expected) => {
