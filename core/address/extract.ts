@@ -440,8 +440,8 @@ const REACH_AFTER = MAX_DOMAIN + 64;
  * brackets keeps a long clean text from being scanned once more.
  */
 function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
-  // One watch for the four scans: in a directory each scan's windows cover the whole text, and a
-  // watch of its own read it all again for each.
+  // One watch for the four scans: a stretch one scan found clean (in a directory, the '@' scan's
+  // windows cover nearly the whole text) is not searched again for the next scan's hits.
   const near = new InvisibleWatch(text);
   const scans: FoundAddress[][] = [];
   for (const at of ['@', '\uff20']) {
