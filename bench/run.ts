@@ -1,4 +1,4 @@
-// npm run bench [-- address|legacy|documents|extension|outlook|sink|directory|allsites|official|cli|launch|background]: prints each benchmark's table.
+// npm run bench [-- address|check-compare|legacy|documents|extension|outlook|sink|directory|allsites|official|cli|launch|background]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -10,6 +10,11 @@ if (which === 'all' || which === 'address') {
     console.table(r.rows);
   }
   console.log("count: '@' signs for the indexOf pass; public-webmail addresses found by the two scanners (hidden forms included); findings for check().");
+}
+// issue 11: check() beside another build's (CVG_CHECK_COMPARE), findings compared every round
+if (which === 'check-compare') {
+  const { runCheckCompare } = await import('./check-compare.bench');
+  await runCheckCompare();
 }
 if (which === 'all' || which === 'address' || which === 'legacy') {
   const r = runLegacyBench();

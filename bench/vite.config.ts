@@ -14,6 +14,7 @@ export default defineConfig({
         run: fileURLToPath(new URL('./run.ts', import.meta.url)),
         'extract-one': fileURLToPath(new URL('./extract-one.ts', import.meta.url)),
         'scan-one-thread': fileURLToPath(new URL('./scan-one-thread.ts', import.meta.url)),
+        'check-core': fileURLToPath(new URL('./check-core.ts', import.meta.url)),
       },
       output: { entryFileNames: '[name].js', format: 'es' },
     },

@@ -93,14 +93,20 @@ function bracketedWord(text: string, i: number, word: string): number {
   return openFor(close) === open ? j + 1 : -1;
 }
 
-interface DomainScan {
-  domain: string;
-  end: number;
-  obfuscated: boolean;
-  guessed: boolean;
-  /** The domain as it stood before the first guess across a line break, if that is a domain. */
-  beforeGuess?: { domain: string; end: number };
-}
+// What scanDomain read besides the domain it returns, and what parseAround found besides the
+// address it returns: kept here rather than in an object per address (a directory has tens of
+// thousands). Callers copy them out before calling anything else.
+let domainEnd = 0;
+let domainObfuscated = false;
+let domainGuessed = false;
+/** The domain is text.slice(start, domainEnd) itself: no label was joined from hidden or broken separators. */
+let domainPlain = false;
+/** The domain as it stood before the first guess across a line break, if that is a domain. */
+let guessDomain: string | undefined;
+let guessEnd = 0;
+let foundIndex = 0;
+let foundLength = 0;
+let foundObfuscated = false;
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
@@ -114,7 +120,7 @@ function validTail(count: number, hyphenEdge: boolean, text: string, tldStart: n
 }
 
 /** Reads a domain starting at i: labels joined by '.', '．', "[dot]", "(dot)" or " dot ". */
-function scanDomain(text: string, i: number): DomainScan | undefined {
+function scanDomain(text: string, i: number): string | undefined {
   // The common case, "gmail.com" written plainly, is sliced from the text in one piece;
   // labels are collected only once a hidden or wrapped separator makes that impossible.
   let labels: string[] | undefined;
@@ -122,7 +128,8 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
   let lastStart = i;
   let obfuscated = false;
   let guessed = false;
-  let beforeGuess: DomainScan['beforeGuess'];
+  let beforeGuess: string | undefined;
+  let beforeGuessEnd = 0;
   let end = i;
   let pos = i;
   let hyphenEdge = false;
@@ -175,15 +182,30 @@ function scanDomain(text: string, i: number): DomainScan | undefined {
       if (!sawBreak || !isLabelChar(text.charCodeAt(k))) break;
       n = k;
       labels ??= text.slice(i, end).split('.');
-      if (!guessed && validTail(count, hyphenEdge, text, lastStart, end)) beforeGuess = { domain: labels.join('.'), end };
+      if (!guessed && validTail(count, hyphenEdge, text, lastStart, end)) {
+        beforeGuess = labels.join('.');
+        beforeGuessEnd = end;
+      }
       guessed = true;
     } else if (!plainDot) {
       labels ??= text.slice(i, end).split('.');
     }
     pos = n;
   }
-  if (!validTail(count, hyphenEdge, text, lastStart, end)) return beforeGuess ? { ...beforeGuess, obfuscated, guessed: false } : undefined;
-  return { domain: labels ? labels.join('.') : text.slice(i, end), end, obfuscated, guessed, beforeGuess };
+  domainObfuscated = obfuscated;
+  guessDomain = undefined;
+  if (!validTail(count, hyphenEdge, text, lastStart, end)) {
+    domainEnd = beforeGuessEnd;
+    domainGuessed = false;
+    domainPlain = false;
+    return beforeGuess;
+  }
+  domainPlain = labels === undefined;
+  domainEnd = end;
+  domainGuessed = guessed;
+  guessDomain = beforeGuess;
+  guessEnd = beforeGuessEnd;
+  return labels ? labels.join('.') : text.slice(i, end);
 }
 
 /** Reads the local part ending just before `end`; its start, else -1. */
@@ -213,11 +235,17 @@ function normalise(local: string, domain: string): string {
   return (isAscii(local) && isAscii(domain) ? address : address.normalize('NFKC')).toLowerCase();
 }
 
+/** normalise for an address written in one piece, '@' and all: the same string, from one slice. */
+function normaliseWhole(address: string): string {
+  return (isAscii(address) ? address : address.normalize('NFKC')).toLowerCase();
+}
+
 /**
- * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd).
+ * Parses an address around an '@' (or its hidden form) spanning [atStart, atEnd): the address,
+ * with where it stands in foundIndex, foundLength and foundObfuscated.
  * `hidden`: the at-sign itself was written in a hidden form.
  */
-function parseAround(text: string, atStart: number, atEnd: number, hidden: boolean, opts: ExtractOptions): FoundAddress | undefined {
+function parseAround(text: string, atStart: number, atEnd: number, hidden: boolean, opts: ExtractOptions): string | undefined {
   let localEnd = skipBlanks(text, atStart - 1, -1) + 1;
   let domainStart = skipBlanks(text, atEnd, 1);
   let spaced = localEnd !== atStart || domainStart !== atEnd;
@@ -239,23 +267,28 @@ function parseAround(text: string, atStart: number, atEnd: number, hidden: boole
   }
   const localStart = scanLocal(text, localEnd);
   if (localStart < 0) return undefined;
-  let dom = scanDomain(text, domainStart);
-  if (!dom) return undefined;
-  if (dom.guessed && !isKnown(dom.domain, opts)) {
-    // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
-    if (!dom.beforeGuess) return undefined;
-    dom = { ...dom, ...dom.beforeGuess, guessed: false };
+  let domain = scanDomain(text, domainStart);
+  if (domain === undefined) return undefined;
+  let end = domainEnd;
+  // Written as it reads ("ten@gmail.com"): the address is the text from its start to its end.
+  const whole = domainPlain && !domainGuessed && localEnd === atStart && domainStart === atStart + 1 && text.charCodeAt(atStart) === 64;
+  const obfuscated = hidden || spaced || domainObfuscated || text.charCodeAt(atStart) === 0xff20;
+  if (domainGuessed) {
+    const before = guessDomain;
+    const beforeEnd = guessEnd;
+    if (!isKnown(domain, opts)) {
+      // The join across lines was wrong ("gmail.com.⏎Next line"): keep what came before it.
+      if (before === undefined) return undefined;
+      domain = before;
+      end = beforeEnd;
+    }
   }
-  if ((spaced || wrapped) && !isKnown(dom.domain, opts)) return undefined;
-  const local = text.slice(localStart, localEnd);
-  const address = normalise(local, dom.domain);
-  const wide = text.charCodeAt(atStart) === 0xff20;
-  return {
-    address,
-    index: localStart,
-    length: dom.end - localStart,
-    obfuscated: hidden || spaced || dom.obfuscated || wide,
-  };
+  if ((spaced || wrapped) && !isKnown(domain, opts)) return undefined;
+  foundIndex = localStart;
+  foundLength = end - localStart;
+  foundObfuscated = obfuscated;
+  // A slice of the text is the joined string without the parts and the joins made first.
+  return whole ? normaliseWhole(text.slice(localStart, end)) : normalise(text.slice(localStart, localEnd), domain);
 }
 
 /** The hidden at-sign "[at]" / "(AT)" whose closing bracket is at `close`: its start, else -1. */
@@ -282,6 +315,16 @@ export function extractAddresses(text: string, opts: ExtractOptions = {}): Found
     const index = original(f.index);
     return { ...f, index, length: original(f.index + f.length - 1) + 1 - index };
   });
+}
+
+/**
+ * The addresses extractAddresses finds, in its order, without where they stand: what the rules
+ * need. Dropping invisible characters keeps the order of what is left, so the addresses read from
+ * the shortened text need no mapping back.
+ */
+export function extractAddressList(text: string, opts: ExtractOptions = {}): string[] {
+  const found = extractVisible(text, opts, true) ?? extractVisible(withoutInvisible(text).visible, opts, false)!;
+  return found.map((f) => f.address);
 }
 
 /**
@@ -337,16 +380,22 @@ class InvisibleWatch {
   within(from: number, to: number): boolean {
     from = Math.max(0, from);
     to = Math.min(this.text.length, to);
-    if (from < this.cleanFrom || from > this.cleanTo) {
-      if (firstInvisible(this.text, from, to) >= 0) return true;
-      this.cleanFrom = from;
-      this.cleanTo = to;
-    } else if (to > this.cleanTo) {
+    if (from >= this.cleanFrom && from <= this.cleanTo) {
+      if (to <= this.cleanTo) return false;
       const ahead = Math.min(this.text.length, Math.max(to, this.cleanTo + READ_AHEAD));
       const at = firstInvisible(this.text, this.cleanTo, ahead);
       if (at >= 0 && at < to) return true;
       // Clean up to the invisible character found beyond the window, or through what was read.
       this.cleanTo = at >= 0 ? at : ahead;
+      return false;
+    }
+    if (firstInvisible(this.text, from, to) >= 0) return true;
+    // One watch serves every scan, and each scan starts over from the text's start: a window
+    // before the clean stretch joins it, or leaves it for the later hits when it is the longer.
+    if (from < this.cleanFrom && to >= this.cleanFrom) this.cleanFrom = from;
+    else if (from > this.cleanTo || to - from > this.cleanTo - this.cleanFrom) {
+      this.cleanFrom = from;
+      this.cleanTo = to;
     }
     return false;
   }
@@ -391,36 +440,66 @@ const REACH_AFTER = MAX_DOMAIN + 64;
  * brackets keeps a long clean text from being scanned once more.
  */
 function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
-  const found: FoundAddress[] = [];
-  let near = new InvisibleWatch(text);
-  for (let i = text.indexOf('@'); i !== -1; i = text.indexOf('@', i + 1)) {
-    if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-    const f = parseAround(text, i, i + 1, false, opts);
-    if (f) found.push(f);
-  }
-  const plain = found.length;
-  near = new InvisibleWatch(text);
-  for (let i = text.indexOf('\uff20'); i !== -1; i = text.indexOf('\uff20', i + 1)) {
-    if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-    const f = parseAround(text, i, i + 1, false, opts);
-    if (f) found.push(f);
+  // One watch for the four scans: a stretch one scan found clean (in a directory, the '@' scan's
+  // windows cover nearly the whole text) is not searched again for the next scan's hits.
+  const near = new InvisibleWatch(text);
+  const scans: FoundAddress[][] = [];
+  for (const at of ['@', '\uff20']) {
+    const found: FoundAddress[] = [];
+    for (let i = text.indexOf(at); i !== -1; i = text.indexOf(at, i + 1)) {
+      if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      const address = parseAround(text, i, i + 1, false, opts);
+      if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
+    }
+    scans.push(found);
   }
   for (const close of [']', ')']) {
-    near = new InvisibleWatch(text);
+    const found: FoundAddress[] = [];
     for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
       // "[a\u200bt]": the hidden at-sign itself may hold one.
       if (watch && invisibleJustBefore(text, i, 12)) return undefined;
       const open = hiddenAtBefore(text, i);
-      if (open >= 0 && watch && near.within(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
-      const f = open >= 0 ? parseAround(text, open, i + 1, true, opts) : undefined;
-      if (f) found.push(f);
+      if (open < 0) continue;
+      if (watch && near.within(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      const address = parseAround(text, open, i + 1, true, opts);
+      if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
     }
+    scans.push(found);
   }
-  // '@' hits arrive in order; only hidden forms found afterwards need merging in.
-  if (found.length === plain) return found;
-  found.sort((a, b) => a.index - b.index);
-  // The same place can be reached twice ("ten (@) x.com" has an '@' and a bracket).
-  return found.filter((f, k) => k === 0 || f.index !== found[k - 1]!.index);
+  return inTextOrder(scans);
+}
+
+/**
+ * The scans' finds as one list in order of place, the earlier scan's first where two start at the
+ * same place, and only that one: the same place can be reached twice ("ten (@) x.com" has an '@'
+ * and a bracket). Each scan's finds come in order, so they are merged, not sorted: a directory's
+ * hidden forms made a sort of tens of thousands of finds.
+ */
+function inTextOrder(scans: FoundAddress[][]): FoundAddress[] {
+  // '@' finds alone arrive in order.
+  if (scans.every((s, k) => k === 0 || s.length === 0)) return scans[0]!;
+  let merged: FoundAddress[];
+  if (scans.every(ascending)) {
+    merged = [];
+    const next = scans.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let n = 0; n < scans.length; n++) {
+        if (next[n]! < scans[n]!.length && (best < 0 || scans[n]![next[n]!]!.index < scans[best]![next[best]!]!.index)) best = n;
+      }
+      if (best < 0) break;
+      merged.push(scans[best]![next[best]!++]!);
+    }
+  } else {
+    // Not met in any text tried; kept so that the order never rests on that. The sort is stable.
+    merged = scans.flat().sort((a, b) => a.index - b.index);
+  }
+  return merged.filter((f, k) => k === 0 || f.index !== merged[k - 1]!.index);
+}
+
+function ascending(found: readonly FoundAddress[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k]!.index < found[k - 1]!.index) return false;
+  return true;
 }
 
 /** Addresses named by link targets: `mailto:` with its to/cc/bcc, percent-encoded or not. */
@@ -441,9 +520,7 @@ export function addressesFromLinks(links: readonly string[], opts: ExtractOption
       const [key = '', value = ''] = pair.split('=', 2);
       if (/^(to|cc|bcc)$/i.test(key)) parts.push(value);
     }
-    for (const part of parts) {
-      for (const f of extractAddresses(part.replace(/[,;]/g, ' '), opts)) out.push(f.address);
-    }
+    for (const part of parts) out.push(...extractAddressList(part.replace(/[,;]/g, ' '), opts));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The addresses in a text, read once per check: public-contact-in-document and official-directory
 // both read the body and every attached document, and extraction is most of their cost.
-import { extractAddresses } from '../address/extract';
+import { extractAddressList } from '../address/extract';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
@@ -32,9 +32,7 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
     return known;
   };
   // Every caller wants each address once: a directory names the same person again and again.
-  const distinct = new Set<string>();
-  for (const f of extractAddresses(text, { isKnownDomain })) distinct.add(f.address);
-  const addresses = [...distinct];
+  const addresses = [...new Set(extractAddressList(text, { isKnownDomain }))];
   if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
   return addresses;
 }

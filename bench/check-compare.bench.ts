@@ -1,0 +1,79 @@
+// check() of this build beside another build's (CVG_CHECK_COMPARE: that build's
+// dist/bench/check-core.js), in one process, on the same new text each round, with the bare
+// indexOf('@') pass as the floor. The two builds alternate which goes first, every rule is on,
+// and each build is lent a directory built by its own code from the same people. The findings of
+// both must be identical in every round, or the run stops. Timings are wall-clock, each after a
+// collection, so that neither build pays for the other's garbage.
+//
+// A build from before bench/check-core.ts existed has no such file: bundle one from an entry that
+// re-exports the same names from that tree's core (check, emptyMessage; compactDirectory,
+// loadDirectory; PRESETS), as an SSR build to ES modules like bench/vite.config.ts's.
+import { indexOfPass, load, timeOnce, directoryAddress, draft, DENSITIES, type Density } from './address.bench';
+import { sampleDirectory } from '../core/directory/sample-directory.test-util';
+import type { Finding } from '../core/types';
+import * as here from './check-core';
+import { ratios, showSpread } from './stats';
+import { vietnameseText } from './vietnamese-text';
+
+type Core = typeof here;
+
+function checker(core: Core) {
+  const people = sampleDirectory(50_000, { personalShare: 0.1 });
+  const env = { directory: core.loadDirectory(core.compactDirectory(people)) };
+  const policy = core.PRESETS.danang;
+  return (msg: ReturnType<typeof draft>): Finding[] => core.check(msg, policy, env);
+}
+
+const summary = (f: Finding[]) => JSON.stringify(f);
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
+export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 15), chars = 10 * 1024 * 1024): Promise<void> {
+  const other = process.env.CVG_CHECK_COMPARE;
+  if (!other) throw new Error('set CVG_CHECK_COMPARE to another build’s dist/bench/check-core.js');
+  const base = checker((await import(other)) as Core);
+  const ours = checker(here);
+  for (const { label, rate } of DENSITIES as Density[]) {
+    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[] };
+    let counts = '';
+    const loadBefore = load();
+    for (let r = 0; r <= rounds; r++) {
+      const text = vietnameseText(chars, 300 + r, rate, directoryAddress).text;
+      const msg = draft(text);
+      const results: Record<string, string> = {};
+      const run = (name: 'base' | 'ours', fn: typeof base) => {
+        // Neither build pays for the other's garbage.
+        collect();
+        const first = timeOnce(() => summary(fn(msg)), false);
+        collect();
+        const again = timeOnce(() => summary(fn(msg)), false);
+        results[name] = first.result as string;
+        if (again.result !== first.result) throw new Error(`${name}: a second check of the same draft found otherwise`);
+        if (r > 0) {
+          t[name].push(first.ms);
+          t[name === 'base' ? 'baseAgain' : 'oursAgain'].push(again.ms);
+        }
+      };
+      collect();
+      const floor = timeOnce(() => indexOfPass(text), true);
+      if (r > 0) t.indexOf.push(floor.ms);
+      if (r % 2 === 0) {
+        run('base', base);
+        run('ours', ours);
+      } else {
+        run('ours', ours);
+        run('base', base);
+      }
+      if (results.base !== results.ours) throw new Error(`round ${r}: the findings differ\nbase: ${results.base!.slice(0, 2000)}\nours: ${results.ours!.slice(0, 2000)}`);
+      const found = JSON.parse(results.ours!) as Finding[];
+      counts = `${found.length} findings, ${found.reduce((n, f) => n + (f.evidence.addresses?.length ?? 0), 0)} addresses`;
+    }
+    console.log(`\ncheck(), ${label}: ${chars.toLocaleString('en')} chars, ${rounds} rounds (+1 warm-up), builds alternating; findings identical every round (${counts}); load ${loadBefore} before, ${load()} after`);
+    console.table([
+      { candidate: 'indexOf(@) pass', 'ms: median (IQR, min–max)': showSpread(t.indexOf) },
+      ...(['base', 'ours'] as const).flatMap((k) => [
+        { candidate: `${k}: check(), new text`, 'ms: median (IQR, min–max)': showSpread(t[k]), 'vs indexOf, per round': showSpread(ratios(t[k], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k], t.base), 2, '×') },
+        { candidate: `${k}: check() again, unchanged`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAgain' : 'oursAgain']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAgain' : 'oursAgain'], t.indexOf), 1, '×') },
+      ]),
+    ]);
+  }
+}
