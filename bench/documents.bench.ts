@@ -21,6 +21,8 @@ interface Measure {
  * between the read-only floor and this build's, so that a change is measured side by side.
  */
 const COMPARE = process.env.CVG_DOCS_COMPARE;
+/** CVG_DOCS_ONLY=pdf (or docx, xlsx) builds and measures that document alone. */
+const ONLY = process.env.CVG_DOCS_ONLY;
 
 function measure(file: string, baseline: boolean, script = join(dirname(process.argv[1]!), 'extract-one.js')): Measure | string {
   // Built beside run.js (dist/bench/), which is the script node was started with.
@@ -36,10 +38,10 @@ function measure(file: string, baseline: boolean, script = join(dirname(process.
 export async function runDocumentBench(rounds = Number(process.env.CVG_DOCS_ROUNDS) || 5): Promise<void> {
   const dir = join(process.cwd(), 'bench/.data');
   mkdirSync(dir, { recursive: true });
-  const files = { docx: join(dir, 'large.docx'), pdf: join(dir, 'large.pdf'), 'xlsx, 100k rows': join(dir, 'rows.xlsx') };
-  writeFileSync(files.docx, await makeDocx());
-  writeFileSync(files.pdf, await makePdf());
-  writeFileSync(files['xlsx, 100k rows'], makeXlsx());
+  const all = { docx: join(dir, 'large.docx'), pdf: join(dir, 'large.pdf'), 'xlsx, 100k rows': join(dir, 'rows.xlsx') };
+  const makers: Record<string, () => Promise<Uint8Array> | Uint8Array> = { docx: makeDocx, pdf: makePdf, 'xlsx, 100k rows': makeXlsx };
+  const files = Object.fromEntries(Object.entries(all).filter(([name]) => !ONLY || name.startsWith(ONLY)));
+  for (const [name, file] of Object.entries(files)) writeFileSync(file, await makers[name]!());
   const rows = [];
   const failures: string[] = [];
   for (const [name, file] of Object.entries(files)) {
