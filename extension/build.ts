@@ -109,8 +109,8 @@ function pdfjsOnDemand(): Plugin {
     name: 'congvu-pdfjs-on-demand',
     enforce: 'pre',
     resolveId(source) {
-      if (source === 'pdfjs-dist/legacy/build/pdf.mjs') return join(here, 'reader/pdfjs-loader.ts');
-      if (source === 'pdfjs-dist/legacy/build/pdf.worker.mjs') return '\0congvu-pdfjs-worker-in-pdf-reader';
+      if (source === 'pdfjs-dist/legacy/build/pdf.min.mjs') return join(here, 'reader/pdfjs-loader.ts');
+      if (source === 'pdfjs-dist/legacy/build/pdf.worker.min.mjs') return '\0congvu-pdfjs-worker-in-pdf-reader';
       return null;
     },
     load(id) {

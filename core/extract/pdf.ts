@@ -1,5 +1,7 @@
 // PDF through pdfjs-dist's legacy build: text per page and link annotations. Nothing is rendered,
-// so no canvas, fonts or eval are needed.
+// so no canvas, fonts or eval are needed. Its minified files, the same code: where pdfjs is
+// not bundled (Node), the engine keeps each module's source text in the heap for as long as
+// the process lives: the readable files cost 2–6 MB more of peak memory on a large PDF.
 //
 // pdfjs normally runs its parser in a Web Worker loaded from GlobalWorkerOptions.workerSrc. Here
 // the worker module is imported into the same thread instead: it sets globalThis.pdfjsWorker,
@@ -41,8 +43,8 @@ function restoreNatives(): void {
 export function loadPdfjs(): Promise<Pdfjs> {
   pdfjsLoading ??= (async () => {
     try {
-      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
+      return await import('pdfjs-dist/legacy/build/pdf.min.mjs');
     } finally {
       restoreNatives();
     }
