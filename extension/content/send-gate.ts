@@ -31,10 +31,11 @@ export function interceptSend(sessions: () => Iterable<GatedCompose>, sessionAt:
   window.addEventListener(
     'keydown',
     (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
       const gated = [...sessions()];
       if (gated.length === 0) return;
       const sendKey = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
-      const buttonKey = (e.key === 'Enter' || e.key === ' ') && !!owner(e, gated);
+      const buttonKey = !!owner(e, gated);
       if (!sendKey && !buttonKey) return;
       const session = buttonKey ? owner(e, gated) : sessionAt(e.target);
       if (session?.shouldStopSend()) {
