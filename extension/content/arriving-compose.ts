@@ -43,7 +43,8 @@ const sessionAt = (target: EventTarget | null) => holding(sessions, target);
 export function guardComposes(until: AbortSignal, onChange?: () => void): void {
   changed = onChange;
   interceptSend(() => [...sessions.values(), ...arriving.values()], (target) => sessionAt(target) ?? holding(arriving, target), until);
-  document.addEventListener('focusin', (e) => (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal: until });
+  // Focus outside every compose is not read (issue 11: reading a target wraps it, see send-gate.ts).
+  document.addEventListener('focusin', (e) => sessions.size && (lastFocused = sessionAt(e.target) ?? lastFocused), { capture: true, signal: until });
 }
 
 /** A compose found: it holds Send until the checks arrive and `open` gives it its session. */

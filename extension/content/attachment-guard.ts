@@ -47,6 +47,10 @@ export function startAttachmentGuard(cb: GuardCallbacks, signal: AbortSignal, ho
   window.addEventListener(
     'change',
     (e) => {
+      // issue 11 (page weight): the target is read only if it can be a file input, as reading it
+      // wraps the page's element in this world (see send-gate.ts). A change that is not composed
+      // reaches the window from this document's own tree only, which a query can rule out.
+      if (!e.composed && !document.querySelector('input[type=file i]')) return;
       const input = e.target;
       if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
       handle(e, Array.from(input.files ?? []), () => {

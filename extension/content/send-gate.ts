@@ -8,10 +8,16 @@ import type { ComposeSession } from './compose-session';
 export type GatedCompose = Pick<ComposeSession, 'handle' | 'shouldStopSend'>;
 
 export function interceptSend(sessions: () => Iterable<GatedCompose>, sessionAt: (t: EventTarget | null) => GatedCompose | undefined, signal: AbortSignal): void {
-  const owner = (target: EventTarget | null) => [...sessions()].find((s) => s.handle.isSendControl(target));
+  // issue 11 (page weight): an event's target is read only while a compose is open, as reading it
+  // wraps the page's element in this world (see compose-watcher.ts); with none, no Send is ours.
+  const owner = (e: Event, gated = [...sessions()]) => {
+    if (gated.length === 0) return undefined;
+    const target = e.target;
+    return gated.find((s) => s.handle.isSendControl(target));
+  };
   let refusedPress = false;
   const onPress = (e: Event) => {
-    const session = owner(e.target);
+    const session = owner(e);
     if (!session) return;
     if (e.type === 'mousedown' || e.type === 'pointerdown') refusedPress = session.shouldStopSend();
     else if (e.type === 'click' && !refusedPress) refusedPress = session.shouldStopSend();
@@ -25,10 +31,13 @@ export function interceptSend(sessions: () => Iterable<GatedCompose>, sessionAt:
   window.addEventListener(
     'keydown',
     (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      const gated = [...sessions()];
+      if (gated.length === 0) return;
       const sendKey = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
-      const buttonKey = (e.key === 'Enter' || e.key === ' ') && !!owner(e.target);
+      const buttonKey = !!owner(e, gated);
       if (!sendKey && !buttonKey) return;
-      const session = buttonKey ? owner(e.target) : sessionAt(e.target);
+      const session = buttonKey ? owner(e, gated) : sessionAt(e.target);
       if (session?.shouldStopSend()) {
         e.preventDefault();
         e.stopImmediatePropagation();

@@ -116,6 +116,34 @@ describe('gmail adapter', () => {
     expect(rec.closed).toHaveLength(2);
   });
 
+  // issue 11: with no compose open the watcher looks at no added node until a marker is in the page.
+  it('on an inbox with none open, reports a compose opened, closed, opened again, and a second beside it', async () => {
+    loadFixture('gmail/large-inbox-vi.html');
+    const dialog = document.querySelector('div[role=dialog]')!;
+    const slot = dialog.parentElement!;
+    dialog.remove();
+    rec = startWatching(gmailAdapter);
+    const rows = document.querySelector('tr.zA')!.parentElement!;
+    rows.prepend(rows.firstElementChild!.cloneNode(true));
+    rows.lastElementChild!.remove();
+    await flush();
+    expect(rec.opened).toEqual([]);
+    slot.append(dialog);
+    await flush();
+    expect(rec.opened).toHaveLength(1);
+    expect(dialog.contains(rec.opened[0]!.root)).toBe(true);
+    dialog.remove();
+    await flush();
+    expect(rec.closed).toEqual([rec.opened[0]]);
+    slot.append(dialog);
+    const second = dialog.cloneNode(true) as Element;
+    document.body.append(second);
+    await flush();
+    expect(rec.opened).toHaveLength(3);
+    expect(rec.opened[1]!.root).toBe(rec.opened[0]!.root);
+    expect(second.contains(rec.opened[2]!.root)).toBe(true);
+  });
+
   it('does not report a compose moved within one task (mole to full screen) as closed', async () => {
     loadFixture('gmail/compose-dialog-vi.html');
     rec = startWatching(gmailAdapter);
