@@ -1,9 +1,7 @@
 // fs's promise calls without node:fs/promises: that module is not part of Node's start-up
 // snapshot and costs a one-file scan a few ms to load (issue 11); fs's callback calls are there.
-import { lstat as lstatCallback, readdir as readdirCallback, readFile as readFileCallback, stat as statCallback } from 'node:fs';
+import { readFile as readFileCallback, stat as statCallback } from 'node:fs';
 import { promisify } from 'node:util';
 
-export const lstat = promisify(lstatCallback);
-export const readdir = promisify(readdirCallback);
 export const readFile = promisify(readFileCallback);
 export const stat = promisify(statCallback);

@@ -34,10 +34,10 @@ export function interceptSend(sessions: () => Iterable<GatedCompose>, sessionAt:
       if (e.key !== 'Enter' && e.key !== ' ') return;
       const gated = [...sessions()];
       if (gated.length === 0) return;
+      const button = owner(e, gated);
       const sendKey = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
-      const buttonKey = !!owner(e, gated);
-      if (!sendKey && !buttonKey) return;
-      const session = buttonKey ? owner(e, gated) : sessionAt(e.target);
+      if (!sendKey && !button) return;
+      const session = button ?? sessionAt(e.target);
       if (session?.shouldStopSend()) {
         e.preventDefault();
         e.stopImmediatePropagation();
