@@ -7,8 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { MAILBOXES_ON_SUBDOMAINS, PUBLIC_WEBMAIL_DOMAINS } from '../core/address/public-domains';
-import { policySchema } from '../core/policy/schema';
-import { packedDataPlugin, schemaFormats } from './pack-data';
+import { packedDataPlugin } from './pack-data';
 
 // postal-mime does not export its entity table: reach the file the bundle reads.
 const ENTITIES = join(import.meta.dirname, '..', 'node_modules', 'postal-mime', 'dist', 'esm', 'html-entities.js');
@@ -57,12 +56,5 @@ describe('packed launch-file tables', () => {
     const { htmlEntities } = (await import(pathToFileURL(ENTITIES).href)) as { htmlEntities: Record<string, string> };
     expect(Object.keys(htmlEntities).length).toBeGreaterThan(2000);
     expect(packed.htmlEntities).toEqual(htmlEntities);
-  });
-
-  it('carry no format checkers only while the policy schema names no format', () => {
-    // launchevent.js validates policies with an empty format table: a format keyword added to the
-    // schema would pass unchecked in classic Outlook, so schemaFormats must see it and fail the build.
-    expect(schemaFormats(policySchema)).toEqual([]);
-    expect(schemaFormats({ type: 'object', properties: { format: { type: 'string' }, url: { type: 'string', format: 'uri' }, list: { items: { format: 'email' } } } })).toEqual(['uri', 'email']);
   });
 });

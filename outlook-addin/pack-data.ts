@@ -147,31 +147,9 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
   },
 ];
 
-const SCHEMA_FORMATS = /[\\/]@cfworker[\\/]json-schema[\\/]dist[\\/]esm[\\/]format\.js$/;
-
-/** Every `format` keyword in a JSON schema (a property named "format" holds a schema, not a string). */
-export function schemaFormats(schema: unknown): string[] {
-  if (!schema || typeof schema !== 'object') return [];
-  const own = typeof (schema as { format?: unknown }).format === 'string' ? [(schema as { format: string }).format] : [];
-  return [...own, ...Object.values(schema).flatMap(schemaFormats)];
-}
-
-/**
- * @cfworker/json-schema's format checkers (date-time, email, uri… 6 KB of code and a dozen
- * regular expressions built at load) run only for a schema's `format` keyword, and the policy
- * schema, the only one the launch file validates, has none: the table is empty there. A format
- * added to the schema fails this build rather than going unchecked in classic Outlook.
- */
-async function emptySchemaFormats(): Promise<string> {
-  const { policySchema } = await import('../core/policy/schema');
-  const used = schemaFormats(policySchema);
-  if (used.length) throw new Error(`packed-data: the policy schema uses format ${used.join(', ')}; launchevent.js carries no format checkers`);
-  return 'export const format = {};';
-}
-
 /** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
 export function checkAllPacked(seen: ReadonlySet<string>): void {
-  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), 'public-suffixes', 'schema-formats', ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
+  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), 'public-suffixes', ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`packed-data: modules not found in the bundle: ${missing.join(', ')}`);
 }
 
@@ -214,10 +192,6 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
       b.onLoad({ filter: /.*/, namespace: 'hashed-psl' }, async () => {
         seen.add('public-suffixes');
         return { contents: await packedPublicSuffixes(), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
-      });
-      b.onLoad({ filter: SCHEMA_FORMATS }, async () => {
-        seen.add('schema-formats');
-        return { contents: await emptySchemaFormats(), loader: 'js' };
       });
       DATA_MODULES.forEach((filter, k) =>
         b.onLoad({ filter }, async (args) => {
