@@ -7,7 +7,7 @@
 // Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
 // lowers async/await, spread, optional chaining and the rest; polyfills.ts covers the library.
 // pdfjs-dist cannot be lowered that far, so the launch file gets a stub in its place and PDFs
-// are checked in the task pane instead; spreadsheets are read there with saxes alone (size).
+// are checked in the task pane instead, and so are office parts with a DOCTYPE (no saxes there).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,21 +70,20 @@ export const readPackageSignatures = notChecked;`,
 };
 
 /**
- * The spreadsheet XML scanner (core/extract/xml-scan.ts) in the launch file: a stub that hands
- * every part to saxes before a byte is read, as before the scanner. The scanner
- * would add ~10 KB and put the file over its budget; the panes, the extension and the scanner
- * CLI get the real one.
+ * saxes in the launch file: the XML scanner (core/extract/xml-scan.ts) reads every part there; a
+ * part with a DOCTYPE, which Office never writes and the scanner hands to saxes elsewhere, makes
+ * the file unreadable here, said as such, and the compose pane reads it whole. saxes and xmlchars
+ * would add 27 KB to every event (issue 11).
  */
-const xmlScanStub: Plugin = {
-  name: 'xml-scan-stub',
+const doctypeStub: Plugin = {
+  name: 'xml-doctype-stub',
   setup(b) {
-    b.onResolve({ filter: /[\\/]xml-scan$/ }, (args) => ({ path: args.path, namespace: 'xml-scan-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'xml-scan-stub' }, () => ({
+    b.onResolve({ filter: /[\\/]xml-doctype$/ }, (args) => ({ path: args.path, namespace: 'xml-doctype-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'xml-doctype-stub' }, () => ({
+      resolveDir: root,
       loader: 'ts',
-      contents: `export const NEEDS_SAXES = { needsSaxes: true };
-export class XmlScanner {
-  constructor() { throw NEEDS_SAXES; }
-}`,
+      contents: `import { ExtractError } from ${JSON.stringify(EXTRACT_LIMITS)};
+export function doctypeParser(): never { throw new ExtractError('unsupported', 'A part with a DOCTYPE is read in the task pane'); }`,
     }));
   },
 };
@@ -107,7 +106,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, signatureStub, xmlScanStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, signatureStub, doctypeStub, packedDataPlugin(packed), catalogPlugin(keep)],
       metafile: true,
       logLevel: 'error',
     });

@@ -108,13 +108,7 @@ const LAZY_LIBRARIES: Record<string, { importer: RegExp; contents: string }> = {
     contents: `let lib;
 export default { parse(bytes, options) { lib = lib || require('lazy-real:postal-mime'); return lib.default.parse(bytes, options); } };`,
   },
-  // The spam report's EWS answers (commands/ews.ts) and the packed entity table (launch/packed.ts)
-  // are the only users outside the reading stack; neither is needed on a compose or send event.
-  saxes: {
-    importer: /[\\/]outlook-addin[\\/]commands[\\/]ews\.ts$/,
-    contents: `let lib;
-export class SaxesParser { constructor(options) { lib = lib || require('lazy-real:saxes'); return new lib.SaxesParser(options); } }`,
-  },
+  // The packed entity table (launch/packed.ts) is needed only for an attached .eml.
   fflate: {
     importer: /[\\/]outlook-addin[\\/]launch[\\/]packed\.ts$/,
     contents: `let lib;
