@@ -18,6 +18,7 @@ import { PRESETS, type AuthorityId } from '../core';
 import { ADDIN_FILES } from './handler-names';
 import { allMessageKeys, catalogPlugin, messageKeysUsed } from './message-keys';
 import { checkAllPacked, packedDataPlugin } from './pack-data';
+import { PROPERTY_REGEXP, propertyBanner, propertyTemplate } from './property-classes';
 import { PANES, paneHtml, type PaneKind } from './taskpane/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -117,8 +118,10 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
   const result = await build(options(keep, packed));
   checkAllPacked(packed);
   const unlowered: string[] = [];
-  const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);
-  const out = unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code;
+  const properties = new Set<string>();
+  const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered, properties);
+  const banners = [...(unlowered.length ? [SAFE_REGEXP_BANNER] : []), ...(properties.size ? [propertyBanner(properties)] : [])];
+  const out = [...banners, code].join('\n');
   // A build check: classic Outlook before build 2403 runs this file in an ES2016 engine.
   parse(out, { ecmaVersion: 2016, sourceType: 'script' });
   writeFileSync(outFile, out);
@@ -257,7 +260,7 @@ function es2016Accepts(pattern: string, flags: string): boolean {
  * named groups plain groups, the s flag [\s\S]. A pattern it cannot lower (look-behind, one in a
  * bundled library) is built at run time through a guard, so an ES2016 engine still loads the file.
  */
-export function lowerRegExps(code: string, unlowered: string[] = []): string {
+export function lowerRegExps(code: string, unlowered: string[] = [], properties?: Set<string>): string {
   const edits: { start: number; end: number; text: string }[] = [];
   const lower = (pattern: string, flags: string): { pattern: string; flags: string } | undefined => {
     if (es2016Accepts(pattern, flags)) return undefined;
@@ -265,6 +268,13 @@ export function lowerRegExps(code: string, unlowered: string[] = []): string {
     return es2016Accepts(out.pattern, out.flags) ? out : undefined;
   };
   const replace = (start: number, end: number, pattern: string, flags: string) => {
+    // \p{L}, \p{M}, \p{N} in a class: built by the file from ranges it carries once (property-classes.ts).
+    const property = properties && flags.includes('u') && !es2016Accepts(pattern, flags) ? propertyTemplate(pattern) : undefined;
+    if (property && es2016Accepts(property.template, flags)) {
+      for (const name of property.used) properties!.add(name);
+      edits.push({ start, end, text: `${PROPERTY_REGEXP}(${JSON.stringify(property.template)}, ${JSON.stringify(flags)})` });
+      return;
+    }
     const out = lower(pattern, flags);
     if (out) edits.push({ start, end, text: `new RegExp(${JSON.stringify(withLiteralCharacters(out.pattern))}, ${JSON.stringify(out.flags)})` });
     else if (!es2016Accepts(pattern, flags)) {
