@@ -120,7 +120,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
   const unlowered: string[] = [];
   const properties = new Set<string>();
   const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered, properties);
-  const banners = [...(unlowered.length ? [SAFE_REGEXP_BANNER] : []), ...(properties.size ? [propertyBanner(properties)] : [])];
+  const banners = [...(unlowered.length ? [SAFE_REGEXP_BANNER] : []), ...(properties.size ? [propertyBanner(propertyClasses(properties))] : [])];
   const out = [...banners, code].join('\n');
   // A build check: classic Outlook before build 2403 runs this file in an ES2016 engine.
   parse(out, { ecmaVersion: 2016, sourceType: 'script' });
@@ -238,6 +238,17 @@ export function withLiteralCharacters(pattern: string): string {
       out += c + (pattern[k + 1] ?? '');
       k++;
     }
+  }
+  return out;
+}
+
+/** Each property's class text as regexpu-core lowers `[\\p{X}]` (the same code points as before), written as characters. */
+export function propertyClasses(names: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const lowered = withLiteralCharacters(rewritePattern(`[\\p{${name}}]`, 'u', REGEXP_OPTIONS));
+    if (!lowered.startsWith('[') || !lowered.endsWith(']') || lowered.includes('[', 1)) throw new Error(`\\p{${name}} lowered to more than one class: ${lowered.slice(0, 40)}`);
+    out.set(name, lowered.slice(1, -1));
   }
   return out;
 }
