@@ -153,6 +153,14 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
     specifier: '../../core/extract',
     contents: `export { ExtractError } from ${JSON.stringify(join(CORE_EXTRACT, 'limits.ts'))};`,
   },
+  // The spam report's EWS answers (commands/ews.ts) are read with the XML scanner, whose name
+  // tables would otherwise be built on every event.
+  {
+    importer: /[\\/]outlook-addin[\\/]commands[\\/]ews\.ts$/,
+    specifier: '../../core/extract/xml-scan',
+    contents: `let lib;
+export class XmlScanner { constructor(h, label) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_EXTRACT, 'xml-scan.ts')}`)}); return new lib.XmlScanner(h, label); } }`,
+  },
 ];
 
 /** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
@@ -173,7 +181,7 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
           return { contents: lazy.contents, loader: 'js', resolveDir: import.meta.dirname };
         });
       }
-      b.onResolve({ filter: /^\.\.\/\.\.\/core\/extract$/ }, (args) => {
+      b.onResolve({ filter: /^\.\.\/\.\.\/core\/extract(\/xml-scan)?$/ }, (args) => {
         const k = LAZY_IMPORTS.findIndex((lazy) => args.path === lazy.specifier && lazy.importer.test(args.importer));
         return k < 0 ? undefined : { path: `lazy-import-${k}`, namespace: 'lazy-import' };
       });

@@ -14,7 +14,7 @@
 // - MoveItem to DistinguishedFolderId "junkemail" moves to Junk Email.
 // - Each *ResponseMessage has ResponseClass (Success | Warning | Error) and ResponseCode
 //   (NoError or an error code); a malformed request gets a SOAP Fault instead.
-import { NEEDS_SAXES, XmlScanner } from '../../core/extract/xml-scan';
+import { XmlScanner } from '../../core/extract/xml-scan';
 import { StepError } from './office-call';
 
 export const NS = {
@@ -240,7 +240,8 @@ export function parseEwsResponse(xml: string): EwsResponse {
   try {
     scanNamespaced(xml, { open, close, text: (t) => (text += t) });
   } catch (e) {
-    const why = e === NEEDS_SAXES ? 'it has a DOCTYPE' : e instanceof Error ? e.message : String(e);
+    // The scanner throws an Error, or its hand-back marker (NEEDS_SAXES) before a DOCTYPE.
+    const why = e instanceof Error ? e.message : 'it has a DOCTYPE';
     throw new StepError('ews', 'ErrorInvalidResponse', `EWS response is not XML: ${why}`);
   }
   if (faultCode || faultString) out.fault = { code: faultCode || 'SoapFault', message: faultString };
