@@ -31,7 +31,6 @@ const constructed = (name: string) => `export class ${name} { constructor(...arg
 
 const STAND_INS: Record<string, string> = {
   tldts: 'export function getDomain(url, options) { return real().getDomain(url, options); }',
-  '@cfworker/json-schema': constructed('Validator'),
   saxes: constructed('SaxesParser'),
   fflate: `${constructed('Inflate')}
 export function zlibSync(data, options) { return real().zlibSync(data, options); }

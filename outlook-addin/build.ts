@@ -7,7 +7,7 @@
 // Classic Outlook on Windows before build 2403 runs launchevent.js in an ES2016 engine: esbuild
 // lowers async/await, spread, optional chaining and the rest; polyfills.ts covers the library.
 // pdfjs-dist cannot be lowered that far, so the launch file gets a stub in its place and PDFs
-// are checked in the task pane instead; spreadsheets are read there with saxes alone (size).
+// are checked in the task pane instead, and so are office parts with a DOCTYPE (no saxes there).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { PRESETS, type AuthorityId } from '../core';
 import { ADDIN_FILES } from './handler-names';
 import { allMessageKeys, catalogPlugin, messageKeysUsed } from './message-keys';
 import { checkAllPacked, packedDataPlugin } from './pack-data';
+import { PROPERTY_REGEXP, propertyBanner, propertyTemplate } from './property-classes';
 import { PANES, paneHtml, type PaneKind } from './taskpane/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,21 +71,20 @@ export const readPackageSignatures = notChecked;`,
 };
 
 /**
- * The spreadsheet XML scanner (core/extract/xml-scan.ts) in the launch file: a stub that hands
- * every part to saxes before a byte is read, as before the scanner. The scanner
- * would add ~10 KB and put the file over its budget; the panes, the extension and the scanner
- * CLI get the real one.
+ * saxes in the launch file: the XML scanner (core/extract/xml-scan.ts) reads every part there; a
+ * part with a DOCTYPE, which Office never writes and the scanner hands to saxes elsewhere, makes
+ * the file unreadable here, said as such, and the compose pane reads it whole. saxes and xmlchars
+ * would add 27 KB to every event (issue 11).
  */
-const xmlScanStub: Plugin = {
-  name: 'xml-scan-stub',
+const doctypeStub: Plugin = {
+  name: 'xml-doctype-stub',
   setup(b) {
-    b.onResolve({ filter: /[\\/]xml-scan$/ }, (args) => ({ path: args.path, namespace: 'xml-scan-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'xml-scan-stub' }, () => ({
+    b.onResolve({ filter: /[\\/]xml-doctype$/ }, (args) => ({ path: args.path, namespace: 'xml-doctype-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'xml-doctype-stub' }, () => ({
+      resolveDir: root,
       loader: 'ts',
-      contents: `export const NEEDS_SAXES = { needsSaxes: true };
-export class XmlScanner {
-  constructor() { throw NEEDS_SAXES; }
-}`,
+      contents: `import { ExtractError } from ${JSON.stringify(EXTRACT_LIMITS)};
+export function doctypeParser(): never { throw new ExtractError('unsupported', 'A part with a DOCTYPE is read in the task pane'); }`,
     }));
   },
 };
@@ -107,7 +107,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, signatureStub, xmlScanStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, signatureStub, doctypeStub, packedDataPlugin(packed), catalogPlugin(keep)],
       metafile: true,
       logLevel: 'error',
     });
@@ -118,8 +118,10 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
   const result = await build(options(keep, packed));
   checkAllPacked(packed);
   const unlowered: string[] = [];
-  const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered);
-  const out = unlowered.length ? `${SAFE_REGEXP_BANNER}\n${code}` : code;
+  const properties = new Set<string>();
+  const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered, properties);
+  const banners = [...(unlowered.length ? [SAFE_REGEXP_BANNER] : []), ...(properties.size ? [propertyBanner(propertyClasses(properties))] : [])];
+  const out = [...banners, code].join('\n');
   // A build check: classic Outlook before build 2403 runs this file in an ES2016 engine.
   parse(out, { ecmaVersion: 2016, sourceType: 'script' });
   writeFileSync(outFile, out);
@@ -240,6 +242,17 @@ export function withLiteralCharacters(pattern: string): string {
   return out;
 }
 
+/** Each property's class text as regexpu-core lowers `[\\p{X}]` (the same code points as before), written as characters. */
+export function propertyClasses(names: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const lowered = withLiteralCharacters(rewritePattern(`[\\p{${name}}]`, 'u', REGEXP_OPTIONS));
+    if (!lowered.startsWith('[') || !lowered.endsWith(']') || lowered.includes('[', 1)) throw new Error(`\\p{${name}} lowered to more than one class: ${lowered.slice(0, 40)}`);
+    out.set(name, lowered.slice(1, -1));
+  }
+  return out;
+}
+
 const REGEXP_OPTIONS = { unicodePropertyEscapes: 'transform', namedGroups: 'transform', dotAllFlag: 'transform', unicodeFlag: undefined } as const;
 
 function es2016Accepts(pattern: string, flags: string): boolean {
@@ -258,7 +271,7 @@ function es2016Accepts(pattern: string, flags: string): boolean {
  * named groups plain groups, the s flag [\s\S]. A pattern it cannot lower (look-behind, one in a
  * bundled library) is built at run time through a guard, so an ES2016 engine still loads the file.
  */
-export function lowerRegExps(code: string, unlowered: string[] = []): string {
+export function lowerRegExps(code: string, unlowered: string[] = [], properties?: Set<string>): string {
   const edits: { start: number; end: number; text: string }[] = [];
   const lower = (pattern: string, flags: string): { pattern: string; flags: string } | undefined => {
     if (es2016Accepts(pattern, flags)) return undefined;
@@ -266,6 +279,13 @@ export function lowerRegExps(code: string, unlowered: string[] = []): string {
     return es2016Accepts(out.pattern, out.flags) ? out : undefined;
   };
   const replace = (start: number, end: number, pattern: string, flags: string) => {
+    // \p{L}, \p{M}, \p{N} in a class: built by the file from ranges it carries once (property-classes.ts).
+    const property = properties && flags.includes('u') && !es2016Accepts(pattern, flags) ? propertyTemplate(pattern) : undefined;
+    if (property && es2016Accepts(property.template, flags)) {
+      for (const name of property.used) properties!.add(name);
+      edits.push({ start, end, text: `${PROPERTY_REGEXP}(${JSON.stringify(property.template)}, ${JSON.stringify(flags)})` });
+      return;
+    }
     const out = lower(pattern, flags);
     if (out) edits.push({ start, end, text: `new RegExp(${JSON.stringify(withLiteralCharacters(out.pattern))}, ${JSON.stringify(out.flags)})` });
     else if (!es2016Accepts(pattern, flags)) {

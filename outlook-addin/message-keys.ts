@@ -30,18 +30,30 @@ export function messageKeysUsed(code: string, keys: readonly string[]): Set<stri
   return new Set(keys.filter((k) => strings.has(k) || prefixes.some((p) => k.startsWith(p))));
 }
 
-/** The catalogs' modules with only `keep` (undefined: none, for the first build). */
+const KEYS_MODULE = 'launch-catalog-keys';
+
+/**
+ * The catalogs' modules with only `keep` (undefined: none, for the first build). The kept keys
+ * travel once, in a module both catalogs share, and each catalog as its values in that order:
+ * one JSON string each, not an object literal (a string costs the parser a fraction of the same
+ * text as code on every event, and JSON.parse builds the object faster) (issue 11).
+ */
 export function catalogPlugin(keep: ReadonlySet<string> | undefined): Plugin {
+  const keys = [...(keep ?? [])].sort();
   return {
     name: 'launch-catalogs',
     setup(b) {
+      b.onResolve({ filter: new RegExp(`^${KEYS_MODULE}$`) }, () => ({ path: KEYS_MODULE, namespace: KEYS_MODULE }));
+      b.onLoad({ filter: /.*/, namespace: KEYS_MODULE }, () => ({
+        contents: `const keys = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(keys))});
+export function catalogOf(values) { const out = {}; keys.forEach((k, i) => { if (values[i] !== null) out[k] = values[i]; }); return out; }`,
+        loader: 'js',
+      }));
       b.onLoad({ filter: CATALOG }, async (args) => {
         const lang = CATALOG.exec(args.path)![1]!;
         const all = ((await import(args.path)) as Record<string, Record<string, string>>)[lang]!;
-        const kept = Object.fromEntries(Object.entries(all).filter(([k]) => keep?.has(k)));
-        // One JSON string, not an object literal: a string costs the parser a fraction of the
-        // same text as code on every event, and JSON.parse builds the object faster (issue 11).
-        return { contents: `export const ${lang} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(kept))});`, loader: 'js' };
+        const values = keys.map((k) => (Object.hasOwn(all, k) ? all[k] : null));
+        return { contents: `import { catalogOf } from '${KEYS_MODULE}';\nexport const ${lang} = /* @__PURE__ */ catalogOf(JSON.parse(${JSON.stringify(JSON.stringify(values))}));`, loader: 'js' };
       });
     },
   };

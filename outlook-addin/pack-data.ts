@@ -2,9 +2,9 @@
 // modules holding the same values as one string: the public-webmail list as hashes
 // (core/address/grouped-domains.ts's HashedDomainSet; needed on every event: policy checks and
 // recipients), tldts's Public Suffix List trie as the hashes of its node paths
-// (launch/public-suffix.ts; read when a policy is checked), and the HTML entity table
-// postal-mime ships, deflated (needed only for an attached .eml). Values are read from the
-// real modules at build time, so the add-in keeps the data the other builds use.
+// (launch/public-suffix.ts; read when a policy is checked), and the HTML entity table postal-mime
+// ships, deflated, with only the names of characters a rule reads (for an attached .eml). Values
+// are read from the real modules at build time, so the add-in keeps the data the other builds use.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -25,9 +25,23 @@ function replacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** A data module (only `export const` of plain values) rebuilt from one packed string. */
-async function packedDataModule(path: string): Promise<string> {
-  const values = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+/**
+ * Whether a named entity stays in the launch file's table: it stands for a character a rule can
+ * read there. Latin letters with every Vietnamese vowel and the legacy-encoding characters
+ * (Latin-1, Latin Extended-A/B and Additional, combining marks), punctuation and spaces, the
+ * currency and letterlike signs and the half- and full-width forms, ASCII (&commat;, &period;)
+ * included. The other three quarters (Greek, Cyrillic, mathematical letters, arrows, box drawing)
+ * no rule looks for; postal-mime leaves such a name as written. 17 → 4 KB packed (issue 11).
+ */
+export function entityForLaunch(value: string): boolean {
+  const c = value.codePointAt(0)!;
+  return c < 0x250 || (c >= 0x300 && c < 0x370) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2070) || (c >= 0x20a0 && c < 0x2150) || (c >= 0xff00 && c < 0xfff0);
+}
+
+/** A data module (only `export const` of plain values) rebuilt from one packed string; `keep` picks an object's entries. */
+async function packedDataModule(path: string, keep?: (value: string) => boolean): Promise<string> {
+  const all = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const values = keep ? Object.fromEntries(Object.entries(all).map(([n, v]) => [n, Object.fromEntries(Object.entries(v as Record<string, string>).filter(([, x]) => keep(x)))])) : all;
   const names = Object.keys(values).filter((k) => k !== 'default');
   if (!names.length || 'default' in values) throw new Error(`${path}: expected named exports only`);
   return [
@@ -95,7 +109,7 @@ async function packedPublicSuffixes(): Promise<string> {
 }
 
 /** Third-party data modules by path inside node_modules; a library update that moves them fails the build loudly. */
-const DATA_MODULES = [/[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/];
+const DATA_MODULES: { path: RegExp; keep?: (value: string) => boolean }[] = [{ path: /[\\/]postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/, keep: entityForLaunch }];
 
 /**
  * Libraries the launch file needs only for some events (postal-mime when an .eml is attached) are reached through a facade that require()s them on
@@ -108,13 +122,7 @@ const LAZY_LIBRARIES: Record<string, { importer: RegExp; contents: string }> = {
     contents: `let lib;
 export default { parse(bytes, options) { lib = lib || require('lazy-real:postal-mime'); return lib.default.parse(bytes, options); } };`,
   },
-  // The spam report's EWS answers (commands/ews.ts) and the packed entity table (launch/packed.ts)
-  // are the only users outside the reading stack; neither is needed on a compose or send event.
-  saxes: {
-    importer: /[\\/]outlook-addin[\\/]commands[\\/]ews\.ts$/,
-    contents: `let lib;
-export class SaxesParser { constructor(options) { lib = lib || require('lazy-real:saxes'); return new lib.SaxesParser(options); } }`,
-  },
+  // The packed entity table (launch/packed.ts) is needed only for an attached .eml.
   fflate: {
     importer: /[\\/]outlook-addin[\\/]launch[\\/]packed\.ts$/,
     contents: `let lib;
@@ -145,33 +153,19 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
     specifier: '../../core/extract',
     contents: `export { ExtractError } from ${JSON.stringify(join(CORE_EXTRACT, 'limits.ts'))};`,
   },
+  // The spam report's EWS answers (commands/ews.ts) are read with the XML scanner, whose name
+  // tables would otherwise be built on every event.
+  {
+    importer: /[\\/]outlook-addin[\\/]commands[\\/]ews\.ts$/,
+    specifier: '../../core/extract/xml-scan',
+    contents: `let lib;
+export class XmlScanner { constructor(h, label) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_EXTRACT, 'xml-scan.ts')}`)}); return new lib.XmlScanner(h, label); } }`,
+  },
 ];
-
-const SCHEMA_FORMATS = /[\\/]@cfworker[\\/]json-schema[\\/]dist[\\/]esm[\\/]format\.js$/;
-
-/** Every `format` keyword in a JSON schema (a property named "format" holds a schema, not a string). */
-export function schemaFormats(schema: unknown): string[] {
-  if (!schema || typeof schema !== 'object') return [];
-  const own = typeof (schema as { format?: unknown }).format === 'string' ? [(schema as { format: string }).format] : [];
-  return [...own, ...Object.values(schema).flatMap(schemaFormats)];
-}
-
-/**
- * @cfworker/json-schema's format checkers (date-time, email, uri… 6 KB of code and a dozen
- * regular expressions built at load) run only for a schema's `format` keyword, and the policy
- * schema, the only one the launch file validates, has none: the table is empty there. A format
- * added to the schema fails this build rather than going unchecked in classic Outlook.
- */
-async function emptySchemaFormats(): Promise<string> {
-  const { policySchema } = await import('../core/policy/schema');
-  const used = schemaFormats(policySchema);
-  if (used.length) throw new Error(`packed-data: the policy schema uses format ${used.join(', ')}; launchevent.js carries no format checkers`);
-  return 'export const format = {};';
-}
 
 /** Throws unless every table was swapped: a moved file would silently bring back the full weight. */
 export function checkAllPacked(seen: ReadonlySet<string>): void {
-  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), 'public-suffixes', 'schema-formats', ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
+  const missing = ['public-domains', ...DATA_MODULES.map((_, k) => String(k)), 'public-suffixes', ...Object.keys(LAZY_LIBRARIES).map((n) => `lazy ${n}`), ...LAZY_IMPORTS.map((_, k) => `lazy import ${k}`)].filter((k) => !seen.has(k));
   if (missing.length) throw new Error(`packed-data: modules not found in the bundle: ${missing.join(', ')}`);
 }
 
@@ -187,7 +181,7 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
           return { contents: lazy.contents, loader: 'js', resolveDir: import.meta.dirname };
         });
       }
-      b.onResolve({ filter: /^\.\.\/\.\.\/core\/extract$/ }, (args) => {
+      b.onResolve({ filter: /^\.\.\/\.\.\/core\/extract(\/xml-scan)?$/ }, (args) => {
         const k = LAZY_IMPORTS.findIndex((lazy) => args.path === lazy.specifier && lazy.importer.test(args.importer));
         return k < 0 ? undefined : { path: `lazy-import-${k}`, namespace: 'lazy-import' };
       });
@@ -215,14 +209,10 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
         seen.add('public-suffixes');
         return { contents: await packedPublicSuffixes(), loader: 'js', resolveDir: join(import.meta.dirname, 'launch') };
       });
-      b.onLoad({ filter: SCHEMA_FORMATS }, async () => {
-        seen.add('schema-formats');
-        return { contents: await emptySchemaFormats(), loader: 'js' };
-      });
-      DATA_MODULES.forEach((filter, k) =>
-        b.onLoad({ filter }, async (args) => {
+      DATA_MODULES.forEach(({ path, keep }, k) =>
+        b.onLoad({ filter: path }, async (args) => {
           seen.add(String(k));
-          return { contents: await packedDataModule(args.path), loader: 'js' };
+          return { contents: await packedDataModule(args.path, keep), loader: 'js' };
         }),
       );
     },

@@ -1,9 +1,9 @@
 // Word (.docx, .docm, .dotx): body, headers, footers, footnotes, endnotes and comments. Runs in a
 // TCVN3 or VNI font (direct or inherited through styles) are converted to Unicode.
 import { decodeLegacy, fontEncoding, type LegacyEncoding } from '../encoding/index';
-import type { Budget, TextSink } from './limits';
+import { ExtractError, type Budget, type TextSink } from './limits';
 import { readPart } from './parts';
-import { attr, entriesMatching, hyperlinkTargets, parseZipXml, type Attrs } from './xml';
+import { attr, entriesMatching, hyperlinkTargets, parseZipXml, type AttrSource } from './xml';
 import type { ZipArchive } from './zip';
 
 interface StyleInfo {
@@ -19,7 +19,7 @@ interface Styles {
 
 type LegacyFont = { encoding: LegacyEncoding; capitals: boolean } | undefined;
 
-const runFont = (a: Attrs) => attr(a, 'ascii') ?? attr(a, 'hAnsi');
+const runFont = (a: AttrSource) => attr(a, 'ascii') ?? attr(a, 'hAnsi');
 
 function readStyles(zip: ZipArchive): Styles {
   const styles: Styles = { byId: new Map() };
@@ -48,8 +48,10 @@ function readStyles(zip: ZipArchive): Styles {
         else if (name === 'pPr') depthInPPr--;
       },
     });
-  } catch {
-    // Without styles, only direct run fonts are known; the text itself is unaffected.
+  } catch (err) {
+    // Without styles, only direct run fonts are known; the text itself is unaffected. A styles
+    // part this runtime cannot read at all (a DOCTYPE in Outlook's launch file) is said, not skipped.
+    if (err instanceof ExtractError && err.code === 'unsupported') throw err;
   }
   return styles;
 }

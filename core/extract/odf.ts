@@ -46,14 +46,16 @@ function readOdfPart(zip: ZipArchive, part: string, sink: TextSink, main: boolea
           case 's':
             if (textDepth) sink.write(' '.repeat(Math.min(1000, Math.max(1, Number(attr(a, 'c') ?? 1) || 1))));
             break;
-          case 'table':
-            // In a spreadsheet the table name is the sheet name the user sees.
-            if (spreadsheet && a['table:name']) {
+          case 'table': {
+            // In a spreadsheet the table name (table:name) is the sheet name the user sees.
+            const sheet = spreadsheet ? attr(a, 'name') : undefined;
+            if (sheet) {
               sink.newline();
-              sink.write(a['table:name']);
+              sink.write(sheet);
               sink.newline();
             }
             break;
+          }
         }
       },
       close(name) {

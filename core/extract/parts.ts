@@ -1,18 +1,16 @@
 // Shared plumbing for the zip-based formats: read one part into the sink, tolerating damage.
 import { ExtractError, type TextSink } from './limits';
-import { parseZipXml, type AttrSource, type XmlHandler } from './xml';
+import { parseZipXml, type XmlHandler } from './xml';
 import type { ZipArchive } from './zip';
 
 /**
  * Parses a part into the sink. Broken XML in a part keeps what was read before the break and
  * marks the document damaged; only when the main part breaks with nothing read is it 'corrupt'.
  */
-export function readPart(zip: ZipArchive, entry: string, sink: TextSink, h: XmlHandler, main?: boolean): boolean;
-/** `scan`: through the scanner (xml-scan.ts), whose handlers read attributes with attr(). */
-export function readPart(zip: ZipArchive, entry: string, sink: TextSink, h: XmlHandler<AttrSource>, main: boolean, scan: boolean): boolean;
-export function readPart(zip: ZipArchive, entry: string, sink: TextSink, h: XmlHandler<AttrSource>, main = false, scan = false): boolean {
+/** `pieces`: text may reach the handler in pieces, so reading stops at the text budget mid-run (parseZipXml). */
+export function readPart(zip: ZipArchive, entry: string, sink: TextSink, h: XmlHandler, main = false, pieces = false): boolean {
   try {
-    const found = parseZipXml(zip, entry, { stop: () => sink.full, ...h }, scan);
+    const found = parseZipXml(zip, entry, { stop: () => sink.full, ...h }, pieces);
     sink.newline();
     return found;
   } catch (err) {

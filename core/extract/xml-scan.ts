@@ -9,8 +9,11 @@ import { ExtractError } from './limits';
 
 /** XmlHandler (xml.ts), as the scanner calls it. */
 export interface ScanHandler {
-  /** `name` is the local name (prefix dropped); `attr` reads this tag's attributes, by local name. */
-  open?(name: string, attr: (local: string) => string | undefined): void;
+  /**
+   * `name` is the local name (prefix dropped); `attr` reads this tag's attributes, by local name;
+   * `qname` is the name as written, for a reader that resolves namespaces (attributes() gives the rest).
+   */
+  open?(name: string, attr: (local: string) => string | undefined, qname: string): void;
   close?(name: string): void;
   /** Character data and CDATA, entities resolved and line ends normalised as XML says. */
   text?(text: string): void;
@@ -344,7 +347,7 @@ export class XmlScanner {
     if (this.h.open) {
       this.tagSrc = s;
       this.count = count;
-      this.h.open(local, this.attrFn);
+      this.h.open(local, this.attrFn, this.known[k]!);
       this.tagSrc = '';
     }
     if (selfClosing) this.h.close?.(local);
@@ -353,6 +356,18 @@ export class XmlScanner {
       this.locals.push(local);
     }
     return p + 1;
+  }
+
+  /** The open tag's attributes as written, name and value, while its open() runs. */
+  attributes(): [string, string][] {
+    const out: [string, string][] = [];
+    const s = this.tagSrc;
+    for (let k = 0; k < this.count; k++) {
+      const vs = this.values[2 * k]!;
+      const ve = this.values[2 * k + 1]!;
+      out.push([s.slice(this.names[2 * k], this.names[2 * k + 1]), vs >= 0 ? s.slice(vs, ve) : this.attrValue(s, -vs - 1, ve)]);
+    }
+    return out;
   }
 
   /** As `attr()` in xml.ts over a dictionary: the exact name first, else the first `prefix:local`. */

@@ -1,7 +1,8 @@
-// Streaming XML over a zip entry: inflated chunks go through a streaming TextDecoder into saxes,
-// so a part is never held whole, and a document that breaks midway keeps what was read.
-import { SaxesParser } from 'saxes';
+// Streaming XML over a zip entry: inflated chunks go through a streaming TextDecoder into the
+// scanner (xml-scan.ts), so a part is never held whole, and a document that breaks midway keeps
+// what was read. A part with a DOCTYPE goes to saxes instead (xml-doctype.ts).
 import { ExtractError } from './limits';
+import { doctypeParser } from './xml-doctype';
 import { NEEDS_SAXES, XmlScanner } from './xml-scan';
 import { xmlCharset, type ZipArchive } from './zip';
 
@@ -12,11 +13,11 @@ export type AttrSource = Attrs | ((local: string) => string | undefined);
 /** Thrown from a chunk callback to stop reading a part early (the text budget is full). */
 const STOP = { stop: true };
 
-export interface XmlHandler<A = Attrs> {
+export interface XmlHandler {
   /** Checked per inflated chunk: true stops reading the part (what was read is kept). */
   stop?(): boolean;
-  /** `name` is the local name (prefix dropped); attribute keys keep their prefixes. */
-  open?(name: string, attrs: A): void;
+  /** `name` is the local name (prefix dropped); read attributes with attr(), by local name. */
+  open?(name: string, attrs: AttrSource): void;
   close?(name: string): void;
   text?(text: string): void;
 }
@@ -29,41 +30,50 @@ export function attr(attrs: AttrSource, local: string): string | undefined {
   return undefined;
 }
 
-const localName = (q: string) => q.slice(q.indexOf(':') + 1);
-
-function makeParser(h: XmlHandler, label: string): SaxesParser {
-  const parser = new SaxesParser({ xmlns: false });
-  parser.on('error', (e) => {
-    throw new ExtractError('corrupt', `${label} is not well-formed XML (${e.message.split('\n')[0]}).`);
-  });
-  if (h.open) {
-    const open = h.open;
-    parser.on('opentag', (t) => open(localName(t.name), t.attributes as Attrs));
-  }
-  if (h.close) {
-    const close = h.close;
-    parser.on('closetag', (t) => close(localName(t.name)));
-  }
-  if (h.text) {
-    const text = h.text;
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  return parser;
+/**
+ * The handler with each run of character data handed on whole, as saxes hands it: the sink then
+ * fills only between runs, so one run past the text budget still inflates to the zip-bomb cap
+ * and is refused as a bomb rather than cut (bounds.test.ts), as before the scanner read it.
+ */
+function wholeRuns(h: XmlHandler): XmlHandler {
+  const text = h.text;
+  if (!text) return h;
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const whole = run.length === 1 ? run[0]! : run.join('');
+    run = [];
+    text(whole);
+  };
+  return {
+    stop: h.stop,
+    open: (name, attrs) => {
+      flush();
+      h.open?.(name, attrs);
+    },
+    close: (name) => {
+      flush();
+      h.close?.(name);
+    },
+    text: (t) => run.push(t),
+  };
 }
 
 /**
- * Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. `scan`
- * reads it with the allocation-free scanner instead of saxes (parts with an element per cell);
- * a part with a DOCTYPE, which the scanner leaves to saxes, is then read by saxes from the start.
+ * Parses one zip entry; returns false when it is absent. Throws 'corrupt' on broken XML. The
+ * scanner reads it; a part with a DOCTYPE, which the scanner hands back before any event, is
+ * then read again from the start by saxes. `pieces`: text may reach the handler in pieces (parts
+ * with an element per cell), so reading stops at the text budget even inside one long run.
  */
-export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler): boolean;
-export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler<AttrSource>, scan: boolean): boolean;
-export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler<AttrSource>, scan = false): boolean {
+export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler, pieces = false): boolean {
+  return readZipXml(zip, entry, pieces ? h : wholeRuns(h), false);
+}
+
+function readZipXml(zip: ZipArchive, entry: string, h: XmlHandler, doctype: boolean): boolean {
   let decoder: TextDecoder | undefined;
   let found: boolean;
   try {
-    const parser = scan ? new XmlScanner(h, entry) : makeParser(h, entry);
+    const parser = doctype ? doctypeParser(h, entry) : new XmlScanner(h, entry);
     found = zip.read(entry, (chunk) => {
       if (h.stop?.()) throw STOP;
       decoder ??= new TextDecoder(xmlCharset(chunk));
@@ -74,7 +84,7 @@ export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler<AttrSo
     parser.close();
   } catch (err) {
     if (err === STOP) return true;
-    if (err === NEEDS_SAXES) return parseZipXml(zip, entry, h);
+    if (err === NEEDS_SAXES) return readZipXml(zip, entry, h, true);
     throw err;
   }
   return true;
@@ -82,9 +92,16 @@ export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler<AttrSo
 
 /** Parses XML already in a string (small parts such as relationships and styles). */
 export function parseXmlString(xml: string, h: XmlHandler, label: string): void {
-  const parser = makeParser(h, label);
-  parser.write(xml);
-  parser.close();
+  try {
+    const scanner = new XmlScanner(h, label);
+    scanner.write(xml);
+    scanner.close();
+  } catch (err) {
+    if (err !== NEEDS_SAXES) throw err;
+    const parser = doctypeParser(h, label);
+    parser.write(xml);
+    parser.close();
+  }
 }
 
 /** Relationship id → external target for one part (`word/_rels/document.xml.rels` etc.). */

@@ -1,8 +1,8 @@
 // Merge order: managed (IT) over user over preset. Each layer is validated field by field:
 // a bad field is reported and ignored, so the value below it (in the end the preset's safe
 // default) stays in force for that field only. Nothing is silently disabled.
-import { Validator, type Schema } from '@cfworker/json-schema';
 import { RULE_IDS, type Mode, type RuleId } from '../types';
+import { checkValue, type SubsetSchema } from './check-value';
 import { POLICY_FIELDS, policySchema, type AuthorityId, type Policy, type PolicyField } from './schema';
 import { isPresetName, PRESETS } from './presets';
 import { crossFieldRisks, fieldOf, fieldRisks, type PolicyRisk, type RiskFinding } from './risks';
@@ -40,16 +40,6 @@ export interface PolicyLayers {
 }
 
 type FieldSchema = (typeof policySchema.properties)[PolicyField];
-const validators = new Map<string, Validator>();
-function validatorFor(key: string, schema: object): Validator {
-  let v = validators.get(key);
-  if (!v) {
-    v = new Validator(schema as Schema, '7', false);
-    validators.set(key, v);
-  }
-  return v;
-}
-
 function describe(schema: FieldSchema | { type: string; enum?: readonly string[] }): { vi: string; en: string } {
   const s = schema as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number; title?: string };
   if (s.enum) return { vi: `một trong các giá trị ${s.enum.join(', ')}`, en: `one of ${s.enum.join(', ')}` };
@@ -155,10 +145,9 @@ export function validateLayer(input: unknown, source: PolicySource): LayerResult
     }
     const schema = policySchema.properties[field];
     const value = normaliseField(field, raw);
-    const result = validatorFor(field, schema).validate(value);
+    const result = checkValue(schema as SubsetSchema, value);
     if (!result.valid) {
-      const bad = result.errors.find((e) => /^#\/\d+$/.test(e.instanceLocation))?.instanceLocation;
-      const where = bad ? `${field}[${bad.slice(2)}]` : field;
+      const where = result.badItem === undefined ? field : `${field}[${result.badItem}]`;
       errors.push({ source, field: where, problem: 'invalid', expected: describe(schema), received: show(raw) });
       continue;
     }
@@ -189,7 +178,7 @@ function validateRules(raw: unknown, source: PolicySource, values: LayerResult['
       errors.push({ source, field: `rules.${id}`, problem: 'unknown-field', expected: words(`một trong các quy tắc ${RULE_IDS.join(', ')}`, `one of the rules ${RULE_IDS.join(', ')}`), received: show(mode) });
       continue;
     }
-    if (!validatorFor(`rules.${id}`, ruleSchema).validate(mode).valid) {
+    if (!checkValue(ruleSchema as SubsetSchema, mode).valid) {
       errors.push({ source, field: `rules.${id}`, problem: 'invalid', expected: describe(ruleSchema), received: show(mode) });
       continue;
     }

@@ -48,4 +48,25 @@ describe('EWS responses', () => {
     expect(() => parseEwsResponse('<html><body>502')).toThrow(expect.objectContaining({ kind: 'ews', code: 'ErrorInvalidResponse' }));
     expect(() => expectSuccess(parseEwsResponse(ewsResponse('GetItem', '')), 'CreateItemResponseMessage')).toThrow(expect.objectContaining({ code: 'ErrorInvalidResponse' }));
   });
+
+  it('reads elements by namespace, whatever prefixes the server chose', () => {
+    const M = 'http://schemas.microsoft.com/exchange/services/2006/messages';
+    const T = 'http://schemas.microsoft.com/exchange/services/2006/types';
+    // Default namespaces and other prefixes, as another Exchange build may write them; a Size in
+    // a foreign namespace, and an Id that carries a prefix, are not EWS's.
+    const xml =
+      `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body><GetItemResponse xmlns="${M}"><ResponseMessages>` +
+      `<GetItemResponseMessage ResponseClass="Success"><ResponseCode>NoError</ResponseCode><Items><q:Message xmlns:q="${T}">` +
+      `<q:MimeContent>QU JD</q:MimeContent><q:ItemId x:Id="no" xmlns:x="urn:x" Id="X2"/><x:Size xmlns:x="urn:x">7</x:Size><q:Size>42</q:Size>` +
+      `</q:Message></Items></GetItemResponseMessage></ResponseMessages></GetItemResponse></Body></Envelope>`;
+    expect(expectSuccess(parseEwsResponse(xml), 'GetItemResponseMessage')).toMatchObject({ mimeContent: 'QUJD', itemId: 'X2', size: 42 });
+    // The same response message outside EWS's messages namespace is no response message.
+    expect(parseEwsResponse(xml.replace(`GetItemResponse xmlns="${M}"`, 'GetItemResponse xmlns="urn:other"')).messages).toEqual([]);
+  });
+
+  it('rejects a prefix no element declares, and a DOCTYPE', () => {
+    expect(() => parseEwsResponse(ewsResponse('GetItem', '<z:Items/>'))).toThrow(expect.objectContaining({ code: 'ErrorInvalidResponse' }));
+    expect(() => parseEwsResponse(ewsResponse('GetItem', '<t:Items z:a="1"/>'))).toThrow(expect.objectContaining({ code: 'ErrorInvalidResponse' }));
+    expect(() => parseEwsResponse('<!DOCTYPE html><html></html>')).toThrow(expect.objectContaining({ code: 'ErrorInvalidResponse' }));
+  });
 });

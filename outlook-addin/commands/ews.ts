@@ -14,7 +14,7 @@
 // - MoveItem to DistinguishedFolderId "junkemail" moves to Junk Email.
 // - Each *ResponseMessage has ResponseClass (Success | Warning | Error) and ResponseCode
 //   (NoError or an error code); a malformed request gets a SOAP Fault instead.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { XmlScanner } from '../../core/extract/xml-scan';
 import { StepError } from './office-call';
 
 export const NS = {
@@ -118,10 +118,74 @@ export interface EwsResponse {
   messages: EwsResponseMessage[];
 }
 
+/** An element as a namespace-aware reader names it. */
+interface Tag {
+  local: string;
+  uri: string;
+}
+
+interface NamespacedHandler {
+  /** `attrs`: the attributes without a prefix (EWS puts ResponseClass and Id there). */
+  open(tag: Tag, attrs: ReadonlyMap<string, string>): void;
+  close(tag: Tag): void;
+  text(text: string): void;
+}
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/**
+ * The core's XML scanner with namespaces resolved on top (Namespaces in XML 1.0: a prefix is
+ * bound on the element that declares it and below; an unprefixed attribute has no namespace).
+ * The launch file carries the scanner for attachments already; saxes would add 27 KB (issue 11).
+ */
+function scanNamespaced(xml: string, h: NamespacedHandler): void {
+  const scopes: ReadonlyMap<string, string>[] = [new Map([['xml', XML_NS]])];
+  const tags: Tag[] = [];
+  const uriOf = (prefix: string): string => {
+    for (let k = scopes.length - 1; k >= 0; k--) {
+      const uri = scopes[k]!.get(prefix);
+      if (uri !== undefined) return uri;
+    }
+    if (prefix === '') return '';
+    throw new Error(`unbound namespace prefix: ${prefix}`);
+  };
+  const scanner: XmlScanner = new XmlScanner(
+    {
+      open(local, _attr, qname) {
+        const attributes = scanner.attributes();
+        const declared = new Map<string, string>();
+        for (const [name, value] of attributes) {
+          if (name === 'xmlns') declared.set('', value);
+          else if (name.startsWith('xmlns:')) declared.set(name.slice(6), value);
+        }
+        scopes.push(declared);
+        const plain = new Map<string, string>();
+        for (const [name, value] of attributes) {
+          const colon = name.indexOf(':');
+          if (colon < 0) {
+            if (name !== 'xmlns') plain.set(name, value);
+          } else if (name.slice(0, colon) !== 'xmlns') uriOf(name.slice(0, colon));
+        }
+        const colon = qname.indexOf(':');
+        const tag = { local, uri: uriOf(colon < 0 ? '' : qname.slice(0, colon)) };
+        tags.push(tag);
+        h.open(tag, plain);
+      },
+      close() {
+        scopes.pop();
+        h.close(tags.pop()!);
+      },
+      text: h.text,
+    },
+    'EWS response',
+  );
+  scanner.write(xml);
+  scanner.close();
+}
+
 /** Parses an EWS SOAP response. Throws StepError('ews', 'ErrorInvalidResponse') if it is not XML. */
 export function parseEwsResponse(xml: string): EwsResponse {
   const out: EwsResponse = { messages: [] };
-  const parser = new SaxesParser({ xmlns: true });
   const stack: string[] = [];
   let current: EwsResponseMessage | undefined;
   let text = '';
@@ -129,24 +193,18 @@ export function parseEwsResponse(xml: string): EwsResponse {
   let faultString = '';
   let inFault = false;
 
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  const open = (tag: Tag, attrs: ReadonlyMap<string, string>) => {
     stack.push(tag.local);
     text = '';
     if (tag.uri === NS.soap && tag.local === 'Fault') inFault = true;
     if (tag.uri === NS.m && tag.local.endsWith('ResponseMessage')) {
-      current = { element: tag.local, responseClass: tag.attributes.ResponseClass?.value ?? '', responseCode: '', messageText: '' };
+      current = { element: tag.local, responseClass: attrs.get('ResponseClass') ?? '', responseCode: '', messageText: '' };
     }
     if (current && tag.uri === NS.t && tag.local === 'ItemId' && current.itemId === undefined) {
-      current.itemId = tag.attributes.Id?.value;
+      current.itemId = attrs.get('Id');
     }
-  });
-  parser.on('text', (t) => {
-    text += t;
-  });
-  parser.on('cdata', (t) => {
-    text += t;
-  });
-  parser.on('closetag', (tag: SaxesTagNS) => {
+  };
+  const close = (tag: Tag) => {
     stack.pop();
     const value = text;
     text = '';
@@ -178,11 +236,13 @@ export function parseEwsResponse(xml: string): EwsResponse {
           current = undefined;
         }
     }
-  });
+  };
   try {
-    parser.write(xml).close();
+    scanNamespaced(xml, { open, close, text: (t) => (text += t) });
   } catch (e) {
-    throw new StepError('ews', 'ErrorInvalidResponse', `EWS response is not XML: ${e instanceof Error ? e.message : String(e)}`);
+    // The scanner throws an Error, or its hand-back marker (NEEDS_SAXES) before a DOCTYPE.
+    const why = e instanceof Error ? e.message : 'it has a DOCTYPE';
+    throw new StepError('ews', 'ErrorInvalidResponse', `EWS response is not XML: ${why}`);
   }
   if (faultCode || faultString) out.fault = { code: faultCode || 'SoapFault', message: faultString };
   return out;

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../outlook-addin/handler-names';
 import { runInJsRuntime, serverFetch, type WebServer } from './js-runtime';
@@ -97,6 +98,20 @@ describe('the kit’s launchevent.js in classic Outlook’s JavaScript-only runt
     expect(done.allowEvent).toBe(false);
     expect(done.errorMessage).toContain('cong-van.docx');
     expect(done.errorMessage).toContain('nguyenvana@gmail.com');
+  });
+
+  it('says an attached docx whose text part has a DOCTYPE was not checked there, and points to the pane', async () => {
+    // Office never writes a DOCTYPE; the launch file reads office parts with the XML scanner
+    // alone (no saxes, issue 11), so such a part makes the file unreadable there, said as such.
+    const files = unzipSync(readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx')));
+    const xml = strFromU8(files['word/document.xml']!);
+    files['word/document.xml'] = strToU8(xml.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}<!DOCTYPE w:document>`));
+    const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
+    const item = { ...work, attachments: [{ id: 'd2', name: 'co-doctype.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: Buffer.from(zipSync(files)).toString('base64') }] };
+    const done = await send(compose('1.12', item), server);
+    expect(done.allowEvent).toBe(false);
+    expect(done.errorMessage).toContain('Chưa kiểm tra được nội dung tệp “co-doctype.docx”');
+    expect(done.errorMessage).not.toContain('nguyenvana@gmail.com');
   });
 
   const mime = ['From: "Khuyen mai" <bulk@evil.example>', 'To: canbo@danang.gov.vn', 'Subject: Trung thuong', 'Message-ID: <spam-9@evil.example>', '', 'Bam vao day.', ''].join('\r\n');
