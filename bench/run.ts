@@ -1,4 +1,4 @@
-// npm run bench [-- address|check-compare|legacy|documents|extension|outlook|sink|directory|allsites|official|cli|launch|background]: prints each benchmark's table.
+// npm run bench [-- address|check-compare|legacy|documents|extension|outlook|sink|directory|allsites|inbox-churn|official|cli|launch|background]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -60,6 +60,11 @@ if (which === 'all' || which === 'directory') {
 if (which === 'all' || which === 'allsites') {
   const { runAllSitesBench } = await import('./allsites.bench');
   await runAllSitesBench();
+}
+// issue 11 (page weight): a large Gmail inbox whose own script adds and removes rows, no compose open
+if (which === 'all' || which === 'inbox-churn') {
+  const { runInboxChurnBench } = await import('./inbox-churn.bench');
+  await runInboxChurnBench();
 }
 if (which === 'all' || which === 'cli') {
   const { runCliBench } = await import('./cli.bench');
