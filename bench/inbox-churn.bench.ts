@@ -3,6 +3,8 @@
 // holds ~50,000 elements (a long thread list, as a real Gmail page holds more than the fixture);
 // then the page's own script swaps rows in and out in many small batches, one task each, as Gmail
 // does while mail comes and goes. Every batch reaches the compose watcher's MutationObserver.
+// Then a box of the page is ticked as many times, each tick a `change` at window, which the
+// attachment guard looks at.
 // Printed (median (IQR, min–max) over the rounds, interleaved without the extension, with the
 // compared build if any and with this one):
 //  - the renderer's main-thread time over the churn (TaskDuration) and JavaScript alone
@@ -13,11 +15,11 @@
 // Each round with an extension then opens a compose and requires its banner, so a build that
 // stopped seeing composes cannot pass for a cheap one.
 // CVG_EXT_COMPARE=<a build folder> adds that build; CVG_ROUNDS sets the rounds (default 9);
-// CVG_CHURN_BATCHES the batches per round (default 300).
+// CVG_CHURN_BATCHES the batches (and ticks) per round (default 100).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { withoutCompose } from '../test/fixtures/webmail/gmail/without-compose';
 import { showSpread, spread } from './stats';
 
@@ -73,6 +75,20 @@ const CHURN = (batches: number) => `new Promise((resolve) => {
   step();
 })`;
 
+/** A person ticking a box of the page (a setting, a filter), one tick per task: each one a `change` at window. */
+const TICKS = (ticks: number) => `new Promise((resolve) => {
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  document.body.prepend(box);
+  let k = 0;
+  const step = () => {
+    box.click();
+    if (++k < ${ticks}) setTimeout(step, 0);
+    else setTimeout(() => resolve(k), 50);
+  };
+  step();
+})`;
+
 const OPEN_COMPOSE = `new Promise((resolve) => {
   const later = document.getElementById('cvg-compose-later');
   later.replaceWith(later.content.cloneNode(true));
@@ -101,29 +117,28 @@ async function launch(extension: string | undefined, html: string): Promise<{ co
   return { context, profile };
 }
 
-interface Round {
+interface Phase {
   task: number;
   script: number;
   own: number;
+}
+
+interface Round {
+  churn: Phase;
+  ticks: Phase;
   elements: number;
   composeSeen: boolean;
 }
 
-async function round(context: BrowserContext, batches: number, withExtension: boolean): Promise<Round> {
-  const page: Page = await context.newPage();
-  await page.goto('https://mail.google.com/mail/u/0/#inbox');
-  await page.waitForTimeout(800);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+/** Main-thread time while the page evaluates `expression`, and the content script's own share of it. */
+async function measure(cdp: CDPSession, page: Page, expression: string): Promise<Phase & { value: number }> {
   const metrics = async () => {
     const m = (await cdp.send('Performance.getMetrics')).metrics;
     return { task: m.find((x) => x.name === 'TaskDuration')!.value * 1000, script: m.find((x) => x.name === 'ScriptDuration')!.value * 1000 };
   };
   const before = await metrics();
   await cdp.send('Profiler.start');
-  const elements = await page.evaluate<number>(CHURN(batches));
+  const value = await page.evaluate<number>(expression);
   const { profile } = await cdp.send('Profiler.stop');
   const after = await metrics();
   // Ours: the script's functions, and the native calls they make (a DOM query has no script URL).
@@ -142,14 +157,27 @@ async function round(context: BrowserContext, batches: number, withExtension: bo
   profile.samples?.forEach((id, k) => {
     if (ours.has(id)) ownUs += profile.timeDeltas?.[k] ?? 0;
   });
+  return { task: after.task - before.task, script: after.script - before.script, own: ownUs / 1000, value };
+}
+
+async function round(context: BrowserContext, batches: number, withExtension: boolean): Promise<Round> {
+  const page: Page = await context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#inbox');
+  await page.waitForTimeout(800);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const churn = await measure(cdp, page, CHURN(batches));
+  const ticks = await measure(cdp, page, TICKS(batches));
   const composeSeen = withExtension ? await page.evaluate<boolean>(OPEN_COMPOSE) : true;
   await cdp.detach();
   await page.close();
-  return { task: after.task - before.task, script: after.script - before.script, own: ownUs / 1000, elements, composeSeen };
+  return { churn, ticks, elements: churn.value, composeSeen };
 }
 
 export async function runInboxChurnBench(rounds = Number(process.env.CVG_ROUNDS ?? 9)): Promise<void> {
-  const batches = Number(process.env.CVG_CHURN_BATCHES ?? 300);
+  const batches = Number(process.env.CVG_CHURN_BATCHES ?? 100);
   const html = bigInbox();
   const configs: [string, string | undefined][] = [['without extension', undefined], ['this build', join(ROOT, 'dist/chrome')]];
   const compare = process.env.CVG_EXT_COMPARE;
@@ -167,26 +195,29 @@ export async function runInboxChurnBench(rounds = Number(process.env.CVG_ROUNDS 
     rmSync(profile, { recursive: true, force: true });
   }
   const base = results.get('without extension')!;
-  console.log(`\nA Gmail inbox of ~${base[0]!.elements} elements, no compose open, whose own script swaps 3 rows per task for ${batches} tasks (a notice every 10th): ms, median (IQR, min–max) of ${rounds}, interleaved`);
-  const rows: Record<string, string>[] = [];
-  for (const [label, dir] of configs) {
-    const xs = results.get(label)!;
-    rows.push({ page: label, 'all tasks ms': showSpread(xs.map((x) => x.task)), 'script ms': showSpread(xs.map((x) => x.script)), 'content-gmail.js own ms': dir ? showSpread(xs.map((x) => x.own), 2) : '' });
-    if (!dir) continue;
-    rows.push({
-      page: `  added by ${label}`,
-      'all tasks ms': showSpread(xs.map((x, i) => x.task - base[i]!.task)),
-      'script ms': showSpread(xs.map((x, i) => x.script - base[i]!.script)),
-      'content-gmail.js own ms': '',
-    });
+  const phases: [keyof Pick<Round, 'churn' | 'ticks'>, string][] = [
+    ['churn', `its own script swaps 3 rows per task for ${batches} tasks (a notice every 10th)`],
+    ['ticks', `a box of the page is ticked ${batches} times, one tick per task (a change event each)`],
+  ];
+  for (const [phase, what] of phases) {
+    console.log(`\nA Gmail inbox of ~${base[0]!.elements} elements, no compose open; ${what}: ms, median (IQR, min–max) of ${rounds}, interleaved`);
+    const rows: Record<string, string>[] = [];
+    for (const [label, dir] of configs) {
+      const xs = results.get(label)!.map((x) => x[phase]);
+      const bs = base.map((x) => x[phase]);
+      rows.push({ page: label, 'all tasks ms': showSpread(xs.map((x) => x.task)), 'script ms': showSpread(xs.map((x) => x.script)), 'content-gmail.js own ms': dir ? showSpread(xs.map((x) => x.own), 2) : '' });
+      if (!dir) continue;
+      rows.push({ page: `  added by ${label}`, 'all tasks ms': showSpread(xs.map((x, i) => x.task - bs[i]!.task)), 'script ms': showSpread(xs.map((x, i) => x.script - bs[i]!.script)), 'content-gmail.js own ms': '' });
+    }
+    console.table(rows);
+    for (const [label, dir] of configs) {
+      if (!dir) continue;
+      const xs = results.get(label)!.map((x) => x[phase]);
+      const added = spread(xs.map((x, i) => x.script - base[i]![phase].script));
+      const pageAlone = spread(base.map((x) => x[phase].script));
+      const clear = added.min > 0 ? 'clear: every round above zero' : 'NOT clear: the spread reaches zero';
+      console.log(`${label}: script added ${added.median.toFixed(1)} ms (per round ${added.min.toFixed(1)}–${added.max.toFixed(1)}; the page alone spreads ${(pageAlone.max - pageAlone.min).toFixed(1)} ms) — ${clear}; own ${spread(xs.map((x) => x.own)).median.toFixed(2)} ms`);
+    }
   }
-  console.table(rows);
-  for (const [label, dir] of configs) {
-    if (!dir) continue;
-    const xs = results.get(label)!;
-    const added = spread(xs.map((x, i) => x.script - base[i]!.script));
-    const pageAlone = spread(base.map((x) => x.script));
-    const clear = added.min > 0 ? 'clear: every round above zero' : 'NOT clear: the spread reaches zero';
-    console.log(`${label}: script added ${added.median.toFixed(1)} ms (per round ${added.min.toFixed(1)}–${added.max.toFixed(1)}; the page alone spreads ${(pageAlone.max - pageAlone.min).toFixed(1)} ms) — ${clear}; own ${spread(xs.map((x) => x.own)).median.toFixed(2)} ms; compose then seen in ${xs.filter((x) => x.composeSeen).length}/${rounds} rounds`);
-  }
+  for (const [label, dir] of configs) if (dir) console.log(`${label}: compose opened after the churn and ticks, banner placed in ${results.get(label)!.filter((x) => x.composeSeen).length}/${rounds} rounds`);
 }
