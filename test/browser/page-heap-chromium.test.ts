@@ -4,8 +4,9 @@
 // without it. The figure is stable to about a kilobyte from round to round (it is memory, not
 // time), so it is held to issue 11's 0.4 MB here; bench/extension.bench.ts prints it beside main's.
 // A live inbox is weighed too: the page's own script adds and removes rows, a row is clicked and
-// the search box typed in, as a person reading mail does; none of it may make the extension's
-// world build wrappers for the page's elements while no compose is open.
+// the search box typed in, as a person reading mail does. With no compose open the extension's
+// world reads only the nodes the page adds (the compose watcher) and the target of an event it
+// must judge; each kind of element it meets first costs its interface there, once per tab.
 // Writes no policy file.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
