@@ -5,8 +5,9 @@
 // time), so it is held to issue 11's 0.4 MB here; bench/extension.bench.ts prints it beside main's.
 // A live inbox is weighed too: the page's own script adds and removes rows, a row is clicked and
 // the search box typed in, as a person reading mail does. With no compose open the extension's
-// world reads only the nodes the page adds (the compose watcher) and the target of an event it
-// must judge; each kind of element it meets first costs its interface there, once per tab.
+// world reads no node the page adds (the compose watcher asks the document for a compose marker
+// instead), only the target of an event it must judge; each kind of element it meets first costs
+// its interface there, once per tab.
 // Writes no policy file.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
