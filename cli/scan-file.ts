@@ -10,11 +10,16 @@ import { readNotices } from '../core/extract/notices';
 import { signatureStates, type SignatureState } from '../core/messages/signature-state';
 import type { ExtractedDocument, ReadFailure, ReadNotice } from '../core/types';
 import { useWholeInflater } from '../core/extract/zip';
+import { usePdfjsSource } from '../core/extract/pdf';
 import { zlibInflater } from './native-inflate';
+import { loadPdfjsScripts } from './pdfjs-cached';
 import { messageFor } from './scan-message';
 
 // Every scan, on the main thread and in each worker, reads through this module.
 useWholeInflater(zlibInflater);
+// The scripts are in dist/cli/pdfjs, beside the bundle's assets/ (none beside the sources: the
+// modules are then imported).
+usePdfjsSource(() => loadPdfjsScripts(process.getBuiltinModule('node:url').fileURLToPath(new URL('../pdfjs', import.meta.url)))?.pdfjs);
 
 export interface ScanTarget {
   path: string;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
 import * as publicDomains from '../core/address/public-domains';
+import { writePdfjsScripts } from './pdfjs-build';
 
 const ADDIN = fileURLToPath(new URL('../dist/outlook-addin', import.meta.url));
 const BUNDLED_ADDIN = fileURLToPath(new URL('../dist/cli/outlook-addin', import.meta.url));
@@ -69,6 +70,18 @@ const groupedPublicDomains: Plugin = {
   },
 };
 
+/** pdfjs as scripts with the engine's code cache (cli/pdfjs-build.ts); without them, the CLI imports its modules. */
+const pdfjsScripts: Plugin = {
+  name: 'congvu-pdfjs-scripts',
+  closeBundle() {
+    try {
+      writePdfjsScripts(fileURLToPath(new URL('../dist/cli/pdfjs', import.meta.url)));
+    } catch (e) {
+      this.warn(`pdfjs is imported as modules, uncached: ${(e as Error).message}`);
+    }
+  },
+};
+
 /**
  * `policy build --addin-url` writes the add-in's files into the kit: they travel with the CLI
  * bundle. Built without them, the CLI still scans; the kit then says to run `npm run build`.
@@ -86,7 +99,7 @@ const bundleAddin: Plugin = {
 // lazy part of fs (streams, fs/promises), and the ES loader itself costs ~13 ms to start; the
 // bin (bin/package.json says commonjs) and these files load through require() alone.
 export default defineConfig({
-  plugins: [lazyLibraries(), groupedPublicDomains, bundleAddin],
+  plugins: [lazyLibraries(), groupedPublicDomains, pdfjsScripts, bundleAddin],
   // plist publishes an ES module only, which require() cannot load: it is bundled in.
   ssr: { noExternal: ['plist'] },
   build: {

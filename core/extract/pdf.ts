@@ -22,8 +22,23 @@ import { boundFlateStreams, inflateEmbeddedFile, type EmbeddedStream, type Seale
 import { readNested } from './nested';
 import { inflatedUpdate, type InflatedStream } from './pdf-update';
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<Pdfjs> | undefined;
+
+/** Where pdfjs comes from: its modules, unless a host has a faster way to the same code. */
+let pdfjsSource = async (): Promise<Pdfjs> => {
+  await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
+  return import('pdfjs-dist/legacy/build/pdf.min.mjs');
+};
+
+/**
+ * The CLI's pdfjs, from scripts compiled out of the engine's code cache (cli/pdfjs-cached.ts);
+ * `load` gives undefined when it has none, and the modules are imported. Set before any PDF is read.
+ */
+export function usePdfjsSource(load: () => Pdfjs | undefined): void {
+  const modules = pdfjsSource;
+  pdfjsSource = async () => load() ?? modules();
+}
 
 // pdfjs's legacy build carries core-js, which replaces Array.prototype.push and JSON's parse and
 // stringify with script versions for edge cases no reader meets (arrays past 2^32 elements,
@@ -43,8 +58,7 @@ function restoreNatives(): void {
 export function loadPdfjs(): Promise<Pdfjs> {
   pdfjsLoading ??= (async () => {
     try {
-      await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
-      return await import('pdfjs-dist/legacy/build/pdf.min.mjs');
+      return await pdfjsSource();
     } finally {
       restoreNatives();
     }
