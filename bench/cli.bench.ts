@@ -1,7 +1,8 @@
 // The scanner's costs, each beside its floor in the same run (medians with IQR and min–max;
 // the machine is shared, so only ratios count):
-//  - `scan` of one tiny file: CPU (user + system, from /usr/bin/time) of the whole process,
-//    next to `node -e 0`, the floor any Node command pays;
+//  - `scan` of one tiny file of each kind (txt, docx, odt, xlsx, pptx, eml, pdf): CPU (user +
+//    system, from /usr/bin/time) of the whole process, next to `node -e 0`, the floor any Node
+//    command pays;
 //  - a folder of 1,000 small docx on this machine's cores: files per second of `scan --json`
 //    (worker pool) against one thread reading and checking the same files in order
 //    (scan-one-thread.ts), both under the danang preset (with the default preset the scan ran
@@ -121,17 +122,25 @@ export async function runCliBench(rounds = Number(process.env.CVG_CLI_ROUNDS ?? 
   try {
     const tiny = join(dir, 'cong-van.txt');
     writeFileSync(tiny, 'Kính gửi Văn phòng UBND thành phố,\nXin liên hệ vanthu.ubnd@gmail.com để biết thêm.\n');
-    const tinyDocx = join(ROOT, 'test/fixtures/docs/cong-van-lien-he-gmail.docx');
+    // One small file of each kind the scanner reads: each kind loads its own reader (a PDF, a worker and pdfjs).
+    const fixture = (name: string) => join(ROOT, 'test/fixtures/docs', name);
+    const tinies: [string, string][] = [
+      ['txt', tiny],
+      ['docx', fixture('cong-van-lien-he-gmail.docx')],
+      ['odt', fixture('cong-van-lien-he-gmail.odt')],
+      ['xlsx', fixture('danh-ba-lien-he.xlsx')],
+      ['pptx', fixture('bao-cao-hoi-nghi.pptx')],
+      ['eml', fixture('thu-html.eml')],
+      ['eml with a docx and an e-mail attached', fixture('thu-dinh-kem-cong-van.eml')],
+      ['pdf', fixture('cong-van-lien-he-gmail.pdf')],
+    ];
     const floor = 'node -e 0 (floor)';
     const fixed = new Map<string, number[]>([[floor, []]]);
-    for (const [name] of builds) for (const file of ['txt', 'docx']) fixed.set(`${name}, ${file}`, []);
+    for (const [kind] of tinies) for (const [name] of builds) fixed.set(`${name}, ${kind}`, []);
     const loadBefore = load();
     for (let r = 0; r < rounds; r++) {
       fixed.get(floor)!.push(timed([process.execPath, '-e', '0']).cpuMs);
-      for (const [name, bin] of builds) {
-        fixed.get(`${name}, txt`)!.push(timed(cliArgs(bin, ['scan', tiny])).cpuMs);
-        fixed.get(`${name}, docx`)!.push(timed(cliArgs(bin, ['scan', tinyDocx])).cpuMs);
-      }
+      for (const [kind, file] of tinies) for (const [name, bin] of builds) fixed.get(`${name}, ${kind}`)!.push(timed(cliArgs(bin, ['scan', file])).cpuMs);
     }
     if (rounds > 0) console.log(`\nscan of one tiny file: CPU ms of the whole process (${rounds} interleaved rounds; ${loadBefore} before, ${load()} after)`);
     const floorMs = fixed.get(floor)!;
