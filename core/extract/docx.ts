@@ -3,7 +3,7 @@
 import { decodeLegacy, fontEncoding, type LegacyEncoding } from '../encoding/index';
 import { ExtractError, type Budget, type TextSink } from './limits';
 import { readPart } from './parts';
-import { attr, entriesMatching, hyperlinkTargets, parseZipXml, type AttrSource } from './xml';
+import { attr, entriesMatching, hyperlinkTargets, parseZipXmlIf, type AttrSource } from './xml';
 import type { ZipArchive } from './zip';
 
 interface StyleInfo {
@@ -21,13 +21,22 @@ type LegacyFont = { encoding: LegacyEncoding; capitals: boolean } | undefined;
 
 const runFont = (a: AttrSource) => attr(a, 'ascii') ?? attr(a, 'hAnsi');
 
+/**
+ * What the name of a legacy font (encoding/fonts.ts: ".VnTime", "VNI-Times", "VnTimeH") always
+ * holds, or a character reference or DOCTYPE that could spell it. Styles without any name no
+ * legacy font, and are not parsed: their fonts would change no run's reading. Parsing them was
+ * a fifth of a small Word document's reading (issue 11); "vi-VN", in most Vietnamese
+ * documents' styles, is not such a sign.
+ */
+const mayNameLegacyFont = (text: string) => /\.vn|vni[-_\s]|&#|<!doctype/i.test(text) || /Vn[A-Z]/.test(text);
+
 function readStyles(zip: ZipArchive): Styles {
   const styles: Styles = { byId: new Map() };
   let current: StyleInfo | undefined;
   let inDefaults = false;
   let depthInPPr = 0;
   try {
-    parseZipXml(zip, 'word/styles.xml', {
+    parseZipXmlIf(zip, 'word/styles.xml', {
       open(name, a) {
         if (name === 'style') {
           current = { basedOn: undefined };
@@ -47,7 +56,7 @@ function readStyles(zip: ZipArchive): Styles {
         else if (name === 'rPrDefault') inDefaults = false;
         else if (name === 'pPr') depthInPPr--;
       },
-    });
+    }, mayNameLegacyFont);
   } catch (err) {
     // Without styles, only direct run fonts are known; the text itself is unaffected. A styles
     // part this runtime cannot read at all (a DOCTYPE in Outlook's launch file) is said, not skipped.

@@ -66,14 +66,19 @@ function wholeRuns(h: XmlHandler): XmlHandler {
  * with an element per cell), so reading stops at the text budget even inside one long run.
  */
 export function parseZipXml(zip: ZipArchive, entry: string, h: XmlHandler, pieces = false): boolean {
-  return readZipXml(zip, entry, pieces ? h : wholeRuns(h), false);
+  return readZipXml(zip, entry, pieces ? h : wholeRuns(h));
 }
 
-function readZipXml(zip: ZipArchive, entry: string, h: XmlHandler, doctype: boolean): boolean {
+interface XmlWriter {
+  write(text: string): void;
+  close(): void;
+}
+
+/** `parser`: what the decoded text goes to (the scanner unless given); a DOCTYPE sends it all to saxes. */
+function readZipXml(zip: ZipArchive, entry: string, h: XmlHandler, parser: XmlWriter = new XmlScanner(h, entry)): boolean {
   let decoder: TextDecoder | undefined;
   let found: boolean;
   try {
-    const parser = doctype ? doctypeParser(h, entry) : new XmlScanner(h, entry);
     found = zip.read(entry, (chunk) => {
       if (h.stop?.()) throw STOP;
       decoder ??= new TextDecoder(xmlCharset(chunk));
@@ -84,10 +89,47 @@ function readZipXml(zip: ZipArchive, entry: string, h: XmlHandler, doctype: bool
     parser.close();
   } catch (err) {
     if (err === STOP) return true;
-    if (err === NEEDS_SAXES) return readZipXml(zip, entry, h, true);
+    if (err === NEEDS_SAXES) return readZipXml(zip, entry, h, doctypeParser(h, entry));
     throw err;
   }
   return true;
+}
+
+/** Text held back, waiting on `worth`, before the part is parsed anyway: the hold stays small. */
+const MOST_HELD_CHARS = 1 << 20;
+/** What of one decoded chunk is kept for the next test, so that a sign cut in two is still seen. */
+const OVERLAP_CHARS = 16;
+
+/**
+ * As parseZipXml, for a part that only matters when its text shows a sign of it (`worth`, a
+ * test that must hold of any text whose parse could tell the handler anything): the decoded
+ * text is held and tested, and parsed from its start once the test holds, or once it passes
+ * MOST_HELD_CHARS. A part without the sign is inflated and decoded, never parsed.
+ */
+export function parseZipXmlIf(zip: ZipArchive, entry: string, handler: XmlHandler, worth: (text: string) => boolean): boolean {
+  const h = wholeRuns(handler);
+  let parser: XmlScanner | undefined;
+  let held: string[] = [];
+  let heldChars = 0;
+  let tail = '';
+  const open = () => {
+    parser = new XmlScanner(h, entry);
+    for (const text of held) parser.write(text);
+    held = [];
+  };
+  const gate = {
+    write(text: string) {
+      if (parser) return parser.write(text);
+      held.push(text);
+      heldChars += text.length;
+      if (heldChars > MOST_HELD_CHARS || worth(tail + text)) open();
+      else tail = text.slice(-OVERLAP_CHARS);
+    },
+    close() {
+      parser?.close();
+    },
+  };
+  return readZipXml(zip, entry, h, gate);
 }
 
 /** Parses XML already in a string (small parts such as relationships and styles). */
