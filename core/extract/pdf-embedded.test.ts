@@ -85,8 +85,8 @@ describe('files embedded in a PDF', () => {
     ]);
     const kept = boundFlateStreams(pdf, new Budget(resolveLimits({})));
     expect(kept.map((s) => s.contentType).sort()).toEqual(['application/octet-stream', DOCX]);
-    expect(kept.map((s) => s.bytes.length).sort((a, b) => a - b)).toEqual([docx.length, scan.length].sort((a, b) => a - b));
-    const byType = new Map(kept.map((s) => [s.contentType, s.bytes]));
+    expect(kept.map((s) => s.size).sort((a, b) => a - b)).toEqual([docx.length, scan.length].sort((a, b) => a - b));
+    const byType = new Map(kept.map((s) => [s.contentType, s.inflate()]));
     expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
     expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('files embedded in a PDF', () => {
     const lied = text.replace('/Size 300000', '/Size 100000').replace(`/Size ${docx.length}`, `/Size ${String(docx.length - 999).padStart(String(docx.length).length, '1')}`);
     expect(lied).not.toBe(text);
     const kept = boundFlateStreams(new Uint8Array(Buffer.from(lied, 'latin1')), new Budget(resolveLimits({})));
-    const byType = new Map(kept.map((s) => [s.contentType, s.bytes]));
+    const byType = new Map(kept.map((s) => [s.contentType, s.inflate()]));
     expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
     expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
   });

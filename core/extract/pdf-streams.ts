@@ -151,6 +151,9 @@ export interface EmbeddedStream {
   /** Just past its `endstream`. */
   objectEnd: number;
   bytes: Uint8Array;
+  /** Its bytes inflated anew (already counted against the budget), for when `bytes` has been let go of. */
+  inflate(): Uint8Array;
+  size: number;
   /** The stream's /Subtype, a MIME type ("application/pdf"), when it has one. */
   contentType?: string;
 }
@@ -359,7 +362,11 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     if (header) {
       const declared = declaredSize(dict);
       const whole = inflateEmbeddedFile(data, budget, declared);
-      if (whole) embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
+      if (whole) {
+        const size = whole.length;
+        const inflate = () => inflateSync(data.subarray(2), { out: new Uint8Array(size) });
+        embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, inflate, size, contentType: subtypeOf(dict) });
+      }
       else if (encrypted && sealed) {
         const at = FILTER_ENTRY.exec(dict);
         if (at) sealed.push({ filter: { start: obj + at.index, end: obj + at.index + at[0].length }, dataLength: data.length, declared, contentType: subtypeOf(dict) });
