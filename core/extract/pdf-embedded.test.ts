@@ -117,7 +117,7 @@ describe('files embedded in a PDF', () => {
     ]);
     const kept = boundFlateStreams(pdf, new Budget(resolveLimits({})));
     expect(kept.map((s) => s.contentType).sort()).toEqual(['application/octet-stream', DOCX]);
-    expect(kept.map((s) => s.size).sort((a, b) => a - b)).toEqual([docx.length, scan.length].sort((a, b) => a - b));
+    expect(kept.map((s) => s.bytes.length).sort((a, b) => a - b)).toEqual([docx.length, scan.length].sort((a, b) => a - b));
     const byType = new Map(kept.map((s) => [s.contentType, s.inflate()]));
     expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
     expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);

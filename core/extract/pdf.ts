@@ -18,7 +18,7 @@ import type { ExtractedPart } from '../types';
 import type { ExtractNested } from './eml';
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
-import { boundFlateStreams, inflateEmbeddedFile, type EmbeddedStream, type SealedFile } from './pdf-streams';
+import { boundFlateStreams, inflateEmbeddedFile, letGo, type EmbeddedStream, type SealedFile } from './pdf-streams';
 import { readNested } from './nested';
 import { inflatedUpdate, type InflatedStream } from './pdf-update';
 
@@ -52,8 +52,13 @@ export function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsLoading;
 }
 
-/** A file found inside the PDF, with the name its file specification gives: its bytes, or the guard's stream they inflate from. */
-type EmbeddedFile = { name: string; contentType?: string } & ({ bytes: Uint8Array; stream?: undefined } | { stream: number; bytes?: undefined });
+/** A file found inside the PDF, with the name its file specification gives; `stream` when the guard inflated it. */
+interface EmbeddedFile {
+  name: string;
+  bytes: Uint8Array;
+  contentType?: string;
+  stream?: number;
+}
 
 /** What pdfjs gives for a file specification (getAttachments(), a FileAttachment annotation's `file`). */
 interface PdfjsFile {
@@ -154,15 +159,16 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   const tokens = new Map([...replaced].map((k) => [token(k), k]));
   const files: EmbeddedFile[] = [];
   const taken = new Set<number>();
+  /** The guard's stream whose stand-in pdfjs gave as a file's content. */
+  const streamOf = (content: Uint8Array) => (content.length < 80 ? tokens.get(new TextDecoder().decode(content)) : undefined);
   const addFile = (f: PdfjsFile | undefined) => {
     if (!f?.content) return;
-    const said = new TextDecoder().decode(f.content.subarray(0, 80));
-    const k = f.content.length < 80 ? tokens.get(said) : undefined;
+    const k = streamOf(f.content);
     const name = f.filename || `embedded-${files.length + 1}`;
     if (k !== undefined) {
       if (taken.has(k)) return;
       taken.add(k);
-      files.push({ name, stream: k, contentType: streams[k]!.contentType });
+      files.push({ name, bytes: streams[k]!.bytes, contentType: streams[k]!.contentType, stream: k });
       return;
     }
     const s = sealed.length > 0 ? sealedFileOf(f.content, sealed) : -1;
@@ -174,19 +180,12 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
       const inflated = isZlibHead(f.content) ? inflateEmbeddedFile(f.content, budget, declared) : undefined;
       if (inflated) files.push({ name, bytes: inflated, contentType });
       else parts.push({ name, size: f.content.length, ...(contentType ? { contentType } : {}), error: 'The embedded file is damaged.', failure: { code: 'corrupt' } });
-    } else if (!files.some((g) => g.name === name && sameBytes(bytesOf(g, f.content!.length), f.content!))) files.push({ name, bytes: f.content });
+    } else if (!files.some((g) => g.name === name && sameBytes(bytesOf(g), f.content!))) files.push({ name, bytes: f.content });
   };
-  /** A file's bytes; a guard's stream is inflated only when it has `length` bytes, as that is all a comparison needs. */
-  const bytesOf = (f: EmbeddedFile, length?: number): Uint8Array => {
-    if (f.bytes) return f.bytes;
-    const s = streams[f.stream]!;
-    if (length !== undefined && length !== s.size) return new Uint8Array(0);
-    return released.has(f.stream) ? s.inflate() : s.bytes;
-  };
-  /** Files read before the pages (see readAttachmentsEarly), in the order read, each with its part. */
+  /** A file's bytes, inflated again from the guard's stream when they were let go of. */
+  const bytesOf = ({ bytes, stream }: EmbeddedFile) => (stream !== undefined && bytes.length === 0 ? streams[stream]!.inflate() : bytes);
+  /** The files read before the pages (see below): the guard's stream, the name read under, the part. */
   const early: { stream: number; name: string; part: ExtractedPart }[] = [];
-  /** The guard's streams whose bytes were read early and let go of. */
-  const released = new Set<number>();
   const pdfjs = await loadPdfjs();
   budget.checkTime();
   const task = pdfjs.getDocument({
@@ -208,8 +207,21 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   try {
     const doc = await withDeadline(task.promise, budget);
     sink.pages = doc.numPages;
-    await readAttachmentsEarly(doc, tokens, streams, budget, nested, early);
-    for (const e of early) released.add(e.stream);
+    // The files the attachment list names, in its order, up to the first the guard did not inflate,
+    // are read before the pages, each let go of at once: held to the end, a 19 MB attachment
+    // stayed resident through 400 pages while pdfjs's heap grew (peak RSS ~205 → ~188 MB).
+    // A list pdfjs cannot read is met after the pages, as before.
+    const listed = tokens.size > 0 ? ((await withDeadline(doc.getAttachments().catch(() => null), budget)) as Record<string, PdfjsFile> | null) : null;
+    for (const f of Object.values(listed ?? {})) {
+      const k = f.content ? streamOf(f.content) : undefined;
+      if (k === undefined) break;
+      if (early.some((e) => e.stream === k)) continue;
+      const name = f.filename || `embedded-${early.length + 1}`;
+      const into: ExtractedPart[] = [];
+      await readNested(name, streams[k]!.bytes, streams[k]!.contentType, budget, into, nested);
+      early.push({ stream: k, name, part: into[0]! });
+      letGo(streams[k]!.bytes);
+    }
     for (let n = 1; n <= doc.numPages; n++) {
       budget.checkTime();
       if (sink.full) break;
@@ -251,11 +263,10 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   }
   // An embedded file no file specification pdfjs found names is read all the same.
   streams.forEach((s, k) => {
-    if (replaced.has(k) && !taken.has(k)) files.push({ name: `embedded-${files.length + 1}`, stream: k, contentType: s.contentType });
+    if (replaced.has(k) && !taken.has(k)) files.push({ name: `embedded-${files.length + 1}`, bytes: s.bytes, contentType: s.contentType, stream: k });
   });
-  // The early reads stand for the first files only when they are those files, in that order, with
-  // those names: the parts then come out as though every file were read here. Otherwise they are
-  // dropped, and every file is read in order (a file the pages name differently, say).
+  // The early parts stand for the first files when they are those files, in that order, with those
+  // names, as though read here; otherwise (a file a page names differently) every file is read here.
   const kept = early.every((e, k) => files[k]?.stream === e.stream && files[k]?.name === e.name) ? early.length : 0;
   for (const e of early.slice(0, kept)) parts.push(e.part);
   for (const f of files.slice(kept)) {
@@ -263,48 +274,4 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
     await readNested(f.name, bytes, f.contentType, budget, parts, nested);
     if (f.stream !== undefined) letGo(bytes);
   }
-}
-
-/**
- * Reads the files the PDF's attachment list names, those the guard inflated, before the pages:
- * each one's bytes are then let go of while the heap is small, instead of being held, with
- * pdfjs's heap at its largest, until the last page. With a 19 MB attachment and 400 pages of
- * text, peak RSS ~205 → ~188 MB. A list pdfjs cannot read is left for after the pages, as before.
- */
-async function readAttachmentsEarly(
-  doc: { getAttachments(): Promise<unknown> },
-  tokens: ReadonlyMap<string, number>,
-  streams: readonly EmbeddedStream[],
-  budget: Budget,
-  nested: ExtractNested,
-  early: { stream: number; name: string; part: ExtractedPart }[],
-): Promise<void> {
-  if (tokens.size === 0) return;
-  let attachments: Record<string, PdfjsFile> | null;
-  try {
-    attachments = (await withDeadline(doc.getAttachments(), budget)) as Record<string, PdfjsFile> | null;
-  } catch (err) {
-    if (err instanceof ExtractError) throw err;
-    return;
-  }
-  for (const f of Object.values(attachments ?? {})) {
-    const k = f.content && f.content.length < 80 ? tokens.get(new TextDecoder().decode(f.content)) : undefined;
-    // Only a run of the guard's files from the list's start: the list's order is the parts' order.
-    if (k === undefined) return;
-    if (early.some((e) => e.stream === k)) continue;
-    const name = f.filename || `embedded-${early.length + 1}`;
-    const into: ExtractedPart[] = [];
-    await readNested(name, streams[k]!.bytes, streams[k]!.contentType, budget, into, nested);
-    early.push({ stream: k, name, part: into[0]! });
-    letGo(streams[k]!.bytes);
-  }
-}
-
-/**
- * Detaches a large array that nothing needs any more, by transferring its buffer to a clone that
- * is dropped at once: the clone is young, so the next minor GC frees the memory, where the array
- * itself, long lived, would wait for a major GC, which a PDF's page loop seldom meets.
- */
-function letGo(bytes: Uint8Array): void {
-  if (typeof structuredClone === 'function') structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
 }
