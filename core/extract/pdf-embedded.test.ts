@@ -2,14 +2,14 @@
 // parts and checked by the rules like an e-mail's attachments; the bomb guard inflates each
 // one once, and pdfjs is handed a stand-in instead of inflating it again.
 import { readFileSync } from 'node:fs';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { publicContactInDocumentRule } from '../rules/public-contact-in-document';
 import { secretDocumentRule } from '../rules/secret-document';
 import { context, draft } from '../rules/test-helpers';
 import { extractDocument, readNotices } from './index';
-import { Budget, resolveLimits } from './limits';
-import { copyForPdfjs, loadPdfjs } from './pdf';
+import { Budget, resolveLimits, TextSink } from './limits';
+import { copyForPdfjs, extractPdf, loadPdfjs } from './pdf';
 import { boundFlateStreams, type SealedFile } from './pdf-streams';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/docs/${name}`, import.meta.url)));
@@ -23,6 +23,17 @@ async function pdfWithAttachments(pageText: string, files: { name: string; bytes
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   pdf.addPage([595, 842]).drawText(pageText, { x: 40, y: 800, size: 11, font });
   for (const f of files) await pdf.attach(f.bytes, f.name, { mimeType: f.mimeType });
+  return pdf.save();
+}
+
+/** `pdf` with a file-attachment annotation on its first page for its first listed file, under the name `name`. */
+async function withAttachmentAnnotation(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes);
+  const listed = pdf.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+  const file = listed.lookup(1, PDFDict).lookup(PDFName.of('EF'), PDFDict).get(PDFName.of('F'));
+  const spec = pdf.context.obj({ Type: 'Filespec', F: PDFString.of(name), UF: PDFHexString.fromText(name), EF: { F: file } });
+  const annotation = pdf.context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [40, 700, 60, 720], FS: spec });
+  pdf.getPage(0).node.addAnnot(pdf.context.register(annotation));
   return pdf.save();
 }
 
@@ -69,6 +80,27 @@ describe('files embedded in a PDF', () => {
     expect(readNotices(doc)).toEqual([{ code: 'part-unreadable', part: 'ban-scan.bin', failure: { code: 'unsupported', reason: 'binary' } }]);
   });
 
+  it('a file the attachment list names is read before the pages, and its bytes are let go of once read', async () => {
+    const pdf = await pdfWithAttachments(PAGE, [{ name: 'ban-scan.bin', bytes: noise(1_000_000), mimeType: 'application/octet-stream' }]);
+    const sink = new TextSink(1_000_000);
+    const seen: { bytes: Uint8Array; pagesRead: boolean }[] = [];
+    await extractPdf(pdf, sink, new Budget(resolveLimits({})), [], async (_name, bytes) => {
+      seen.push({ bytes, pagesRead: !sink.empty });
+      return { text: '', links: [], legacy: [], parts: [] };
+    });
+    expect(sink.text()).toContain('van.phong@danang.gov.vn');
+    expect(seen.map((s) => s.pagesRead)).toEqual([false]);
+    // Detached: the megabyte is no longer held by anything the PDF's reading keeps.
+    expect(seen[0]!.bytes.byteLength).toBe(0);
+  });
+
+  it('a file a page names first keeps that name, though the attachment list was read before the pages', async () => {
+    const listed = await pdfWithAttachments(PAGE, [{ name: 'cong-van-mat.docx', bytes: fixture('cong-van-mat.docx'), mimeType: DOCX }]);
+    const doc = await extractDocument('ho-so.pdf', await withAttachmentAnnotation(listed, 'ban-chinh.docx'));
+    expect(doc.parts.map((p) => [p.name, p.error])).toEqual([['ban-chinh.docx', undefined]]);
+    expect(doc.parts[0]!.document?.text).toContain('bảo vệ bí mật nhà nước');
+  });
+
   it('an attached picture has no text of its own and raises no notice', async () => {
     const pdf = await pdfWithAttachments(PAGE, [{ name: 'anh.jpg', bytes: noise(50_000), mimeType: 'image/jpeg' }]);
     const doc = await extractDocument('ho-so.pdf', pdf);
@@ -86,7 +118,7 @@ describe('files embedded in a PDF', () => {
     const kept = boundFlateStreams(pdf, new Budget(resolveLimits({})));
     expect(kept.map((s) => s.contentType).sort()).toEqual(['application/octet-stream', DOCX]);
     expect(kept.map((s) => s.bytes.length).sort((a, b) => a - b)).toEqual([docx.length, scan.length].sort((a, b) => a - b));
-    const byType = new Map(kept.map((s) => [s.contentType, s.bytes]));
+    const byType = new Map(kept.map((s) => [s.contentType, s.inflate()]));
     expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
     expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
   });
@@ -103,7 +135,7 @@ describe('files embedded in a PDF', () => {
     const lied = text.replace('/Size 300000', '/Size 100000').replace(`/Size ${docx.length}`, `/Size ${String(docx.length - 999).padStart(String(docx.length).length, '1')}`);
     expect(lied).not.toBe(text);
     const kept = boundFlateStreams(new Uint8Array(Buffer.from(lied, 'latin1')), new Budget(resolveLimits({})));
-    const byType = new Map(kept.map((s) => [s.contentType, s.bytes]));
+    const byType = new Map(kept.map((s) => [s.contentType, s.inflate()]));
     expect(Buffer.from(byType.get('application/octet-stream')!).equals(Buffer.from(scan))).toBe(true);
     expect(Buffer.from(byType.get(DOCX)!).equals(Buffer.from(docx))).toBe(true);
   });

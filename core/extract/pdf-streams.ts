@@ -151,6 +151,8 @@ export interface EmbeddedStream {
   /** Just past its `endstream`. */
   objectEnd: number;
   bytes: Uint8Array;
+  /** Its bytes inflated anew (already counted against the budget), for when `bytes` has been let go of. */
+  inflate(): Uint8Array;
   /** The stream's /Subtype, a MIME type ("application/pdf"), when it has one. */
   contentType?: string;
 }
@@ -359,7 +361,8 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     if (header) {
       const declared = declaredSize(dict);
       const whole = inflateEmbeddedFile(data, budget, declared);
-      if (whole) embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, contentType: subtypeOf(dict) });
+      const inflate = () => inflateSync(data.subarray(2));
+      if (whole) embedded.push({ objectStart: header.start, objectId: header.id, objectEnd: end + ENDSTREAM.length, bytes: whole, inflate, contentType: subtypeOf(dict) });
       else if (encrypted && sealed) {
         const at = FILTER_ENTRY.exec(dict);
         if (at) sealed.push({ filter: { start: obj + at.index, end: obj + at.index + at[0].length }, dataLength: data.length, declared, contentType: subtypeOf(dict) });
@@ -388,4 +391,13 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     }
     inflateUnderCaps(data, budget, image, undefined);
   }
+}
+
+/**
+ * Detaches an array nothing needs any more by transferring its buffer to a clone dropped at once:
+ * the clone is young, so the next minor GC frees the memory, where the array, long lived, would
+ * wait for a major GC, which a PDF's page loop seldom meets.
+ */
+export function letGo(bytes: Uint8Array): void {
+  if (bytes.length > 0 && typeof structuredClone === 'function') structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
 }
