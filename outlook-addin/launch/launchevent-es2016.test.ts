@@ -40,8 +40,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // pass: 330 KB (409 → 338 KB): the policy schema's own checker for @cfworker/json-schema (-15.7
 // KB); the XML scanner for every part and the EWS answers, saxes out (-17.4 KB; a part with a
 // DOCTYPE is unreadable here); postal-mime's entity names for the characters a rule reads (-13.1
-// KB); \p{L}/\p{M}/\p{N} carried once (-22 KB); message keys once (-3.2 KB).
-const LAUNCH_FILE_BUDGET_BYTES = 330 * 1024;
+// KB); \p{L}/\p{M}/\p{N} carried once (-22 KB); message keys once (-3.2 KB). At the merge, a
+// PDF's listed attachments read before its pages and Word styles read only when they may name a
+// legacy font added 1.1 KB: 331 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 331 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
