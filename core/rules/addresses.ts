@@ -1,6 +1,7 @@
 // The addresses in a text, read once per check: public-contact-in-document and official-directory
 // both read the body and every attached document, and extraction is most of their cost.
 import { extractAddressList } from '../address/extract';
+import { surveyText } from '../encoding/detect';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
@@ -17,6 +18,8 @@ let lastRead: { text: string; addresses: readonly string[]; answers: Map<string,
 /** Short texts (a subject, the sender lines) are read again: cheap, and they would push the body out. */
 const SHORTEST_KEPT = 4096;
 const LONGEST_KEPT = 16_000_000;
+/** Shorter texts are read whole either way: a survey would only add a pass. */
+const SURVEY_FROM = 4096;
 
 function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
   for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;
@@ -32,7 +35,11 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
     return known;
   };
   // Every caller wants each address once: a directory names the same person again and again.
-  const addresses = [...new Set(extractAddressList(text, { isKnownDomain }))];
+  // The legacy-encoding rule reads the same text for its signals after this: one survey finds
+  // those and the invisible characters together. Without that rule the extractor's own search
+  // near each at-sign is the cheaper.
+  const survey = ctx.policy.rules['unicode-text'] !== 'off' && text.length >= SURVEY_FROM ? surveyText(text) : undefined;
+  const addresses = [...new Set(extractAddressList(text, { isKnownDomain, survey }))];
   if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
   return addresses;
 }
