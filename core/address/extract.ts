@@ -378,39 +378,32 @@ function droppedUpTo(dropped: readonly number[], k: number): number {
  * one regular-expression call reads ahead far past the window, several times faster than a loop
  * reading each code unit, which was a fifth of extracting a directory.
  */
-class InvisibleWatch {
-  private cleanFrom = 0;
-  private cleanTo = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly survey: InvisibleIndex | undefined,
-  ) {}
-
-  /** Whether an invisible character lies within [from, to). */
-  within(from: number, to: number): boolean {
+function invisibleWatch(text: string): (from: number, to: number) => boolean {
+  let cleanFrom = 0;
+  let cleanTo = 0;
+  // Whether an invisible character lies within [from, to).
+  return (from, to) => {
     from = Math.max(0, from);
-    to = Math.min(this.text.length, to);
-    if (this.survey && to <= this.survey.readTo) return invisibleWithin(this.survey, from, to);
-    if (from >= this.cleanFrom && from <= this.cleanTo) {
-      if (to <= this.cleanTo) return false;
-      const ahead = Math.min(this.text.length, Math.max(to, this.cleanTo + READ_AHEAD));
-      const at = firstInvisible(this.text, this.cleanTo, ahead);
+    to = Math.min(text.length, to);
+    if (from >= cleanFrom && from <= cleanTo) {
+      if (to <= cleanTo) return false;
+      const ahead = Math.min(text.length, Math.max(to, cleanTo + READ_AHEAD));
+      const at = firstInvisible(text, cleanTo, ahead);
       if (at >= 0 && at < to) return true;
       // Clean up to the invisible character found beyond the window, or through what was read.
-      this.cleanTo = at >= 0 ? at : ahead;
+      cleanTo = at >= 0 ? at : ahead;
       return false;
     }
-    if (firstInvisible(this.text, from, to) >= 0) return true;
+    if (firstInvisible(text, from, to) >= 0) return true;
     // One watch serves every scan, and each scan starts over from the text's start: a window
     // before the clean stretch joins it, or leaves it for the later hits when it is the longer.
-    if (from < this.cleanFrom && to >= this.cleanFrom) this.cleanFrom = from;
-    else if (from > this.cleanTo || to - from > this.cleanTo - this.cleanFrom) {
-      this.cleanFrom = from;
-      this.cleanTo = to;
+    if (from < cleanFrom && to >= cleanFrom) cleanFrom = from;
+    else if (from > cleanTo || to - from > cleanTo - cleanFrom) {
+      cleanFrom = from;
+      cleanTo = to;
     }
     return false;
-  }
+  };
 }
 
 /** How far one search reads ahead once windows overlap. */
@@ -428,8 +421,7 @@ function firstInvisible(text: string, from: number, to: number): number {
 }
 
 /** An invisible character within the few units before a closing bracket (a hidden "[a\u200bt]"). */
-function invisibleJustBefore(text: string, at: number, units: number, survey: InvisibleIndex | undefined): boolean {
-  if (survey && at <= survey.readTo) return invisibleWithin(survey, at - units, at);
+function invisibleJustBefore(text: string, at: number, units: number): boolean {
   for (let k = Math.max(0, at - units); k < at; k++) if (isInvisibleUnit(text.charCodeAt(k))) return true;
   return false;
 }
@@ -447,13 +439,15 @@ const REACH_AFTER = MAX_DOMAIN + 64;
 function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
   // One watch for the four scans: a stretch one scan found clean (in a directory, the '@' scan's
   // windows cover nearly the whole text) is not searched again for the next scan's hits.
-  const survey = watch ? opts.survey : undefined;
-  const near = new InvisibleWatch(text, survey);
+  const near = invisibleWatch(text);
+  const survey = opts.survey;
+  // Read from the survey as far as it reaches; past that (or without one), searched here.
+  const invisibleNear = (from: number, to: number) => (survey && to <= survey.readTo ? invisibleWithin(survey, from, to) : near(from, to));
   const scans: FoundAddress[][] = [];
   for (const at of ['@', '\uff20']) {
     const found: FoundAddress[] = [];
     for (let i = text.indexOf(at); i !== -1; i = text.indexOf(at, i + 1)) {
-      if (watch && near.within(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      if (watch && invisibleNear(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
       const address = parseAround(text, i, i + 1, false, opts);
       if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
     }
@@ -463,10 +457,10 @@ function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Fou
     const found: FoundAddress[] = [];
     for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
       // "[a\u200bt]": the hidden at-sign itself may hold one.
-      if (watch && invisibleJustBefore(text, i, 12, survey)) return undefined;
+      if (watch && (survey && i <= survey.readTo ? invisibleWithin(survey, i - 12, i) : invisibleJustBefore(text, i, 12))) return undefined;
       const open = hiddenAtBefore(text, i);
       if (open < 0) continue;
-      if (watch && near.within(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+      if (watch && invisibleNear(open - REACH_BEFORE, i + REACH_AFTER)) return undefined;
       const address = parseAround(text, open, i + 1, true, opts);
       if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
     }

@@ -40,12 +40,18 @@ export interface InvisibleIndex {
 /** Whether an invisible character lies within [from, to), for `to` up to index.readTo. */
 export function invisibleWithin(index: InvisibleIndex, from: number, to: number): boolean {
   const at = index.invisibles;
+  const k = firstFrom(at, from);
+  return k < at.length && at[k]! < to;
+}
+
+/** The first index of an ascending list holding `from` or more (its length if none). */
+export function firstFrom(sorted: readonly number[], from: number): number {
   let lo = 0;
-  let hi = at.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (at[mid]! < from) lo = mid + 1;
+    if (sorted[mid]! < from) lo = mid + 1;
     else hi = mid;
   }
-  return lo < at.length && at[lo]! < to;
+  return lo;
 }

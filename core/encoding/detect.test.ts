@@ -317,7 +317,7 @@ describe('the pre-filter before word-by-word reading', () => {
     // Enough legacy lines for thousands of sites: the survey stops before the text's end.
     const legacyMany = fc.tuple(legacyLine, fc.integer({ min: 1, max: 400 })).map(([line, n]) => Array.from({ length: n }, () => line).join('\n'));
     // Thousands of sites that confirm nothing, or of invisible characters, before any run.
-    const longStops = fc.constantFrom('Brücke über '.repeat(2100), 'mục\u200b'.repeat(4100));
+    const longStops = fc.constantFrom('Brücke über '.repeat(4200), 'mục\u200b'.repeat(8300));
     const longDoc = fc
       .tuple(fc.array(fc.oneof(anyLine, fc.constant(filler), legacyMany, fc.constant('Ti\u00adn nh\u200bắn'), longStops), { minLength: 2, maxLength: 8 }), fc.constantFrom('\n', '\r\n'))
       .map(([lines, sep]) => `${filler}\n${lines.join(sep)}`);

@@ -22,7 +22,7 @@
 //   of 1.5 still found only Danish »%s« quotes, which the quote rule below now discounts.
 //
 // Decisions never look past the line, so converting a text whole or line by line gives the same.
-import { INVISIBLE_CHARS, isInvisibleUnit, type InvisibleIndex } from '../address/invisible';
+import { firstFrom, INVISIBLE_CHARS, isInvisibleUnit, type InvisibleIndex } from '../address/invisible';
 import type { LegacyRun } from '../types';
 import { commonEdge } from './edits';
 import { isVietnameseSyllable } from './syllable';
@@ -103,8 +103,11 @@ function signalNear(text: string, at: number, from = 0, to = text.length): boole
 function nextSite(text: string, from: number): { at: number; confirmed: boolean } | undefined {
   SIGNAL_SITE.lastIndex = from;
   const m = SIGNAL_SITE.exec(text);
-  if (!m) return undefined;
-  return { at: m.index, confirmed: !RARE_CHAR.test(m[0]) || signalNear(text, m.index) };
+  return m ? siteAt(text, m.index) : undefined;
+}
+
+function siteAt(text: string, at: number): { at: number; confirmed: boolean } {
+  return { at, confirmed: !RARE_CHAR.test(text[at]!) || signalNear(text, at) };
 }
 
 /**
@@ -121,7 +124,7 @@ export interface TextSurvey extends InvisibleIndex {
   readonly sites: readonly number[];
 }
 
-const SURVEY_ENTRIES = 4096;
+const SURVEY_ENTRIES = 8192;
 
 function survey(text: string): TextSurvey {
   const sites: number[] = [];
@@ -132,7 +135,7 @@ function survey(text: string): TextSurvey {
     const c = text.charCodeAt(m.index);
     if (isInvisibleUnit(c)) invisibles.push(m.index);
     if (c < 0x100) sites.push(m.index);
-    if (sites.length >= SURVEY_ENTRIES || invisibles.length >= SURVEY_ENTRIES) {
+    if (sites.length + invisibles.length >= SURVEY_ENTRIES) {
       readTo = m.index + 1;
       break;
     }
@@ -140,49 +143,24 @@ function survey(text: string): TextSurvey {
   return { text, readTo, sites, invisibles };
 }
 
-/** The last long texts surveyed: a check reads the body for its addresses, then for legacy runs. */
-const surveys: TextSurvey[] = [];
-const SURVEYS_KEPT = 2;
-const SURVEY_KEPT_FROM = 4096;
-const SURVEY_KEPT_TO = 16_000_000;
+/** The last text surveyed: a check reads the body for its addresses, then for legacy runs. Only
+ * rules/addresses.ts surveys, and only texts of a few thousand characters or more. */
+let lastSurvey: TextSurvey | undefined;
 
-/** The survey of `text`, made now unless it was made last for it. */
+/** The survey of `text`, made now unless it was the last one made. */
 export function surveyText(text: string): TextSurvey {
-  let found = keptSurvey(text);
-  if (!found) {
-    found = survey(text);
-    if (text.length >= SURVEY_KEPT_FROM && text.length <= SURVEY_KEPT_TO) {
-      surveys.unshift(found);
-      surveys.length = Math.min(surveys.length, SURVEYS_KEPT);
-    }
+  if (!lastSurvey || lastSurvey.text !== text) lastSurvey = survey(text);
+  return lastSurvey;
+}
+
+/** nextSite, read from `found` (the text's survey, if it has one) as far as that reaches. */
+function siteFrom(text: string, found: TextSurvey | undefined, from: number): { at: number; confirmed: boolean } | undefined {
+  if (found && from < found.readTo) {
+    const k = firstFrom(found.sites, from);
+    if (k < found.sites.length) return siteAt(text, found.sites[k]!);
+    from = found.readTo;
   }
-  return found;
-}
-
-function keptSurvey(text: string): TextSurvey | undefined {
-  return surveys.find((s) => s.text === text);
-}
-
-/** The first index of `sorted` holding `from` or more. */
-function firstFrom(sorted: readonly number[], from: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** nextSite, read from the survey as far as it reaches. */
-function nextSiteSurveyed(found: TextSurvey, from: number): { at: number; confirmed: boolean } | undefined {
-  const text = found.text;
-  if (from >= found.readTo) return nextSite(text, from);
-  const k = firstFrom(found.sites, from);
-  if (k === found.sites.length) return nextSite(text, found.readTo);
-  const at = found.sites[k]!;
-  return { at, confirmed: !RARE_CHAR.test(text[at]!) || signalNear(text, at) };
+  return nextSite(text, from);
 }
 
 /**
@@ -379,12 +357,11 @@ function lineBreakFrom(text: string, at: number): number {
 function* signalLines(text: string, from = 0, to = text.length): Generator<{ start: number; end: number }> {
   // Surveyed already when the address rules read the text first; not surveyed here, since
   // alone the survey's invisible characters would cost more than they save.
-  const surveyed = keptSurvey(text);
-  const next = surveyed ? (at: number) => nextSiteSurveyed(surveyed, at) : (at: number) => nextSite(text, at);
+  const surveyed = lastSurvey && lastSurvey.text === text ? lastSurvey : undefined;
   let lastStart = -1;
-  for (let site = next(from); site && site.at < to; ) {
+  for (let site = siteFrom(text, surveyed, from); site && site.at < to; ) {
     if (!site.confirmed) {
-      site = next(site.at + 1);
+      site = siteFrom(text, surveyed, site.at + 1);
       continue;
     }
     const start = lineStartBefore(text, site.at);
@@ -394,7 +371,7 @@ function* signalLines(text: string, from = 0, to = text.length): Generator<{ sta
       lastStart = start;
       yield { start, end };
     }
-    site = next(lastStart === start ? end : site.at + 1);
+    site = siteFrom(text, surveyed, lastStart === start ? end : site.at + 1);
   }
 }
 

@@ -18,8 +18,6 @@ let lastRead: { text: string; addresses: readonly string[]; answers: Map<string,
 /** Short texts (a subject, the sender lines) are read again: cheap, and they would push the body out. */
 const SHORTEST_KEPT = 4096;
 const LONGEST_KEPT = 16_000_000;
-/** Shorter texts are read whole either way: a survey would only add a pass. */
-const SURVEY_FROM = 4096;
 
 function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
   for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;
@@ -37,8 +35,8 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
   // Every caller wants each address once: a directory names the same person again and again.
   // The legacy-encoding rule reads the same text for its signals after this: one survey finds
   // those and the invisible characters together. Without that rule the extractor's own search
-  // near each at-sign is the cheaper.
-  const survey = ctx.policy.rules['unicode-text'] !== 'off' && text.length >= SURVEY_FROM ? surveyText(text) : undefined;
+  // near each at-sign is the cheaper, and a short text is read whole either way.
+  const survey = ctx.policy.rules['unicode-text'] !== 'off' && text.length >= SHORTEST_KEPT ? surveyText(text) : undefined;
   const addresses = [...new Set(extractAddressList(text, { isKnownDomain, survey }))];
   if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
   return addresses;
