@@ -149,8 +149,11 @@ let lastSurvey: TextSurvey | undefined;
 
 /** The survey of `text`, made now unless it was the last one made. */
 export function surveyText(text: string): TextSurvey {
-  if (!lastSurvey || lastSurvey.text !== text) lastSurvey = survey(text);
-  return lastSurvey;
+  if (lastSurvey && lastSurvey.text === text) return lastSurvey;
+  const found = survey(text);
+  // As with the other kept readings, a text past a long draft's size is not held after its turn.
+  if (text.length <= LONGEST_KEPT) lastSurvey = found;
+  return found;
 }
 
 /** nextSite, read from `found` (the text's survey, if it has one) as far as that reaches. */
