@@ -9,7 +9,8 @@ import { encodeLegacy } from '../encoding';
 import { sentence } from '../encoding/arbitraries.test-util';
 import { addressesFromLinks, extractAddresses, extractAddressList, isInvisibleUnit } from './extract';
 import { referenceExtractAddresses } from './extract-reference.test-util';
-import { INVISIBLE_CHARS } from './invisible';
+import { INVISIBLE_CHARS, type InvisibleIndex } from './invisible';
+import { surveyText } from '../encoding/detect';
 import { vietnameseText } from '../../bench/vietnamese-text';
 
 const benchText = (chars: number, seed: number, rate: number) => vietnameseText(chars, seed, rate).text;
@@ -331,6 +332,48 @@ describe('agrees with the extractor as it was', () => {
         agreesWithReference(t);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+// issue 11: the legacy-encoding survey of the text says where its invisible characters are, so
+// the extractor does not search the windows around its at-signs; a survey may stop short.
+describe('with a survey of the text', () => {
+  const INVISIBLE = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u202e'];
+  const address = fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}[a-z0-9]$/), fc.constantFrom('gmail.com', 'yahoo.com.vn', 'danang.gov.vn')).map(([l, d]) => `${l}@${d}`);
+  const forms = fc.tuple(address, fc.integer({ min: 0, max: 3 })).map(([a, form]) => {
+    const [l, d] = a.split('@') as [string, string];
+    return [a, `${l} [at] ${d.replace(/\./g, ' [dot] ')}`, `${l}(AT)${d}`, `${l}＠${d}`][form]!;
+  });
+  const text = fc
+    .tuple(
+      fc.array(fc.tuple(forms, fc.constantFrom(', ', '; ', '\n', ' liên hệ ', ' (0236) ')), { minLength: 1, maxLength: 120 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 6 }),
+    )
+    .map(([xs, inserts]) => {
+      let t = xs.map(([a, sep]) => a + sep).join('');
+      for (const [at, c] of inserts) {
+        const k = at % (t.length + 1);
+        t = t.slice(0, k) + c + t.slice(k);
+      }
+      return t;
+    });
+  /** The survey as if it had stopped at `readTo`. */
+  const cut = (whole: InvisibleIndex, readTo: number): InvisibleIndex => ({ readTo, invisibles: whole.invisibles.filter((k) => k < readTo) });
+
+  it('finds what the reference finds, whether the survey read the whole text or stopped anywhere in it', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), (t, stop) => {
+        const whole = surveyText(t);
+        expect(whole.readTo).toBe(t.length);
+        const reference = referenceExtractAddresses(t, known);
+        for (const survey of [whole, cut(whole, stop % (t.length + 1))]) {
+          const opts = { isKnownDomain: (d: string) => known.isKnownDomain(d), survey };
+          expect(extractAddresses(t, opts)).toEqual(reference);
+          expect(extractAddressList(t, opts)).toEqual(reference.map((f) => f.address));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -17,3 +17,41 @@ export function hasInvisible(text: string): boolean {
 export function withoutInvisible(text: string): string {
   return hasInvisible(text) ? text.replace(INVISIBLE_CHARS, '') : text;
 }
+
+/** The code units INVISIBLE_CHARS matches, as comparisons (extract.test.ts holds them to it). */
+export function isInvisibleUnit(c: number): boolean {
+  // Most units are ASCII: one comparison settles them.
+  if (c < 0xad) return false;
+  if (c < 0x2000) return c === 0xad || c === 0x34f || c === 0x61c || c === 0x180e;
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff;
+}
+
+/**
+ * Where a text's invisible characters stand, as far as some earlier pass over it read
+ * (encoding/detect.ts surveys a text for them together with the legacy-encoding signals).
+ */
+export interface InvisibleIndex {
+  /** Every code unit before this was read. */
+  readonly readTo: number;
+  /** The invisible characters before readTo, in order. */
+  readonly invisibles: readonly number[];
+}
+
+/** Whether an invisible character lies within [from, to), for `to` up to index.readTo. */
+export function invisibleWithin(index: InvisibleIndex, from: number, to: number): boolean {
+  const at = index.invisibles;
+  const k = firstFrom(at, from);
+  return k < at.length && at[k]! < to;
+}
+
+/** The first index of an ascending list holding `from` or more (its length if none). */
+export function firstFrom(sorted: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

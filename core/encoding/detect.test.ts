@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentence } from './arbitraries.test-util';
-import { classifyLatin, convertLegacyTextEveryLine, firstLegacyRun, LEGACY_SIGNAL } from './detect';
+import { INVISIBLE_CHARS } from '../address/invisible';
+import { classifyLatin, convertLegacyTextEveryLine, firstLegacyRun, LEGACY_SIGNAL, surveyText } from './detect';
 import { convertLegacyText, decodeLegacy, encodeLegacy, hasLegacyText } from './index';
 
 const tcvn3 = (s: string) => encodeLegacy(s, 'tcvn3');
@@ -304,6 +305,28 @@ describe('the pre-filter before word-by-word reading', () => {
           text = text.slice(0, from) + put + text.slice(from + cut);
           expect(firstLegacyRun(text)).toEqual(convertLegacyTextEveryLine(text).runs[0]);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // issue 11: the address rules survey a long text first (signal sites and invisible characters in
+  // one pass); the detector then reads the sites from the survey, and goes on alone where it stopped.
+  it('gives the full detector\'s first run from a survey of the text, whole or stopped short', () => {
+    const filler = [...UNICODE_VI, ...Object.values(FOREIGN).flat()].join('\n');
+    // Enough legacy lines for thousands of sites: the survey stops before the text's end.
+    const legacyMany = fc.tuple(legacyLine, fc.integer({ min: 1, max: 400 })).map(([line, n]) => Array.from({ length: n }, () => line).join('\n'));
+    // Thousands of sites that confirm nothing, or of invisible characters, before any run.
+    const longStops = fc.constantFrom('Brücke über '.repeat(4200), 'mục\u200b'.repeat(8300));
+    const longDoc = fc
+      .tuple(fc.array(fc.oneof(anyLine, fc.constant(filler), legacyMany, fc.constant('Ti\u00adn nh\u200bắn'), longStops), { minLength: 2, maxLength: 8 }), fc.constantFrom('\n', '\r\n'))
+      .map(([lines, sep]) => `${filler}\n${lines.join(sep)}`);
+    fc.assert(
+      fc.property(longDoc, (text) => {
+        const survey = surveyText(text);
+        const invisible = new RegExp(INVISIBLE_CHARS.source, 'gu');
+        expect(survey.invisibles).toEqual([...text.matchAll(invisible)].map((m) => m.index).filter((k) => k < survey.readTo));
+        expect(firstLegacyRun(text)).toEqual(convertLegacyTextEveryLine(text).runs[0]);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,7 @@
 // The addresses in a text, read once per check: public-contact-in-document and official-directory
 // both read the body and every attached document, and extraction is most of their cost.
 import { extractAddressList } from '../address/extract';
+import { surveyText } from '../encoding/detect';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
@@ -32,7 +33,11 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
     return known;
   };
   // Every caller wants each address once: a directory names the same person again and again.
-  const addresses = [...new Set(extractAddressList(text, { isKnownDomain }))];
+  // The legacy-encoding rule reads the same text for its signals after this: one survey finds
+  // those and the invisible characters together. Without that rule the extractor's own search
+  // near each at-sign is the cheaper, and a short text is read whole either way.
+  const survey = ctx.policy.rules['unicode-text'] !== 'off' && text.length >= SHORTEST_KEPT ? surveyText(text) : undefined;
+  const addresses = [...new Set(extractAddressList(text, { isKnownDomain, survey }))];
   if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
   return addresses;
 }
