@@ -1,10 +1,11 @@
-// Streaming XML over a zip entry: inflated chunks go through a streaming TextDecoder into the
+// Streaming XML over a zip entry: inflated chunks are decoded one by one (chunk-decoder.ts) into the
 // scanner (xml-scan.ts), so a part is never held whole, and a document that breaks midway keeps
 // what was read. A part with a DOCTYPE goes to saxes instead (xml-doctype.ts).
+import { chunkDecoder } from './chunk-decoder';
 import { ExtractError } from './limits';
 import { doctypeParser } from './xml-doctype';
 import { NEEDS_SAXES, XmlScanner } from './xml-scan';
-import { xmlCharset, type ZipArchive } from './zip';
+import type { ZipArchive } from './zip';
 
 export type Attrs = Record<string, string>;
 /** Attributes as saxes gives them, or as the scanner reads them from the tag in place (xml-scan.ts). */
@@ -76,16 +77,16 @@ interface XmlWriter {
 
 /** `parser`: what the decoded text goes to (the scanner unless given); a DOCTYPE sends it all to saxes. */
 function readZipXml(zip: ZipArchive, entry: string, h: XmlHandler, parser: XmlWriter = new XmlScanner(h, entry)): boolean {
-  let decoder: TextDecoder | undefined;
+  const decode = chunkDecoder();
   let found: boolean;
   try {
     found = zip.read(entry, (chunk) => {
       if (h.stop?.()) throw STOP;
-      decoder ??= new TextDecoder(xmlCharset(chunk));
-      parser.write(decoder.decode(chunk, { stream: true }));
+      parser.write(decode(chunk));
     });
     if (!found) return false;
-    if (decoder) parser.write(decoder.decode());
+    const tail = decode();
+    if (tail) parser.write(tail);
     parser.close();
   } catch (err) {
     if (err === STOP) return true;
