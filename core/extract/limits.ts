@@ -174,28 +174,29 @@ export class TextSink {
     return this.length;
   }
 
-  write(s: string): void {
-    if (s === '' || this.truncated) return;
+  /** Writes `s`, or only its characters from `from` to `to` (a string kept in a larger one is not cut out first). */
+  write(s: string, from = 0, to = s.length): void {
+    if (to <= from || this.truncated) return;
     const room = this.maxChars - this.length;
-    if (s.length > room) {
-      s = s.slice(0, Math.max(0, room));
+    if (to - from > room) {
+      to = from + Math.max(0, room);
       this.truncated = true;
     }
-    if (s === '') return;
-    const n = s.length;
+    if (to <= from) return;
+    const n = to - from;
     this.length += n;
-    this.lastCode = s.charCodeAt(n - 1);
-    if (!this.sawText && /\S/.test(s)) this.sawText = true;
+    this.lastCode = s.charCodeAt(to - 1);
+    if (!this.sawText && /\S/.test(from === 0 && to === s.length ? s : s.slice(from, to))) this.sawText = true;
     // Each character is copied a bounded number of times: once into the buffer, once into a chunk.
     if (n > BUFFER_UNITS / 4) {
       this.flush();
-      this.chunks.push(s);
+      this.chunks.push(from === 0 && to === s.length ? s : s.slice(from, to));
       return;
     }
     if (this.used + n > BUFFER_UNITS) this.flush();
     const units = (this.units ??= new Uint16Array(BUFFER_UNITS));
     let used = this.used;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const unit = s.charCodeAt(k);
       if (unit >= 0xd800 && unit <= 0xdfff) this.surrogates = true;
       units[used++] = unit;

@@ -56,6 +56,18 @@ export class SharedStrings {
     if (!Number.isInteger(index) || index < 0 || index >= this.starts.length) return '';
     return this.blocks[this.blockOf[index]!]?.slice(this.starts[index], this.ends[index]) ?? '';
   }
+
+  /** Writes what at(value) gives to the sink, without cutting it out of its block; false when that is ''. */
+  writeTo(sink: TextSink, value: string): boolean {
+    const index = Number(value);
+    if (!Number.isInteger(index) || index < 0 || index >= this.starts.length) return false;
+    const block = this.blocks[this.blockOf[index]!];
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    if (block === undefined || end <= start) return false;
+    sink.write(block, start, end);
+    return true;
+  }
 }
 
 /** Shared strings, at most `maxChars` characters in all (the text budget bounds them too). */
@@ -172,7 +184,11 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
           inInline = false;
           break;
         case 'c': {
-          const text = type === 's' ? shared.at(value) : type === 'b' ? (value === '1' ? 'TRUE' : 'FALSE') : value;
+          if (type === 's') {
+            if (shared.writeTo(sink, value)) sink.write('\t');
+            break;
+          }
+          const text = type === 'b' ? (value === '1' ? 'TRUE' : 'FALSE') : value;
           if (text) {
             sink.write(text);
             sink.write('\t');
