@@ -42,8 +42,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // DOCTYPE is unreadable here); postal-mime's entity names for the characters a rule reads (-13.1
 // KB); \p{L}/\p{M}/\p{N} carried once (-22 KB); message keys once (-3.2 KB). At the merge, a
 // PDF's listed attachments read before its pages and Word styles read only when they may name a
-// legacy font added 1.1 KB: 331 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 331 * 1024;
+// legacy font added 1.1 KB, the text survey shared by the legacy and address scans 1.3 KB, the
+// one-call decoding of ASCII chunks 0.2 KB: 333 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 333 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
