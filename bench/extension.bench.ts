@@ -21,17 +21,16 @@
 // CVG_EXT_COMPARE=<another build folder, e.g. dist/before/chrome, or an absolute path> adds that
 // build to every table (interleaved); CVG_ROUNDS sets the rounds (default 9); CVG_EXT_TAB=0 skips
 // the Gmail tab (heap, typing), for a quick look at sizes and evaluation.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { withoutCompose } from '../test/fixtures/webmail/gmail/without-compose';
+import { CHROMIUM_FLAGS, openChromium } from './chromium';
 
 const ROOT = process.cwd();
 const EXT = join(ROOT, 'dist/chrome');
 const URL_GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const QUIET_MS = 250;
 
 function stats(xs: number[]): { median: number; min: number; max: number } {
@@ -70,14 +69,7 @@ const OPEN_FIRST_COMPOSE = `new Promise((resolve) => {
 
 /** `extension`: the build folder to load, or none for the page alone. */
 async function launch(extension?: string): Promise<{ context: BrowserContext; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'congvu-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: extension ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : FLAGS,
-  });
-  if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const { context, profile } = await openChromium(extension, 'congvu-bench-');
   const html = readFileSync(join(ROOT, 'test/fixtures/webmail/gmail/large-inbox-vi.html'), 'utf8');
   const inboxOnly = withoutCompose(html);
   const firstCompose = composeLater(html);
@@ -224,7 +216,7 @@ export async function runExtensionBench(rounds = Number(process.env.CVG_ROUNDS ?
   console.log('\nExtension bundles (Chrome build, minified)');
   console.table(sizes);
 
-  const plain = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const plain = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
   const evalRows: Record<string, string>[] = [];
   for (const file of ['content-gmail.js', /* issue 11 (page weight): on the first compose */ 'content-checks.js', 'official.js', 'background.js']) {
     const sources = builds.filter(([, dir]) => existsSync(join(dir, file))).map(([build, dir]) => [build, readFileSync(join(dir, file), 'utf8')] as const);

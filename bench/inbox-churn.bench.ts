@@ -16,15 +16,14 @@
 // stopped seeing composes cannot pass for a cheap one.
 // CVG_EXT_COMPARE=<a build folder> adds that build; CVG_ROUNDS sets the rounds (default 9);
 // CVG_CHURN_BATCHES the batches (and ticks) per round (default 100).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { withoutCompose } from '../test/fixtures/webmail/gmail/without-compose';
+import { openChromium } from './chromium';
 import { showSpread, spread } from './stats';
 
 const ROOT = process.cwd();
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TARGET_ELEMENTS = 50_000;
 
 /**
@@ -103,14 +102,7 @@ const OPEN_COMPOSE = `new Promise((resolve) => {
 })`;
 
 async function launch(extension: string | undefined, html: string): Promise<{ context: BrowserContext; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'congvu-bench-churn-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: extension ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : FLAGS,
-  });
-  if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const { context, profile } = await openChromium(extension, 'congvu-bench-churn-');
   await context.route('**/*', (route) =>
     route.request().url().startsWith('https://mail.google.com/') ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.fulfill({ status: 204, body: '' }),
   );

@@ -15,6 +15,15 @@ import { vietnameseText } from '../../bench/vietnamese-text';
 
 const benchText = (chars: number, seed: number, rate: number) => vietnameseText(chars, seed, rate).text;
 
+/** `t` with each character of `inserts` put in at its place (taken modulo the length so far). */
+function withInserted(t: string, inserts: readonly (readonly [number, string])[]): string {
+  for (const [at, c] of inserts) {
+    const k = at % (t.length + 1);
+    t = t.slice(0, k) + c + t.slice(k);
+  }
+  return t;
+}
+
 const known = makeClassifier(PRESETS.danang);
 /** The finds, and the address list the rules read, are the reference extractor's. */
 function agreesWithReference(t: string): void {
@@ -269,14 +278,7 @@ describe('agrees with the extractor as it was', () => {
   const INVISIBLE = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u202e', '\u034f'];
   const text = fc
     .tuple(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 8 }))
-    .map(([pieces, inserts]) => {
-      let t = pieces.join(' ');
-      for (const [at, c] of inserts) {
-        const k = at % (t.length + 1);
-        t = t.slice(0, k) + c + t.slice(k);
-      }
-      return t;
-    });
+    .map(([pieces, inserts]) => withInserted(pieces.join(' '), inserts));
 
   it('finds the same addresses, at the same places, on Vietnamese, TCVN3, VNI and mixed text', () => {
     fc.assert(
@@ -306,14 +308,7 @@ describe('agrees with the extractor as it was', () => {
         fc.array(fc.tuple(address, fc.constantFrom(', ', '; ', '\n', ' - ')), { minLength: 300, maxLength: 900 }),
         fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 3 }),
       )
-      .map(([xs, inserts]) => {
-        let t = xs.map(([a, sep]) => a + sep).join('');
-        for (const [at, c] of inserts) {
-          const k = at % (t.length + 1);
-          t = t.slice(0, k) + c + t.slice(k);
-        }
-        return t;
-      });
+      .map(([xs, inserts]) => withInserted(xs.map(([a, sep]) => a + sep).join(''), inserts));
     fc.assert(
       fc.property(long, (t) => {
         agreesWithReference(t);
@@ -350,14 +345,7 @@ describe('with a survey of the text', () => {
       fc.array(fc.tuple(forms, fc.constantFrom(', ', '; ', '\n', ' liên hệ ', ' (0236) ')), { minLength: 1, maxLength: 120 }),
       fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { maxLength: 6 }),
     )
-    .map(([xs, inserts]) => {
-      let t = xs.map(([a, sep]) => a + sep).join('');
-      for (const [at, c] of inserts) {
-        const k = at % (t.length + 1);
-        t = t.slice(0, k) + c + t.slice(k);
-      }
-      return t;
-    });
+    .map(([xs, inserts]) => withInserted(xs.map(([a, sep]) => a + sep).join(''), inserts));
   /** The survey as if it had stopped at `readTo`. */
   const cut = (whole: InvisibleIndex, readTo: number): InvisibleIndex => ({ readTo, invisibles: whole.invisibles.filter((k) => k < readTo) });
 
@@ -410,11 +398,7 @@ describe('the address list the rules read (issue 11)', () => {
     const seeds = fc.tuple(fc.nat(), fc.constantFrom(0.01, 0.14, 0.5), fc.array(fc.tuple(fc.nat(), fc.constantFrom('\u200b', '\u00ad', '\u2060', '\ufeff')), { maxLength: 4 }));
     fc.assert(
       fc.property(seeds, ([seed, rate, inserts]) => {
-        let t = benchText(60_000, seed, rate);
-        for (const [at, c] of inserts) {
-          const k = at % (t.length + 1);
-          t = t.slice(0, k) + c + t.slice(k);
-        }
+        const t = withInserted(benchText(60_000, seed, rate), inserts);
         agreesWithReference(t);
       }),
       { numRuns: 40 },
