@@ -41,7 +41,23 @@ function look(client: PolicyClient): void {
   }
 }
 
+/**
+ * A look costs a query of the whole page per kind of view, and a mail list that refreshes row by
+ * row changes the page many times a second: the changes of one tenth of a second share one look.
+ * A view is recognised that much later, long before anyone has typed into it.
+ */
+const LOOK_EVERY_MS = 100;
+let lookPending = false;
+function lookSoon(): void {
+  if (lookPending) return;
+  lookPending = true;
+  setTimeout(() => {
+    lookPending = false;
+    look(client);
+  }, LOOK_EVERY_MS);
+}
+
 const client = new PolicyClient(() => look(client));
 void client.load();
 // Kept for the page's life: a view the user opens later (filters after forwarding) is recognised when it appears.
-new MutationObserver(() => look(client)).observe(document.documentElement, { childList: true, subtree: true });
+new MutationObserver(lookSoon).observe(document.documentElement, { childList: true, subtree: true });
