@@ -133,20 +133,6 @@ export function parseZipXmlIf(zip: ZipArchive, entry: string, handler: XmlHandle
   return readZipXml(zip, entry, h, gate);
 }
 
-/** Parses XML already in a string (small parts such as relationships and styles). */
-export function parseXmlString(xml: string, h: XmlHandler, label: string): void {
-  try {
-    const scanner = new XmlScanner(h, label);
-    scanner.write(xml);
-    scanner.close();
-  } catch (err) {
-    if (err !== NEEDS_SAXES) throw err;
-    const parser = doctypeParser(h, label);
-    parser.write(xml);
-    parser.close();
-  }
-}
-
 /** Relationship id → external target for one part (`word/_rels/document.xml.rels` etc.). */
 export function readRels(zip: ZipArchive, partPath: string): Map<string, { target: string; type: string; external: boolean }> {
   const slash = partPath.lastIndexOf('/');
