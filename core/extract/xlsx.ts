@@ -52,21 +52,26 @@ export class SharedStrings {
    * before: '' is 0), or '' when it names none. Valid once finish() has ended the last block.
    */
   at(value: string): string {
-    const index = Number(value);
-    if (!Number.isInteger(index) || index < 0 || index >= this.starts.length) return '';
-    return this.blocks[this.blockOf[index]!]?.slice(this.starts[index], this.ends[index]) ?? '';
+    const index = this.indexOf(value);
+    return index < 0 ? '' : (this.blocks[this.blockOf[index]!]?.slice(this.starts[index], this.ends[index]) ?? '');
   }
 
   /** Writes what at(value) gives to the sink, without cutting it out of its block; false when that is ''. */
   writeTo(sink: TextSink, value: string): boolean {
-    const index = Number(value);
-    if (!Number.isInteger(index) || index < 0 || index >= this.starts.length) return false;
+    const index = this.indexOf(value);
+    if (index < 0) return false;
     const block = this.blocks[this.blockOf[index]!];
     const start = this.starts[index]!;
     const end = this.ends[index]!;
     if (block === undefined || end <= start) return false;
     sink.write(block, start, end);
     return true;
+  }
+
+  /** The string a cell's value names, by index (as Number() reads the value), or -1 for none. */
+  private indexOf(value: string): number {
+    const index = Number(value);
+    return Number.isInteger(index) && index >= 0 && index < this.starts.length ? index : -1;
   }
 }
 
@@ -77,7 +82,7 @@ export function readSharedStrings(zip: ZipArchive, path: string, maxChars: numbe
   let inT = false;
   let phonetic = 0;
   try {
-    // The scanner (last argument): one element per string, a hundred thousand rows.
+    // Text in pieces (last argument): one element per string, a hundred thousand of them.
     parseZipXml(zip, path, {
       stop: () => strings.size > maxChars,
       open(name) {
@@ -146,7 +151,7 @@ function readSheet(zip: ZipArchive, path: string, sink: TextSink, shared: Shared
   let inInline = false;
   let inHeaderFooter = false;
   let value = '';
-  // The scanner (last argument): an element per cell, a hundred thousand rows.
+  // Text in pieces (last argument): an element per cell, a hundred thousand rows.
   readPart(zip, path, sink, {
     open(name, a) {
       switch (name) {
