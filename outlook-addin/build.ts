@@ -280,7 +280,7 @@ export function lowerRegExps(code: string, unlowered: string[] = [], properties?
   };
   const replace = (start: number, end: number, pattern: string, flags: string) => {
     // \p{L}, \p{M}, \p{N} in a class: built by the file from ranges it carries once (property-classes.ts).
-    const property = properties && flags.includes('u') && !es2016Accepts(pattern, flags) ? propertyTemplate(pattern) : undefined;
+    const property = properties && flags.includes('u') && !es2016Accepts(pattern, flags) ? propertyTemplate(pattern, flags) : undefined;
     if (property && es2016Accepts(property.template, flags)) {
       for (const name of property.used) properties!.add(name);
       edits.push({ start, end, text: `${PROPERTY_REGEXP}(${JSON.stringify(property.template)}, ${JSON.stringify(flags)})` });
