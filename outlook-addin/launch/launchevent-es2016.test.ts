@@ -4,12 +4,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { encodeLegacy } from '../../core/encoding';
 import { buildAddin } from '../build';
 import { ADDIN_FILES, HANDLERS } from '../handler-names';
-import { LAUNCH_HANDLER_NAMES } from './handlers';
+import { fakeEvent, installFakeOffice, uninstallFakeOffice, type FakeOptions } from '../office/fake-office.test-util';
+import { LAUNCH_HANDLER_NAMES, makeHandlers } from './handlers';
 
 let dir: string;
 let code: string;
@@ -80,6 +82,47 @@ describe('launchevent.js', () => {
     expect(html).toMatch(/<script src="office-js\/office\.js"><\/script>\s*<script src="launchevent\.js"><\/script>/);
     expect(html).not.toMatch(/<script>(?!<)/);
     expect(JSON.parse(readFileSync(join(dir, ADDIN_FILES.policy), 'utf8'))).toMatchObject({ authority: 'danang', spamReportAddress: 'chanthurac@danang.gov.vn' });
+  });
+
+  // The legacy-encoding detector and the suffix list are built on first use in this file, not at
+  // load (issue 11): a draft that needs them must get what the source handlers give it.
+  it('answers a send and a compose check as the source handlers do, where the detector and the suffix list are first needed', async () => {
+    const policyJson = readFileSync(join(dir, ADDIN_FILES.policy), 'utf8');
+    const serve = async () => new Response(policyJson, { status: 200, headers: { 'content-type': 'application/json' } });
+    const legacy = encodeLegacy('Kính gửi Văn phòng UBND thành phố báo cáo quý IV', 'tcvn3');
+    const drafts: FakeOptions[] = [
+      { to: ['a@danang.gov.vn'], subject: legacy, body: 'Kính gửi các đồng chí.' },
+      { to: ['a@danang.gov.vn', 'b@gmail.com'], subject: 'Báo cáo', body: `${'Nội dung báo cáo quý IV. '.repeat(200)}\n${legacy}\nLiên hệ: nguoi.lam@gmail.com` },
+      { to: ['a@danang.gov.vn'], subject: 'Báo cáo quý IV', body: 'Kính gửi các đồng chí.' },
+    ];
+    const run = async (draft: FakeOptions, handlers: () => Record<string, (e: unknown) => Promise<void>>) => {
+      const out: unknown[] = [];
+      for (const name of [HANDLERS.recipientsChanged, HANDLERS.messageSend]) {
+        const office = installFakeOffice(draft);
+        (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office.context.urls = { javascriptRuntimeUrl: 'https://mail.danang.gov.vn/congvu-guard/launchevent.js' };
+        const e = fakeEvent();
+        await handlers()[name]!(e);
+        out.push({ name, completions: e.completions, bars: [...office.bars] });
+        uninstallFakeOffice();
+      }
+      return out;
+    };
+    vi.stubGlobal('fetch', serve);
+    try {
+      for (const draft of drafts) {
+        const built = await run(draft, () => {
+          const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+          runInContext(code, scope);
+          return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
+        });
+        const source = await run(draft, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>);
+        expect(built, draft.subject).toEqual(source);
+      }
+      // The legacy subject was found, so the detector did run in the built file.
+      expect(JSON.stringify(await run(drafts[0]!, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>))).toMatch(/TCVN3|legacy|mã cũ|phông/i);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps MSAL out: naa.js carries it, for the spam report to load on demand', () => {
