@@ -11,7 +11,19 @@ import { encodeLegacy } from '../../core/encoding';
 import { buildAddin } from '../build';
 import { ADDIN_FILES, HANDLERS } from '../handler-names';
 import { fakeEvent, installFakeOffice, uninstallFakeOffice, type FakeOptions } from '../office/fake-office.test-util';
+import { flateBomb, pdfWith } from '../../test/fixtures/docs/crafted';
 import { LAUNCH_HANDLER_NAMES, makeHandlers } from './handlers';
+
+// What the launch file's pdfjs stub does (build.ts), for the source handlers it is compared with.
+vi.mock('pdfjs-dist/legacy/build/pdf.min.mjs', async () => {
+  const { ExtractError } = await import('../../core/extract/limits');
+  return {
+    getDocument() {
+      throw new ExtractError('unsupported', 'PDF is checked in the task pane');
+    },
+  };
+});
+vi.mock('pdfjs-dist/legacy/build/pdf.worker.min.mjs', () => ({}));
 
 let dir: string;
 let code: string;
@@ -84,9 +96,10 @@ describe('launchevent.js', () => {
     expect(JSON.parse(readFileSync(join(dir, ADDIN_FILES.policy), 'utf8'))).toMatchObject({ authority: 'danang', spamReportAddress: 'chanthurac@danang.gov.vn' });
   });
 
-  // The legacy-encoding detector and the suffix list are built on first use in this file, not at
-  // load (issue 11): a draft that needs them must get what the source handlers give it.
-  it('answers a send and a compose check as the source handlers do, where the detector and the suffix list are first needed', async () => {
+  // The legacy-encoding detector is built on first use in this file, not at load, and its PDF
+  // reader is the bomb guard alone (issue 11): a draft that needs them must get what the source
+  // handlers give it.
+  it('answers a send, a compose check and a read of attached PDFs as the source handlers do', async () => {
     const policyJson = readFileSync(join(dir, ADDIN_FILES.policy), 'utf8');
     const serve = async () => new Response(policyJson, { status: 200, headers: { 'content-type': 'application/json' } });
     const legacy = encodeLegacy('Kính gửi Văn phòng UBND thành phố báo cáo quý IV', 'tcvn3');
@@ -95,14 +108,15 @@ describe('launchevent.js', () => {
       { to: ['a@danang.gov.vn', 'b@gmail.com'], subject: 'Báo cáo', body: `${'Nội dung báo cáo quý IV. '.repeat(200)}\n${legacy}\nLiên hệ: nguoi.lam@gmail.com` },
       { to: ['a@danang.gov.vn'], subject: 'Báo cáo quý IV', body: 'Kính gửi các đồng chí.' },
     ];
-    const run = async (draft: FakeOptions, handlers: () => Record<string, (e: unknown) => Promise<void>>) => {
+    const run = async (draft: FakeOptions, handlers: () => Record<string, (e: unknown) => Promise<void>>, names: string[] = [HANDLERS.recipientsChanged, HANDLERS.messageSend]) => {
       const out: unknown[] = [];
-      for (const name of [HANDLERS.recipientsChanged, HANDLERS.messageSend]) {
+      for (const name of names) {
         const office = installFakeOffice(draft);
         (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office.context.urls = { javascriptRuntimeUrl: 'https://mail.danang.gov.vn/congvu-guard/launchevent.js' };
         const e = fakeEvent();
         await handlers()[name]!(e);
-        out.push({ name, completions: e.completions, bars: [...office.bars] });
+        // The record a read leaves (after send, a read goes on in the background: not yet there).
+        out.push({ name, completions: e.completions, bars: [...office.bars], ...(name === HANDLERS.attachmentsChanged ? { session: [...office.session] } : {}) });
         uninstallFakeOffice();
       }
       return out;
@@ -120,6 +134,29 @@ describe('launchevent.js', () => {
       }
       // The legacy subject was found, so the detector did run in the built file.
       expect(JSON.stringify(await run(drafts[0]!, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>))).toMatch(/TCVN3|legacy|mã cũ|phông/i);
+      // The launch file's PDF reader is the bomb guard alone (build.ts's pdf-reader-stub): a PDF
+      // reads as before, unsupported there, and a flate bomb inside one is still a bomb.
+      const pdf = (id: string, name: string, bytes: Uint8Array) => ({ id, name, size: bytes.length, contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), format: 'base64' as const });
+      const fixture = new Uint8Array(readFileSync(new URL('../../test/fixtures/docs/cong-van-lien-he-gmail.pdf', import.meta.url)));
+      const bomb = pdfWith({ dict: '/Filter /FlateDecode', data: flateBomb('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET', 64) });
+      const pdfDrafts: FakeOptions[] = [
+        { to: ['a@danang.gov.vn'], subject: 'Công văn', body: 'Gửi kèm công văn.', attachments: [pdf('p-1', 'cong-van.pdf', fixture)] },
+        { to: ['a@danang.gov.vn'], subject: 'Công văn', body: 'Gửi kèm công văn.', attachments: [pdf('p-2', 'bom.pdf', bomb)] },
+      ];
+      const reads: unknown[] = [];
+      for (const draft of pdfDrafts) {
+        const names = [HANDLERS.attachmentsChanged, HANDLERS.messageSend];
+        const built = await run(draft, () => {
+          const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+          runInContext(code, scope);
+          return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
+        }, names);
+        const source = await run(draft, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>, names);
+        expect(built, draft.attachments![0]!.name).toEqual(source);
+        reads.push(built);
+      }
+      expect(JSON.stringify(reads[0])).toContain('unsupported: PDF is checked in the task pane');
+      expect(JSON.stringify(reads[1])).toContain('zip-bomb: ');
     } finally {
       vi.unstubAllGlobals();
     }
