@@ -57,8 +57,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // KB); \p{L}/\p{M}/\p{N} carried once (-22 KB); message keys once (-3.2 KB). At the merge, a
 // PDF's listed attachments read before its pages and Word styles read only when they may name a
 // legacy font added 1.1 KB, the text survey shared by the legacy and address scans 1.3 KB, the
-// one-call decoding of ASCII chunks 0.2 KB: 333 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 333 * 1024;
+// one-call decoding of ASCII chunks 0.2 KB: 333 KB. Issue 11's seventh pass: 315 KB (340,179 →
+// 321,284 B): detect.ts's non-ASCII letter class from the \p{L} text carried once (-6.2 KB); the
+// PDF reader cut to the bomb guard it runs before pdfjs, so a bomb still reads as one (-12.4
+// KB); the legacy-encoding detector built on first use (+1 KB of lazy wrappers).
+const LAUNCH_FILE_BUDGET_BYTES = 315 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
