@@ -237,7 +237,7 @@ export async function runLaunchLoadBench(rounds = Number(process.env.CVG_LAUNCH_
           ['top level', run],
           ['load + first send', firstSend],
         ] as const
-      ).map(([what, m]) => ({ what, 'launchevent.js ÷ compared, median': median(ratios(m)).toFixed(2), 'min–max': spread(ratios(m), 2) })),
+      ).map(([what, m]) => ({ what, 'launchevent.js ÷ compared, median': median(ratios(m)).toFixed(2), IQR: `${quantile(ratios(m), 0.25).toFixed(2)}–${quantile(ratios(m), 0.75).toFixed(2)}`, 'min–max': spread(ratios(m), 2) })),
     );
   }
 }

@@ -52,6 +52,34 @@ export default {};`,
   },
 };
 
+const PDF_STREAMS = join(root, 'core', 'extract', 'pdf-streams.ts');
+
+/**
+ * core/extract/pdf.ts in the launch file, where pdfjs is the stub above: its reader runs the bomb
+ * guard over the flate streams (an over-limit PDF fails as such, not as unsupported), looks at
+ * the clock, and then fails where getDocument would. The rest (the copy made for pdfjs, the
+ * update for its streams, the pages and embedded files, fflate's deflate) could never run there,
+ * yet the engine parsed its 10 KB on every event (issue 11).
+ */
+const pdfReaderStub: Plugin = {
+  name: 'pdf-reader-stub',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/pdf$/ }, (args) => (/[\\/]core[\\/]extract[\\/]index\.ts$/.test(args.importer) ? { path: 'pdf', namespace: 'pdf-reader-stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'pdf-reader-stub' }, () => ({
+      resolveDir: root,
+      loader: 'ts',
+      contents: `import { ExtractError, type Budget } from ${JSON.stringify(EXTRACT_LIMITS)};
+import { boundFlateStreams } from ${JSON.stringify(PDF_STREAMS)};
+export async function extractPdf(bytes: Uint8Array, _sink: unknown, budget: Budget): Promise<void> {
+  boundFlateStreams(bytes, budget, [], []);
+  await Promise.resolve();
+  budget.checkTime();
+  throw new ExtractError('unsupported', 'PDF is checked in the task pane');
+}`,
+    }));
+  },
+};
+
 /**
  * unsigned-document (issue 14): the signature verifiers (pkijs, xmldsigjs, xmldom) in the launch
  * file: stubs that say a signature is there but not checked in this runtime. They would more
@@ -107,7 +135,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, signatureStub, doctypeStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, packedDataPlugin(packed), catalogPlugin(keep)],
       metafile: true,
       logLevel: 'error',
     });
@@ -280,7 +308,7 @@ export function lowerRegExps(code: string, unlowered: string[] = [], properties?
   };
   const replace = (start: number, end: number, pattern: string, flags: string) => {
     // \p{L}, \p{M}, \p{N} in a class: built by the file from ranges it carries once (property-classes.ts).
-    const property = properties && flags.includes('u') && !es2016Accepts(pattern, flags) ? propertyTemplate(pattern) : undefined;
+    const property = properties && flags.includes('u') && !es2016Accepts(pattern, flags) ? propertyTemplate(pattern, flags) : undefined;
     if (property && es2016Accepts(property.template, flags)) {
       for (const name of property.used) properties!.add(name);
       edits.push({ start, end, text: `${PROPERTY_REGEXP}(${JSON.stringify(property.template)}, ${JSON.stringify(flags)})` });

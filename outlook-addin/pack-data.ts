@@ -133,6 +133,7 @@ export function strFromU8(data, latin1) { return real().strFromU8(data, latin1);
 };
 
 const CORE_EXTRACT = join(import.meta.dirname, '..', 'core', 'extract');
+const CORE_ENCODING = join(import.meta.dirname, '..', 'core', 'encoding');
 
 /**
  * The core's reading stack (zip, XML, PDF streams, MIME and their tables) is needed only when an
@@ -152,6 +153,21 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
     importer: /[\\/]outlook-addin[\\/]launch[\\/]attachments\.ts$/,
     specifier: '../../core/extract',
     contents: `export { ExtractError } from ${JSON.stringify(join(CORE_EXTRACT, 'limits.ts'))};`,
+  },
+  // The legacy-encoding detector (core/encoding/detect.ts with the TCVN3, VNI and syllable
+  // tables it is built from) was half of what the file ran at load: built on every event, the
+  // spam report's too, where a compose check needs it only when it reads the subject or body.
+  {
+    importer: /[\\/]core[\\/]rules[\\/]addresses\.ts$/,
+    specifier: '../encoding/detect',
+    contents: `let lib;
+export function surveyText(text) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_ENCODING, 'detect.ts')}`)}); return lib.surveyText(text); }`,
+  },
+  {
+    importer: /[\\/]core[\\/]rules[\\/]unicode-text\.ts$/,
+    specifier: '../encoding',
+    contents: `let lib;
+export function firstLegacyRun(text) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_ENCODING, 'index.ts')}`)}); return lib.firstLegacyRun(text); }`,
   },
   // The spam report's EWS answers (commands/ews.ts) are read with the XML scanner, whose name
   // tables would otherwise be built on every event.
@@ -181,7 +197,7 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
           return { contents: lazy.contents, loader: 'js', resolveDir: import.meta.dirname };
         });
       }
-      b.onResolve({ filter: /^\.\.\/\.\.\/core\/extract(\/xml-scan)?$/ }, (args) => {
+      b.onResolve({ filter: new RegExp(`^(${LAZY_IMPORTS.map((lazy) => lazy.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`) }, (args) => {
         const k = LAZY_IMPORTS.findIndex((lazy) => args.path === lazy.specifier && lazy.importer.test(args.importer));
         return k < 0 ? undefined : { path: `lazy-import-${k}`, namespace: 'lazy-import' };
       });

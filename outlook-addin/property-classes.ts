@@ -12,11 +12,28 @@ const CATEGORIES = ['L', 'M', 'N', 'Lu', 'Ll', 'Nd'];
 const MARKER_BASE = 0xf8f0;
 
 /**
- * The pattern with each `\p{X}` inside a character class replaced by X's marker, or undefined
- * when it has another property escape (\P, one outside a class, one not in CATEGORIES), or
- * already holds a marker character.
+ * A class `[^\P{X}rest]` (an X that is none of rest; detect.ts's non-ASCII letter) as a
+ * lookahead and X's class, `(?:(?![rest])[X])`: one character either way, where regexpu-core
+ * writes out X's complement (6 KB for \P{L}). Undefined unless `at` starts one that rest has no
+ * property escape in; never under the i flag, whose case folding differs inside a lookahead.
  */
-export function propertyTemplate(pattern: string): { template: string; used: string[] } | undefined {
+function negatedProperty(pattern: string, at: number, flags: string): { text: string; name: string; end: number } | undefined {
+  const head = /^\[\^\\P\{([A-Za-z]+)\}/.exec(pattern.slice(at, at + 20));
+  if (!head || flags.includes('i') || !CATEGORIES.includes(head[1]!)) return undefined;
+  let end = at + head[0].length;
+  while (end < pattern.length && pattern[end] !== ']') end += pattern[end] === '\\' ? 2 : 1;
+  const rest = pattern.slice(at + head[0].length, end);
+  if (end >= pattern.length || /\\[pP]/.test(rest)) return undefined;
+  const marker = String.fromCharCode(MARKER_BASE + CATEGORIES.indexOf(head[1]!));
+  return { text: rest ? `(?:(?![${rest}])[${marker}])` : `[${marker}]`, name: head[1]!, end };
+}
+
+/**
+ * The pattern with each `\p{X}` inside a character class replaced by X's marker (and each
+ * `[^\P{X}…]` by negatedProperty's form), or undefined when it has another property escape (\P
+ * elsewhere, one outside a class, one not in CATEGORIES), or already holds a marker character.
+ */
+export function propertyTemplate(pattern: string, flags = ''): { template: string; used: string[] } | undefined {
   let out = '';
   let inClass = false;
   const used = new Set<string>();
@@ -24,6 +41,14 @@ export function propertyTemplate(pattern: string): { template: string; used: str
     const c = pattern[k]!;
     const code = c.charCodeAt(0);
     if (code >= MARKER_BASE && code < MARKER_BASE + 16) return undefined;
+    const negated = !inClass && c === '[' ? negatedProperty(pattern, k, flags) : undefined;
+    if (negated) {
+      if ([...pattern.slice(k, negated.end)].some((x) => x.charCodeAt(0) >= MARKER_BASE && x.charCodeAt(0) < MARKER_BASE + 16)) return undefined;
+      out += negated.text;
+      used.add(negated.name);
+      k = negated.end;
+      continue;
+    }
     if (c === '\\') {
       const next = pattern[k + 1] ?? '';
       if (next === 'p' || next === 'P') {

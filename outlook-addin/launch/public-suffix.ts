@@ -18,9 +18,26 @@ export function suffixNodeKey(tree: 'r' | 'e', flags: number, path: string): str
 
 /** Number of labels in the public suffix of `labels` (a host name split on dots), as tldts finds it. */
 export function makeSuffixLookup(nodes: { has(key: string): boolean }) {
+  // A policy's domains share their suffixes (vn, gov.vn) and a path not in the list costs four
+  // probes per tree, each a run through a block of the hashed list: a path's answer is kept, so
+  // loading the Đà Nẵng policy asks the list 24 times, not 80 (issue 11: these probes were the
+  // most of a first send's policy check). Cleared when full; answers are the same either way.
+  const known = new Map<string, number>();
   const flagsAt = (tree: 'r' | 'e', path: string): number => {
-    for (let f = 0; f < 4; f++) if (nodes.has(suffixNodeKey(tree, f, path))) return f;
-    return -1;
+    const key = tree + path;
+    let flags = known.get(key);
+    if (flags === undefined) {
+      flags = -1;
+      for (let f = 0; f < 4; f++) {
+        if (nodes.has(suffixNodeKey(tree, f, path))) {
+          flags = f;
+          break;
+        }
+      }
+      if (known.size >= 4096) known.clear();
+      known.set(key, flags);
+    }
+    return flags;
   };
 
   /** The label index where the deepest allowed node's path starts, or -1. */
