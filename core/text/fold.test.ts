@@ -78,6 +78,11 @@ describe('fold', () => {
     }
   });
 
+  it('keeps lone surrogates in a long text', () => {
+    const text = 'Ủy ban nhân dân ĐÀ NẴNG \ud800 x\udc00 \udc00\ud800 😀 e\u0301\u05b0. '.repeat(40);
+    expect(fold(text)).toBe(foldReference(text));
+  });
+
   it('gives what the Unicode passes give on a text longer than the buffer it keeps', () => {
     const long = 'Ủy ban nhân dân ĐÀ NẴNG ΟΔΟΣ İ한\ud800 e\u0301\u05b0. '.repeat(3000);
     expect(fold(long)).toBe(foldReference(long));
