@@ -44,8 +44,10 @@ function fillBlock(entries: Int32Array, block: number): void {
   for (let k = 0; k < 256; k++) {
     const unit = first + k;
     const one = folded[k]!;
+    // A unit that folds to nothing (U+0300–U+036F) is all marks the passes remove, wherever NFD
+    // moves them.
     entries[unit] =
-      unit >= 0x300 && unit <= 0x36f ? DROP
+      one === '' ? DROP
       : unit >> 11 === 0xd800 >> 11 || one.length !== 1 || probed[k]![0] !== '\u0345' ? AROUND
       : one.charCodeAt(0) + 1;
   }
@@ -55,7 +57,7 @@ function fillBlock(entries: Int32Array, block: number): void {
 export function fold(text: string): string {
   const length = text.length;
   if ((foldedSoFar += length) <= WARM || text.includes('Σ')) return foldByPasses(text);
-  const entries = (table ??= new Int32Array(0x10000));
+  const entries = (table ||= new Int32Array(0x10000));
   const entryAt = (at: number) => {
     const unit = text.charCodeAt(at);
     if (entries[unit] === 0) fillBlock(entries, unit >> 8);
