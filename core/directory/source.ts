@@ -2,6 +2,7 @@
 // semicolon as Vietnamese-locale Excel writes it, or tab as Excel's "Unicode Text") or JSON, in
 // UTF-8 with or without a byte-order mark or UTF-16 with one. Every problem is named with its
 // row; nothing is guessed (a file in a legacy code page is refused, not read as mojibake).
+import { fold } from '../text/fold';
 import type { DirectoryEntry } from './types';
 
 export type DirectoryRowProblem =
@@ -139,7 +140,7 @@ const HEADERS: Record<Column, RegExp> = {
 };
 
 function foldHeader(h: string): string {
-  return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[_*:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return fold(h).replace(/[_*:]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** "Nguyễn Văn Ánh <AnhNV@DaNang.gov.vn>", "mailto:x@y" → the bare address, lower case. */

@@ -2,6 +2,7 @@
 // address, dates, phone numbers, the authority's name, keyboard runs, well-known passwords.
 // Pure text checks on what the page already shows (the account's address and name) and on the
 // policy (the official domains); nothing is fetched and nothing leaves the page.
+import { fold } from '../text/fold';
 import { COMMON_VI_PASSWORDS } from './common-vi';
 
 export type GuessReason = 'name' | 'authority' | 'date' | 'phone' | 'keyboard' | 'common';
@@ -12,11 +13,6 @@ export interface PasswordContext {
   account: readonly string[];
   /** The authority's official domains (the policy's), whose names are easy guesses. */
   officialDomains: readonly string[];
-}
-
-/** Lower case without Vietnamese diacritics: "Nguyễn Văn Đức" → "nguyen van duc". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 // Look-alike substitutions people use to pass complexity rules ("P@ssw0rd").

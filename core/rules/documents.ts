@@ -22,11 +22,6 @@ export function attachedDocuments(msg: MessageView): DocumentRef[] {
   return out;
 }
 
-/** Lower case without diacritics, for matching markers however they were typed. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
-
 /** A short quote around [index, index+length) for evidence, never more than a line. */
 export function quoteAround(text: string, index: number, length: number, room = 40): string {
   const start = Math.max(0, index - room);

@@ -8,7 +8,7 @@
 // of the form's password fields (`new-password` against `current-password`), a confirmation
 // field, the words on the form and its button, and the page's path.
 import type { Rule } from './rule';
-import { fold } from './documents';
+import { fold } from '../text/fold';
 import { cite, DOCS } from './sources';
 
 /** What the all-sites script reads about the form an address was typed into. */

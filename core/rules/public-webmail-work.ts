@@ -6,7 +6,7 @@
 // has a weight; a strong sign alone, or two weaker ones together, is enough. Personal mail
 // (a "Kính gửi" to a friend) stays untouched.
 import type { MessageView } from '../types';
-import { fold } from './documents';
+import { fold } from '../text/fold';
 import type { Rule, RuleContext } from './rule';
 import { cite, DOCS } from './sources';
 
