@@ -9,7 +9,7 @@ import { encodeLegacy } from '../encoding';
 import { sentence } from '../encoding/arbitraries.test-util';
 import { addressesFromLinks, extractAddresses, extractAddressList, isInvisibleUnit } from './extract';
 import { referenceExtractAddresses } from './extract-reference.test-util';
-import { INVISIBLE_CHARS, type InvisibleIndex } from './invisible';
+import { INVISIBLE_CHARS, type SurveyIndex } from './invisible';
 import { surveyText } from '../encoding/detect';
 import { vietnameseText } from '../../bench/vietnamese-text';
 
@@ -347,12 +347,12 @@ describe('with a survey of the text', () => {
     )
     .map(([xs, inserts]) => withInserted(xs.map(([a, sep]) => a + sep).join(''), inserts));
   /** The survey as if it had stopped at `readTo`. */
-  const cut = (whole: InvisibleIndex, readTo: number): InvisibleIndex => ({ readTo, invisibles: whole.invisibles.filter((k) => k < readTo) });
+  const cut = (whole: SurveyIndex, readTo: number): SurveyIndex => ({ readTo, invisibles: whole.invisibles.filter((k) => k < readTo), fullWidthAts: whole.fullWidthAts.filter((k) => k < readTo) });
 
   it('finds what the reference finds, whether the survey read the whole text or stopped anywhere in it', () => {
     fc.assert(
       fc.property(text, fc.nat(), (t, stop) => {
-        const whole = surveyText(t);
+        const whole = surveyText(t)!;
         expect(whole.readTo).toBe(t.length);
         const reference = referenceExtractAddresses(t, known);
         for (const survey of [whole, cut(whole, stop % (t.length + 1))]) {

@@ -7,7 +7,7 @@
 // and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
 
 import { scratchUnits, unitsToString } from '../encoding/units';
-import { INVISIBLE_CHARS, invisibleWithin, isInvisibleUnit, type InvisibleIndex } from './invisible';
+import { INVISIBLE_CHARS, invisibleWithin, isInvisibleUnit, type SurveyIndex } from './invisible';
 
 export { isInvisibleUnit } from './invisible';
 
@@ -29,11 +29,12 @@ export interface ExtractOptions {
    */
   isKnownDomain?: (domain: string) => boolean;
   /**
-   * Where the invisible characters of this very text stand, from a pass that read it already
-   * (encoding/detect.ts's survey): the windows around the at-signs are then not searched again,
-   * which in a directory, where they cover the whole text, was a quarter of extracting it.
+   * Where the invisible characters and full-width at-signs of this very text stand, from a pass
+   * that read it already (encoding/detect.ts's survey): the windows around the at-signs are then
+   * not searched again, which in a directory, where they cover the whole text, was a quarter of
+   * extracting it, nor the text for its full-width at-signs.
    */
-  survey?: InvisibleIndex;
+  survey?: SurveyIndex;
 }
 
 const MAX_LOCAL = 64;
@@ -440,17 +441,26 @@ function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Fou
   // One watch for the four scans: a stretch one scan found clean (in a directory, the '@' scan's
   // windows cover nearly the whole text) is not searched again for the next scan's hits.
   const near = invisibleWatch(text);
-  const survey = opts.survey;
+  // The survey is of the text as given; the text without its invisible characters is another.
+  const survey = watch ? opts.survey : undefined;
   // Read from the survey as far as it reaches; past that (or without one), searched here.
   const invisibleNear = (from: number, to: number) => (survey && to <= survey.readTo ? invisibleWithin(survey, from, to) : near(from, to));
   const scans: FoundAddress[][] = [];
   for (const at of ['@', '\uff20']) {
     const found: FoundAddress[] = [];
-    for (let i = text.indexOf(at); i !== -1; i = text.indexOf(at, i + 1)) {
-      if (watch && invisibleNear(i - REACH_BEFORE, i + REACH_AFTER)) return undefined;
+    const read = (i: number): boolean => {
+      if (watch && invisibleNear(i - REACH_BEFORE, i + REACH_AFTER)) return false;
       const address = parseAround(text, i, i + 1, false, opts);
       if (address !== undefined) found.push({ address, index: foundIndex, length: foundLength, obfuscated: foundObfuscated });
+      return true;
+    };
+    // The full-width at-signs the survey listed are not searched for again.
+    let from = 0;
+    if (at === '\uff20' && survey) {
+      for (const i of survey.fullWidthAts) if (!read(i)) return undefined;
+      from = survey.readTo;
     }
+    for (let i = text.indexOf(at, from); i !== -1; i = text.indexOf(at, i + 1)) if (!read(i)) return undefined;
     scans.push(found);
   }
   for (const close of [']', ')']) {

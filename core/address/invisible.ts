@@ -27,18 +27,20 @@ export function isInvisibleUnit(c: number): boolean {
 }
 
 /**
- * Where a text's invisible characters stand, as far as some earlier pass over it read
- * (encoding/detect.ts surveys a text for them together with the legacy-encoding signals).
+ * Where a text's invisible characters and full-width at-signs stand, as far as some earlier pass
+ * over it read (encoding/detect.ts surveys a text for them together with the legacy-encoding signals).
  */
-export interface InvisibleIndex {
+export interface SurveyIndex {
   /** Every code unit before this was read. */
   readonly readTo: number;
   /** The invisible characters before readTo, in order. */
   readonly invisibles: readonly number[];
+  /** The full-width at-signs (＠) before readTo, in order. */
+  readonly fullWidthAts: readonly number[];
 }
 
 /** Whether an invisible character lies within [from, to), for `to` up to index.readTo. */
-export function invisibleWithin(index: InvisibleIndex, from: number, to: number): boolean {
+export function invisibleWithin(index: SurveyIndex, from: number, to: number): boolean {
   const at = index.invisibles;
   const k = firstFrom(at, from);
   return k < at.length && at[k]! < to;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sentence } from './arbitraries.test-util';
 import { INVISIBLE_CHARS } from '../address/invisible';
 import { classifyLatin, convertLegacyTextEveryLine, firstLegacyRun, LEGACY_SIGNAL, surveyText } from './detect';
+import { referenceFullWidthAts, referenceSurvey } from './survey-reference.test-util';
 import { convertLegacyText, decodeLegacy, encodeLegacy, hasLegacyText } from './index';
 
 const tcvn3 = (s: string) => encodeLegacy(s, 'tcvn3');
@@ -323,7 +324,7 @@ describe('the pre-filter before word-by-word reading', () => {
       .map(([lines, sep]) => `${filler}\n${lines.join(sep)}`);
     fc.assert(
       fc.property(longDoc, (text) => {
-        const survey = surveyText(text);
+        const survey = surveyText(text)!;
         const invisible = new RegExp(INVISIBLE_CHARS.source, 'gu');
         expect(survey.invisibles).toEqual([...text.matchAll(invisible)].map((m) => m.index).filter((k) => k < survey.readTo));
         expect(firstLegacyRun(text)).toEqual(convertLegacyTextEveryLine(text).runs[0]);
@@ -364,6 +365,89 @@ describe('the pre-filter before word-by-word reading', () => {
     expect(convertLegacyText(`${legacy}.`).runs).toHaveLength(1);
     expect(convertLegacyText(UNICODE_VI[0]!).runs).toEqual([]);
     expect(convertLegacyText(legacy).text).toBe('Kính gửi: Cộng hoà xã hội chủ nghĩa Việt Nam');
+  });
+});
+
+// issue 11: the survey reads U+00A1–U+00FF as one range and tells the Vietnamese small letters
+// from the rare characters by looking back; it also lists the full-width at-signs. It must find
+// what the regex before it and the extractor's own search found, everywhere.
+describe('the survey, against the scans it replaces', () => {
+  // Every code the patterns treat apart, and its neighbours: the Latin-1 range, the ASCII capitals
+  // and VNI bases of the look-behinds, each invisible character and the codes just outside their
+  // ranges, the full-width at-sign and its neighbours, line breaks, and Vietnamese beyond Latin-1.
+  const tricky = fc.constantFrom(
+    ...'aeouyAEOUYZCHNTGbcnmMtT@[`{ ôö.',
+    '\n',
+    '\r',
+    '\u2028',
+    'ộ',
+    'Ộ',
+    'đ',
+    'ư',
+    '\u1ead',
+    '\u1eac',
+    '\u1eab',
+    '\u1eae',
+    '\uff20',
+    '\uff1f',
+    '\uff21',
+    '\u00a0',
+    ...[0x34e, 0x34f, 0x350, 0x61b, 0x61c, 0x61d, 0x180d, 0x180e, 0x180f, 0x200a, 0x200b, 0x200f, 0x2010, 0x2029, 0x202a, 0x202e, 0x202f, 0x205f, 0x2060, 0x2064, 0x2065, 0x2066, 0x206f, 0x2070, 0xfefe, 0xfeff, 0xff00].map((c) => String.fromCharCode(c)),
+    ...Array.from({ length: 0x5f }, (_, k) => String.fromCharCode(0xa1 + k)),
+  );
+  const trickyText = fc.string({ unit: tricky, maxLength: 60 });
+  const legacyLine = fc.tuple(sentence(1, 12, ['lower', 'title', 'upper']), fc.constantFrom('tcvn3' as const, 'vni' as const)).map(([s, e]) => encodeLegacy(s, e));
+  const pieces = fc.oneof(trickyText, trickyText, legacyLine, sentence(1, 12, ['lower', 'title', 'upper']), fc.constantFrom(...UNICODE_VI, ...Object.values(FOREIGN).flat(), 'mật khẩu', 'TỐI MẬT', 'a\u200bb\u00adc\ufeff', 'x＠gmail．com'));
+  /** Pieces joined, and cut at two random points: a cut may fall inside a pair or a word. */
+  const text = fc
+    .tuple(fc.array(pieces, { maxLength: 8 }), fc.constantFrom('', ' ', '\n', '\r\n'), fc.nat(), fc.nat())
+    .map(([xs, sep, a, b]) => {
+      const t = xs.join(sep);
+      const from = a % (t.length + 1);
+      return t.slice(from, from + (b % (t.length + 1 - from) + 1));
+    });
+
+  /** The survey, and what the reference scans find: the same sites, invisibles and readTo, and all the rest before readTo. */
+  function bothSurveys(t: string) {
+    const survey = surveyText(t)!;
+    const reference = referenceSurvey(t);
+    return [
+      { readTo: survey.readTo, sites: survey.sites, invisibles: survey.invisibles, fullWidthAts: survey.fullWidthAts },
+      { ...reference, fullWidthAts: referenceFullWidthAts(t).filter((k) => k < reference.readTo) },
+    ] as const;
+  }
+  function agreesWithReference(t: string): void {
+    const [survey, reference] = bothSurveys(t);
+    expect(survey).toEqual(reference);
+  }
+
+  it('gives the survey of the regexes before it on every pair and triple of the characters involved', () => {
+    const chars = [...'aeouyAEOUYZCHNbnmMtT@[ ôö\n', '\u1ead', '\u1eac', '\uff20', '\u200b', '\u2010'].concat(Array.from({ length: 0x5f }, (_, k) => String.fromCharCode(0xa1 + k)));
+    const differing: string[] = [];
+    for (const a of chars) {
+      for (const b of chars) {
+        for (const s of [a + b, `C${a}${b}`, `${a}${b}N`, `A${a}${b}Z`, `m${a}${b}`, `${a}${b}t`]) {
+          const [survey, reference] = bothSurveys(s);
+          if (JSON.stringify(survey) !== JSON.stringify(reference)) differing.push(s);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('gives the survey of the regexes before it, on any mix of the characters involved', () => {
+    fc.assert(fc.property(text, agreesWithReference), { numRuns: 5000 });
+  });
+
+  it('gives the survey of the regexes before it where it stops short, in legacy text and among invisible characters', () => {
+    // Thousands of sites or invisible characters: the survey stops at its 8,192nd, anywhere in
+    // these, with full-width at-signs on either side of the stop.
+    const many = fc.constantFrom(tcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam. Mật khẩu: ').repeat(400), 'Brücke über '.repeat(4200), 'mục\u200b'.repeat(8300), 'ư\u00ad'.repeat(4100), 'a＠b mật\u200b'.repeat(8200));
+    const long = fc.tuple(fc.array(fc.oneof(many, pieces), { minLength: 1, maxLength: 4 }), fc.nat()).map(([xs, a]) => {
+      const t = xs.join('\n');
+      return t.slice(a % (t.length + 1));
+    });
+    fc.assert(fc.property(long, agreesWithReference), { numRuns: 200 });
   });
 });
 

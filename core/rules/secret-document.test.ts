@@ -29,6 +29,18 @@ describe('secrecyStamp', () => {
   });
 });
 
+// issue 11: the stamp of the last long text is kept, since a draft is checked again unchanged.
+describe('secrecyStamp on a long text checked again', () => {
+  it('gives the stamp of the text as it is now, whatever was read before it', () => {
+    const filler = 'Ủy ban nhân dân thành phố đề nghị các cơ quan, đơn vị triển khai thực hiện.\n'.repeat(80);
+    const stamped = `${filler}TỐI MẬT\n${filler}`;
+    const restamped = `${filler}MẬT\n${filler}`;
+    const unstamped = `${filler}Mật khẩu\n${filler}`;
+    const expected = [stamped, stamped, unstamped, stamped, restamped, restamped.slice(0, filler.length), restamped].map((t) => secrecyStamp(t));
+    expect(expected).toEqual(['TỐI MẬT', 'TỐI MẬT', undefined, 'TỐI MẬT', 'MẬT', undefined, 'MẬT']);
+  });
+});
+
 describe('secrecyStamp in any letter case', () => {
   // The quick "does the text say mật at all" test must let every casing through that the
   // field's case-insensitive pattern reads, wherever in a long text it sits.
