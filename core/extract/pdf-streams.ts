@@ -314,7 +314,7 @@ function withoutFilter(dict: string, length: number): string {
 }
 
 /** Whether the PDF names an encryption dictionary (in its trailer or its cross-reference stream). */
-function isEncrypted(bytes: Uint8Array): boolean {
+export function isEncrypted(bytes: Uint8Array): boolean {
   for (let at = indexOfWord(bytes, ENCRYPT, 0); at >= 0; at = indexOfWord(bytes, ENCRYPT, at + 1)) {
     if (/^\/Encrypt\s*(?:<<|\d+\s+\d+\s+R)/.test(latin1(bytes.subarray(at, at + 40)))) return true;
   }
@@ -331,11 +331,12 @@ function isEncrypted(bytes: Uint8Array): boolean {
  * here, and not a second time by pdfjs's much slower inflater. In an encrypted PDF, the
  * embedded files it cannot inflate are listed in `sealed`. The other short streams it inflates
  * (pages' contents, object streams, fonts) are kept in `inflated`, up to MOST_APPENDED_BYTES.
+ * The streams of an encrypted PDF that are ciphertext go to `locked`, for boundLockedStreams.
  */
-export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[], inflated?: InflatedStream[]): EmbeddedStream[] {
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[], inflated?: InflatedStream[], locked?: LockedStream[]): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
   const embedded: EmbeddedStream[] = [];
-  const encrypted = (sealed !== undefined || inflated !== undefined) && isEncrypted(bytes);
+  const encrypted = (sealed !== undefined || inflated !== undefined || locked !== undefined) && isEncrypted(bytes);
   let scratch: Uint8Array | undefined;
   let kept = 0;
   let from = 0;
@@ -369,6 +370,9 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
       }
       continue;
     }
+    // An encrypted file's stream is read again once decrypted (pdf-decrypt.ts): as it stands it
+    // is ciphertext, which may even inflate, to noise. Cross-reference streams are never encrypted.
+    if (encrypted && locked && !/\/Type\s*\/XRef\b/.test(dict)) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data, image });
     if (data.length <= ONE_CALL_MAX_IN) {
       const worst = data.length * DEFLATE_MAX_RATIO + ONE_CALL_SLACK;
       if (!scratch || scratch.length < worst) scratch = new Uint8Array(worst);
@@ -390,6 +394,27 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
       }
     }
     inflateUnderCaps(data, budget, image, undefined);
+  }
+}
+
+/** A stream of an encrypted PDF that did not inflate as it stands: its object, its data, its image bound. */
+export interface LockedStream {
+  objectId?: string;
+  data: Uint8Array;
+  image?: number;
+}
+
+/**
+ * Holds the decrypted streams of an encrypted PDF to the caps boundFlateStreams holds plain ones
+ * to, with the same error: `decrypt` gives a stream's plaintext, undefined when it has none.
+ * A stream whose object could not be told is not one pdfjs can read either, and is passed over.
+ */
+export async function boundLockedStreams(locked: readonly LockedStream[], budget: Budget, decrypt: (objectId: string, data: Uint8Array) => Promise<Uint8Array | undefined>): Promise<void> {
+  for (const { objectId, data, image } of locked) {
+    budget.checkTime();
+    if (objectId === undefined) continue;
+    const plain = await decrypt(objectId, data);
+    if (plain) inflateUnderCaps(plain, budget, image, undefined);
   }
 }
 
