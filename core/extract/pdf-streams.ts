@@ -314,7 +314,7 @@ function withoutFilter(dict: string, length: number): string {
 }
 
 /** Whether the PDF names an encryption dictionary (in its trailer or its cross-reference stream). */
-export function isEncrypted(bytes: Uint8Array): boolean {
+function isEncrypted(bytes: Uint8Array): boolean {
   for (let at = indexOfWord(bytes, ENCRYPT, 0); at >= 0; at = indexOfWord(bytes, ENCRYPT, at + 1)) {
     if (/^\/Encrypt\s*(?:<<|\d+\s+\d+\s+R)/.test(latin1(bytes.subarray(at, at + 40)))) return true;
   }

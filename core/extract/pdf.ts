@@ -19,7 +19,7 @@ import type { ExtractNested } from './eml';
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
 import { openWithEmptyPassword } from './pdf-decrypt';
-import { boundFlateStreams, boundLockedStreams, inflateEmbeddedFile, isEncrypted, letGo, type EmbeddedStream, type LockedStream, type SealedFile } from './pdf-streams';
+import { boundFlateStreams, boundLockedStreams, inflateEmbeddedFile, letGo, type EmbeddedStream, type LockedStream, type SealedFile } from './pdf-streams';
 import { readNested } from './nested';
 import { inflatedUpdate, type InflatedStream } from './pdf-update';
 
@@ -166,8 +166,9 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   const inflated: InflatedStream[] = [];
   const locked: LockedStream[] = [];
   const streams = boundFlateStreams(bytes, budget, sealed, inflated, locked);
-  // pdfjs would decrypt these and inflate each whole: they are held to the caps first, decrypted here.
-  if (isEncrypted(bytes)) {
+  // The flate streams of an encrypted PDF: pdfjs would decrypt them and inflate each one whole,
+  // so they are held to the caps first, decrypted here.
+  if (locked.length > 0) {
     const lock = await openWithEmptyPassword(bytes);
     await boundLockedStreams(locked, budget, (id, data) => lock.decrypt(id, data));
     locked.length = 0;
