@@ -91,9 +91,77 @@ function objectHeader(bytes: Uint8Array, obj: number): { start: number; id: stri
   return { start: k, id: `${latin1(bytes.subarray(k, genStart)).trim()} ${latin1(bytes.subarray(genStart, obj))}` };
 }
 
-function firstFilter(dict: string): string | undefined {
-  const m = /\/Filter\s*(?:\[\s*)?\/([A-Za-z0-9]+)/.exec(dict);
-  return m?.[1];
+/** The stream's filters in order, their names read as pdfjs reads them (#xx escapes decoded). */
+function filtersOf(dict: string): string[] {
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[^\s/<>[\]()]*)/.exec(dict);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/\/([^\s/<>[\]()]*)/g)].map((n) => n[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+}
+
+const isFlate = (name: string | undefined) => name === 'FlateDecode' || name === 'Fl';
+
+/** A chain pdfjs inflates: ASCII filters first (their output is no larger than their input), then one or more Flate. */
+interface FlateStages {
+  ascii: ('hex' | '85')[];
+  flates: number;
+}
+
+/** The stages of `filters` up to the last Flate of the run that follows any ASCII filters; undefined when there is no Flate. */
+function flateStages(filters: readonly string[]): FlateStages | undefined {
+  const ascii: FlateStages['ascii'] = [];
+  let k = 0;
+  for (; k < filters.length; k++) {
+    const f = filters[k];
+    if (f === 'ASCIIHexDecode' || f === 'AHx') ascii.push('hex');
+    else if (f === 'ASCII85Decode' || f === 'A85') ascii.push('85');
+    else break;
+  }
+  let flates = 0;
+  while (isFlate(filters[k + flates])) flates++;
+  return flates > 0 ? { ascii, flates } : undefined;
+}
+
+const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1);
+
+/** ASCIIHexDecode: pairs of hex digits up to '>', anything else skipped, a last lone digit padded with 0. */
+function asciiHex(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array((data.length >> 1) + 1);
+  let n = 0;
+  let high = -1;
+  for (let k = 0; k < data.length && data[k] !== 0x3e; k++) {
+    const v = hexDigit(data[k]!);
+    if (v < 0) continue;
+    if (high < 0) high = v;
+    else {
+      out[n++] = (high << 4) | v;
+      high = -1;
+    }
+  }
+  if (high >= 0) out[n++] = high << 4;
+  return out.subarray(0, n);
+}
+
+/** ASCII85Decode: groups of five '!'–'u', 'z' for four zeros, up to '~', whitespace skipped. */
+function ascii85(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length * 4 + 4);
+  let n = 0;
+  const group: number[] = [];
+  const flush = (count: number) => {
+    let v = 0;
+    for (let k = 0; k < 5; k++) v = v * 85 + (group[k] ?? 84);
+    for (let k = 0; k < count; k++) out[n++] = (v >>> (24 - 8 * k)) & 255;
+    group.length = 0;
+  };
+  for (let k = 0; k < data.length && data[k] !== 0x7e; k++) {
+    const c = data[k]!;
+    if (c === 0x7a && group.length === 0) n += 4;
+    else if (c >= 0x21 && c <= 0x75) {
+      group.push(c - 0x21);
+      if (group.length === 5) flush(4);
+    }
+  }
+  if (group.length > 1) flush(group.length - 1);
+  return out.subarray(0, n);
 }
 
 /** An image's decoded size cannot exceed its declared pixels (16 bits × 4 samples, plus PNG predictor bytes). */
@@ -354,10 +422,13 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     const stop = end < 0 ? bytes.length : end;
     from = stop;
     const { dict, obj } = dictionaryBefore(bytes, keyword);
-    const filter = firstFilter(dict);
-    if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
+    const stages = flateStages(filtersOf(dict));
+    if (!stages) continue;
+    // One Flate first, as nearly every stream has it; a chain pdfjs also inflates (Flate within
+    // Flate, ASCII-armoured Flate) is held to the same caps at every stage.
+    const single = stages.ascii.length === 0 && stages.flates === 1;
     const image = imageBound(dict);
-    const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
+    const header = single && obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
     const data = bytes.subarray(start, stop);
     if (header) {
       const declared = declaredSize(dict);
@@ -372,7 +443,11 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     }
     // An encrypted file's stream is read again once decrypted (pdf-decrypt.ts): as it stands it
     // is ciphertext, which may even inflate, to noise. Cross-reference streams are never encrypted.
-    if (encrypted && locked && !/\/Type\s*\/XRef\b/.test(dict)) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data, image });
+    if (encrypted && locked && !/\/Type\s*\/XRef\b/.test(dict)) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data, image, stages });
+    if (!single) {
+      boundStages(data, stages, budget, image);
+      continue;
+    }
     if (data.length <= ONE_CALL_MAX_IN) {
       const worst = data.length * DEFLATE_MAX_RATIO + ONE_CALL_SLACK;
       if (!scratch || scratch.length < worst) scratch = new Uint8Array(worst);
@@ -402,6 +477,7 @@ export interface LockedStream {
   objectId?: string;
   data: Uint8Array;
   image?: number;
+  stages: FlateStages;
 }
 
 /**
@@ -410,11 +486,70 @@ export interface LockedStream {
  * A stream whose object could not be told is not one pdfjs can read either, and is passed over.
  */
 export async function boundLockedStreams(locked: readonly LockedStream[], budget: Budget, decrypt: (objectId: string, data: Uint8Array) => Promise<Uint8Array | undefined>): Promise<void> {
-  for (const { objectId, data, image } of locked) {
+  for (const { objectId, data, image, stages } of locked) {
     budget.checkTime();
     if (objectId === undefined) continue;
     const plain = await decrypt(objectId, data);
-    if (plain) inflateUnderCaps(plain, budget, image, undefined);
+    if (plain) boundStages(plain, stages, budget, image);
+  }
+}
+
+/** Decodes a chain's ASCII filters, then inflates its Flate stages under the caps (damage ends it quietly, as for one stage). */
+function boundStages(data: Uint8Array, stages: FlateStages, budget: Budget, image: number | undefined): void {
+  let input = data;
+  for (const a of stages.ascii) input = a === 'hex' ? asciiHex(input) : ascii85(input);
+  if (stages.flates === 1) inflateUnderCaps(input, budget, image, undefined);
+  else inflateStagesUnderCaps(input, stages.flates, budget, image);
+}
+
+/**
+ * Flate within Flate: each stage's output is pushed into the next in small pieces as it comes,
+ * so no stage holds more than a push's output, and every stage is held to the caps one stage is:
+ * the entry cap, BOMB_RATIO times what went into it, the shared total; the image's pixels at the last.
+ */
+function inflateStagesUnderCaps(data: Uint8Array, count: number, budget: Budget, image: number | undefined): void {
+  const { maxEntryBytes } = budget.limits;
+  const totals = new Array<number>(count).fill(0);
+  /** What has gone into each stage so far. */
+  const fed = new Array<number>(count).fill(0);
+  const stages: Inflate[] = [];
+  for (let level = count - 1; level >= 0; level--) {
+    const next = stages[0];
+    // An inner stream is zlib-wrapped too: its two-byte header is skipped, as pdfjs skips it.
+    let header = 2;
+    stages.unshift(
+      new Inflate((chunk, final) => {
+        totals[level]! += chunk.length;
+        const total = totals[level]!;
+        const input = fed[level]!;
+        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+        if (total > RATIO_CHECK_AFTER && total > input * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
+        if (image !== undefined && level === count - 1 && total > image) throw bomb('inflates past the size of the image it declares');
+        if (image === undefined) budget.addExpanded(chunk.length);
+        if (!next) return;
+        let from = Math.min(header, chunk.length);
+        header -= from;
+        if (from === chunk.length && !final) return;
+        for (; from < chunk.length || final; from += PUSH_BYTES) {
+          const to = Math.min(chunk.length, from + PUSH_BYTES);
+          fed[level + 1]! += to - from;
+          next.push(chunk.subarray(from, to), final && to === chunk.length);
+          if (to === chunk.length) break;
+        }
+      }),
+    );
+  }
+  try {
+    let pushes = 0;
+    for (let p = 2; p < data.length; p += PUSH_BYTES) {
+      if (++pushes % 16 === 0) budget.checkTime();
+      const stop = Math.min(data.length, p + PUSH_BYTES);
+      fed[0] = stop;
+      stages[0]!.push(data.subarray(p, stop), stop === data.length);
+    }
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    // Damaged: what came out before the damage was held to the caps; pdfjs reads no further either.
   }
 }
 
