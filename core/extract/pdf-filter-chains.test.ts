@@ -74,3 +74,42 @@ describe('an encrypted PDF whose page is Flate within Flate', () => {
     expect((await extractDocument('trang.pdf', page)).text).toContain('nguyenvana@gmail.com');
   });
 });
+
+/** A PDF of the given pieces in this order, each object's offset in the xref taken from where "N 0 obj" starts. */
+function pdfOf(pieces: (string | Uint8Array)[], size: number): Uint8Array {
+  const body = Buffer.concat([Buffer.from('%PDF-1.7\n'), ...pieces.map((p) => Buffer.from(p))]);
+  const text = body.toString('latin1');
+  const offsets = Array.from({ length: size - 1 }, (_, k) => new RegExp(`(?<![0-9])${k + 1} 0 obj`).exec(text)!.index);
+  const xref = [`xref\n0 ${size}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  return new Uint8Array(Buffer.concat([body, Buffer.from(`${xref}trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`)]));
+}
+
+describe('a flate bomb the guard could not see where it stood', () => {
+  const head = [
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n',
+  ];
+  const font = '5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n';
+  const page = (dict: string, data: Uint8Array) => [`4 0 obj\n<< ${dict} /Length ${data.length} >>\nstream\n`, data, '\nendstream\nendobj\n'];
+
+  it('a dictionary longer than the window the guard read back: a zip-bomb', async () => {
+    const pdf = pdfOf([...head, ...page(`/Filter /FlateDecode /Pad [${'0 '.repeat(3000)}]`, flateBomb(PAGE, 16)), font], 6);
+    expect(await outcome(() => extractDocument('bom.pdf', pdf, { timeoutMs: 5_000 }))).toBe('zip-bomb');
+  });
+
+  it('a string in the dictionary holding " obj": a zip-bomb', async () => {
+    const pdf = pdfOf([...head, ...page('/Filter /FlateDecode /Note (see 7 0 obj)', flateBomb(PAGE, 16)), font], 6);
+    expect(await outcome(() => extractDocument('bom.pdf', pdf, { timeoutMs: 5_000 }))).toBe('zip-bomb');
+  });
+
+  it('inside the "data" of a stream that never ends where it says: a zip-bomb', async () => {
+    // Object 6 claims 5 bytes and has no endstream: the bomb, object 4, lies in what follows.
+    const fake = '6 0 obj\n<< /Length 5 >>\nstream\nXXXXX\n';
+    const pdf = pdfOf([...head, fake, ...page('/Filter /FlateDecode', flateBomb(PAGE, 16)), font], 7);
+    expect(await outcome(() => extractDocument('bom.pdf', pdf, { timeoutMs: 5_000 }))).toBe('zip-bomb');
+    // The same file with a page that is no bomb is read.
+    const fine = pdfOf([...head, fake, ...page('/Filter /FlateDecode', new Uint8Array(deflateSync(PAGE))), font], 7);
+    expect((await extractDocument('trang.pdf', fine)).text).toContain('nguyenvana@gmail.com');
+  });
+});

@@ -100,6 +100,16 @@ function filtersOf(dict: string): string[] {
 
 const isFlate = (name: string | undefined) => name === 'FlateDecode' || name === 'Fl';
 
+/** The Flate stages of the first /Filter between `from` and `to` that names a Flate chain, if any. */
+function flateNamedIn(bytes: Uint8Array, from: number, to: number): FlateStages | undefined {
+  for (let at = indexOfWord(bytes, FILTER, from); at >= 0 && at < to; at = indexOfWord(bytes, FILTER, at + 1)) {
+    const stages = flateStages(filtersOf(latin1(bytes.subarray(at, Math.min(to, at + 512)))));
+    if (stages) return stages;
+  }
+  return undefined;
+}
+const FILTER = new TextEncoder().encode('/Filter');
+
 /** A chain pdfjs inflates: ASCII filters first (their output is no larger than their input), then one or more Flate. */
 interface FlateStages {
   ascii: ('hex' | '85')[];
@@ -408,6 +418,12 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
   let scratch: Uint8Array | undefined;
   let kept = 0;
   let from = 0;
+  /** Where the data of the last stream read ends: a keyword before it lies inside that data. */
+  let lastStop = 0;
+  /** Where the last stream read ends, keyword and all: the next one's dictionary lies after it. */
+  let lastStreamEnd = 0;
+  /** The first endstream at or after the last keyword's data (-1: none is left). */
+  let nextEnd = -2;
   for (;;) {
     budget.checkTime();
     const keyword = indexOfWord(bytes, STREAM, from);
@@ -418,12 +434,27 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     if (bytes[start] === 0x0d) start++;
     if (bytes[start] === 0x0a) start++;
     if (start === from) continue;
-    const end = indexOfWord(bytes, ENDSTREAM, start);
+    // Keywords come in order, so the first endstream after one is searched for once, not per keyword inside a stream.
+    if (nextEnd !== -1 && nextEnd < start) nextEnd = indexOfWord(bytes, ENDSTREAM, start);
+    const end = nextEnd;
     const stop = end < 0 ? bytes.length : end;
-    from = stop;
+    // The search goes on inside this stream's data, not past it: pdfjs finds objects by their
+    // offsets, so a stream can sit inside the "data" of a fake one that never ends where it says.
+    from = start;
+    const inside = keyword < lastStop;
+    if (!inside) lastStop = stop;
     const { dict, obj } = dictionaryBefore(bytes, keyword);
-    const stages = flateStages(filtersOf(dict));
+    // A dictionary longer than the window, or a string in it holding " obj" or "/Filter", hides
+    // the real /Filter from the window: any Flate named since the last stream's data counts.
+    const stages = flateStages(filtersOf(dict)) ?? flateNamedIn(bytes, inside ? Math.max(0, keyword - DICT_WINDOW) : lastStreamEnd, keyword);
+    lastStreamEnd = inside ? lastStreamEnd : stop;
     if (!stages) continue;
+    if (inside) {
+      // Only held to the caps: what pdfjs is given is made from the streams found in order.
+      if (encrypted && locked) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data: bytes.subarray(start, stop), image: imageBound(dict), stages });
+      boundStages(bytes.subarray(start, stop), stages, budget, imageBound(dict));
+      continue;
+    }
     // One Flate first, as nearly every stream has it; a chain pdfjs also inflates (Flate within
     // Flate, ASCII-armoured Flate) is held to the same caps at every stage.
     const single = stages.ascii.length === 0 && stages.flates === 1;
