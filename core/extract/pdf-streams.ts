@@ -110,9 +110,9 @@ function flateNamedIn(bytes: Uint8Array, from: number, to: number): FlateStages 
 }
 const FILTER = new TextEncoder().encode('/Filter');
 
-/** A chain pdfjs inflates: ASCII filters first (their output is no larger than their input), then one or more Flate. */
+/** A chain pdfjs inflates: ASCII or run-length filters first, then one or more Flate. */
 interface FlateStages {
-  ascii: ('hex' | '85')[];
+  ascii: ('hex' | '85' | 'rl')[];
   flates: number;
 }
 
@@ -124,6 +124,7 @@ function flateStages(filters: readonly string[]): FlateStages | undefined {
     const f = filters[k];
     if (f === 'ASCIIHexDecode' || f === 'AHx') ascii.push('hex');
     else if (f === 'ASCII85Decode' || f === 'A85') ascii.push('85');
+    else if (f === 'RunLengthDecode' || f === 'RL') ascii.push('rl');
     else break;
   }
   let flates = 0;
@@ -149,6 +150,32 @@ function asciiHex(data: Uint8Array): Uint8Array {
   }
   if (high >= 0) out[n++] = high << 4;
   return out.subarray(0, n);
+}
+
+/**
+ * RunLengthDecode: a length byte, then that many + 1 bytes as they are (0–127), or one byte
+ * 257 − length times (129–255), up to 128. It can grow 64-fold: past `maxBytes` it is a bomb.
+ */
+function runLength(data: Uint8Array, maxBytes: number): Uint8Array {
+  let size = 0;
+  let k = 0;
+  for (; k < data.length && data[k] !== 128; k += data[k]! < 128 ? data[k]! + 2 : 2) size += data[k]! < 128 ? Math.min(data[k]! + 1, data.length - k - 1) : k + 1 < data.length ? 257 - data[k]! : 0;
+  if (size > maxBytes) throw bomb(`inflates past ${maxBytes} bytes`);
+  const out = new Uint8Array(size);
+  let n = 0;
+  for (k = 0; k < data.length && data[k] !== 128; ) {
+    const length = data[k]!;
+    if (length < 128) {
+      const run = data.subarray(k + 1, k + 2 + length);
+      out.set(run, n);
+      n += run.length;
+      k += length + 2;
+    } else {
+      if (k + 1 < data.length) out.fill(data[k + 1]!, n, (n += 257 - length));
+      k += 2;
+    }
+  }
+  return out;
 }
 
 /** ASCII85Decode: groups of five '!'–'u', 'z' for four zeros, up to '~', whitespace skipped. */
@@ -528,7 +555,7 @@ export async function boundLockedStreams(locked: readonly LockedStream[], budget
 /** Decodes a chain's ASCII filters, then inflates its Flate stages under the caps (damage ends it quietly, as for one stage). */
 function boundStages(data: Uint8Array, stages: FlateStages, budget: Budget, image: number | undefined): void {
   let input = data;
-  for (const a of stages.ascii) input = a === 'hex' ? asciiHex(input) : ascii85(input);
+  for (const a of stages.ascii) input = a === 'hex' ? asciiHex(input) : a === '85' ? ascii85(input) : runLength(input, budget.limits.maxEntryBytes);
   if (stages.flates === 1) inflateUnderCaps(input, budget, image, undefined);
   else inflateStagesUnderCaps(input, stages.flates, budget, image);
 }
