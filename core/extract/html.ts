@@ -41,6 +41,14 @@ const ATTRIBUTE = /[\s/]*([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)
 /** How many tags are read between two looks at the clock. */
 const CLOCK_EVERY = 1024;
 
+/** Where the run of whitespace and '/' that ATTRIBUTE skips before a name, starting at `from`, ends. */
+function separatorsEnd(html: string, from: number): number {
+  SEPARATORS.lastIndex = from;
+  SEPARATORS.test(html);
+  return SEPARATORS.lastIndex;
+}
+const SEPARATORS = /[\s/]*/y;
+
 /** Where the closing tag `</name` starts at or after `from`, any letter case; -1 when none. */
 function closingTag(html: string, name: string, from: number): number {
   for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 2)) {
@@ -103,7 +111,10 @@ export function htmlToText(html: string, sink: TextSink, budget: Budget = new Bu
       ATTRIBUTE.lastIndex = j;
       const m = ATTRIBUTE.exec(html);
       if (!m || m[0].length === 0) {
-        j++;
+        // No attribute name follows the run of blanks and slashes here, nor from anywhere inside
+        // it: the run is stepped over at once. Retried one character on, each try read the rest
+        // of the run again, and "<a ////…=" of 200 KB held the thread for minutes.
+        j = Math.max(j + 1, separatorsEnd(html, j));
         continue;
       }
       attrs[(m[1] ?? '').toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');

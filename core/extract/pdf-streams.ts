@@ -91,9 +91,114 @@ function objectHeader(bytes: Uint8Array, obj: number): { start: number; id: stri
   return { start: k, id: `${latin1(bytes.subarray(k, genStart)).trim()} ${latin1(bytes.subarray(genStart, obj))}` };
 }
 
-function firstFilter(dict: string): string | undefined {
-  const m = /\/Filter\s*(?:\[\s*)?\/([A-Za-z0-9]+)/.exec(dict);
-  return m?.[1];
+/** The stream's filters in order, their names read as pdfjs reads them (#xx escapes decoded). */
+function filtersOf(dict: string): string[] {
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[^\s/<>[\]()]*)/.exec(dict);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/\/([^\s/<>[\]()]*)/g)].map((n) => n[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+}
+
+const isFlate = (name: string | undefined) => name === 'FlateDecode' || name === 'Fl';
+
+/** The Flate stages of the first /Filter between `from` and `to` that names a Flate chain, if any. */
+function flateNamedIn(bytes: Uint8Array, from: number, to: number): FlateStages | undefined {
+  for (let at = indexOfWord(bytes, FILTER, from); at >= 0 && at < to; at = indexOfWord(bytes, FILTER, at + 1)) {
+    const stages = flateStages(filtersOf(latin1(bytes.subarray(at, Math.min(to, at + 512)))));
+    if (stages) return stages;
+  }
+  return undefined;
+}
+const FILTER = new TextEncoder().encode('/Filter');
+
+/** A chain pdfjs inflates: ASCII or run-length filters first, then one or more Flate. */
+interface FlateStages {
+  ascii: ('hex' | '85' | 'rl')[];
+  flates: number;
+}
+
+/** The stages of `filters` up to the last Flate of the run that follows any ASCII filters; undefined when there is no Flate. */
+function flateStages(filters: readonly string[]): FlateStages | undefined {
+  const ascii: FlateStages['ascii'] = [];
+  let k = 0;
+  for (; k < filters.length; k++) {
+    const f = filters[k];
+    if (f === 'ASCIIHexDecode' || f === 'AHx') ascii.push('hex');
+    else if (f === 'ASCII85Decode' || f === 'A85') ascii.push('85');
+    else if (f === 'RunLengthDecode' || f === 'RL') ascii.push('rl');
+    else break;
+  }
+  let flates = 0;
+  while (isFlate(filters[k + flates])) flates++;
+  return flates > 0 ? { ascii, flates } : undefined;
+}
+
+const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1);
+
+/** ASCIIHexDecode: pairs of hex digits up to '>', anything else skipped, a last lone digit padded with 0. */
+function asciiHex(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array((data.length >> 1) + 1);
+  let n = 0;
+  let high = -1;
+  for (let k = 0; k < data.length && data[k] !== 0x3e; k++) {
+    const v = hexDigit(data[k]!);
+    if (v < 0) continue;
+    if (high < 0) high = v;
+    else {
+      out[n++] = (high << 4) | v;
+      high = -1;
+    }
+  }
+  if (high >= 0) out[n++] = high << 4;
+  return out.subarray(0, n);
+}
+
+/**
+ * RunLengthDecode: a length byte, then that many + 1 bytes as they are (0–127), or one byte
+ * 257 − length times (129–255), up to 128. It can grow 64-fold: past `maxBytes` it is a bomb.
+ */
+function runLength(data: Uint8Array, maxBytes: number): Uint8Array {
+  let size = 0;
+  let k = 0;
+  for (; k < data.length && data[k] !== 128; k += data[k]! < 128 ? data[k]! + 2 : 2) size += data[k]! < 128 ? Math.min(data[k]! + 1, data.length - k - 1) : k + 1 < data.length ? 257 - data[k]! : 0;
+  if (size > maxBytes) throw bomb(`inflates past ${maxBytes} bytes`);
+  const out = new Uint8Array(size);
+  let n = 0;
+  for (k = 0; k < data.length && data[k] !== 128; ) {
+    const length = data[k]!;
+    if (length < 128) {
+      const run = data.subarray(k + 1, k + 2 + length);
+      out.set(run, n);
+      n += run.length;
+      k += length + 2;
+    } else {
+      if (k + 1 < data.length) out.fill(data[k + 1]!, n, (n += 257 - length));
+      k += 2;
+    }
+  }
+  return out;
+}
+
+/** ASCII85Decode: groups of five '!'–'u', 'z' for four zeros, up to '~', whitespace skipped. */
+function ascii85(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length * 4 + 4);
+  let n = 0;
+  const group: number[] = [];
+  const flush = (count: number) => {
+    let v = 0;
+    for (let k = 0; k < 5; k++) v = v * 85 + (group[k] ?? 84);
+    for (let k = 0; k < count; k++) out[n++] = (v >>> (24 - 8 * k)) & 255;
+    group.length = 0;
+  };
+  for (let k = 0; k < data.length && data[k] !== 0x7e; k++) {
+    const c = data[k]!;
+    if (c === 0x7a && group.length === 0) n += 4;
+    else if (c >= 0x21 && c <= 0x75) {
+      group.push(c - 0x21);
+      if (group.length === 5) flush(4);
+    }
+  }
+  if (group.length > 1) flush(group.length - 1);
+  return out.subarray(0, n);
 }
 
 /** An image's decoded size cannot exceed its declared pixels (16 bits × 4 samples, plus PNG predictor bytes). */
@@ -331,14 +436,21 @@ function isEncrypted(bytes: Uint8Array): boolean {
  * here, and not a second time by pdfjs's much slower inflater. In an encrypted PDF, the
  * embedded files it cannot inflate are listed in `sealed`. The other short streams it inflates
  * (pages' contents, object streams, fonts) are kept in `inflated`, up to MOST_APPENDED_BYTES.
+ * The streams of an encrypted PDF that are ciphertext go to `locked`, for boundLockedStreams.
  */
-export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[], inflated?: InflatedStream[]): EmbeddedStream[] {
+export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: SealedFile[], inflated?: InflatedStream[], locked?: LockedStream[]): EmbeddedStream[] {
   const { maxEntryBytes } = budget.limits;
   const embedded: EmbeddedStream[] = [];
-  const encrypted = (sealed !== undefined || inflated !== undefined) && isEncrypted(bytes);
+  const encrypted = (sealed !== undefined || inflated !== undefined || locked !== undefined) && isEncrypted(bytes);
   let scratch: Uint8Array | undefined;
   let kept = 0;
   let from = 0;
+  /** Where the data of the last stream read ends: a keyword before it lies inside that data. */
+  let lastStop = 0;
+  /** Where the last stream read ends, keyword and all: the next one's dictionary lies after it. */
+  let lastStreamEnd = 0;
+  /** The first endstream at or after the last keyword's data (-1: none is left). */
+  let nextEnd = -2;
   for (;;) {
     budget.checkTime();
     const keyword = indexOfWord(bytes, STREAM, from);
@@ -349,14 +461,32 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     if (bytes[start] === 0x0d) start++;
     if (bytes[start] === 0x0a) start++;
     if (start === from) continue;
-    const end = indexOfWord(bytes, ENDSTREAM, start);
+    // Keywords come in order, so the first endstream after one is searched for once, not per keyword inside a stream.
+    if (nextEnd !== -1 && nextEnd < start) nextEnd = indexOfWord(bytes, ENDSTREAM, start);
+    const end = nextEnd;
     const stop = end < 0 ? bytes.length : end;
-    from = stop;
+    // The search goes on inside this stream's data, not past it: pdfjs finds objects by their
+    // offsets, so a stream can sit inside the "data" of a fake one that never ends where it says.
+    from = start;
+    const inside = keyword < lastStop;
+    if (!inside) lastStop = stop;
     const { dict, obj } = dictionaryBefore(bytes, keyword);
-    const filter = firstFilter(dict);
-    if (filter !== 'FlateDecode' && filter !== 'Fl') continue;
+    // A dictionary longer than the window, or a string in it holding " obj" or "/Filter", hides
+    // the real /Filter from the window: any Flate named since the last stream's data counts.
+    const stages = flateStages(filtersOf(dict)) ?? flateNamedIn(bytes, inside ? Math.max(0, keyword - DICT_WINDOW) : lastStreamEnd, keyword);
+    lastStreamEnd = inside ? lastStreamEnd : stop;
+    if (!stages) continue;
+    if (inside) {
+      // Only held to the caps: what pdfjs is given is made from the streams found in order.
+      if (encrypted && locked) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data: bytes.subarray(start, stop), image: imageBound(dict), stages });
+      boundStages(bytes.subarray(start, stop), stages, budget, imageBound(dict));
+      continue;
+    }
+    // One Flate first, as nearly every stream has it; a chain pdfjs also inflates (Flate within
+    // Flate, ASCII-armoured Flate) is held to the same caps at every stage.
+    const single = stages.ascii.length === 0 && stages.flates === 1;
     const image = imageBound(dict);
-    const header = obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
+    const header = single && obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
     const data = bytes.subarray(start, stop);
     if (header) {
       const declared = declaredSize(dict);
@@ -367,6 +497,13 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
         const at = FILTER_ENTRY.exec(dict);
         if (at) sealed.push({ filter: { start: obj + at.index, end: obj + at.index + at[0].length }, dataLength: data.length, declared, contentType: subtypeOf(dict) });
       }
+      continue;
+    }
+    // An encrypted file's stream is read again once decrypted (pdf-decrypt.ts): as it stands it
+    // is ciphertext, which may even inflate, to noise. Cross-reference streams are never encrypted.
+    if (encrypted && locked && !/\/Type\s*\/XRef\b/.test(dict)) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data, image, stages });
+    if (!single) {
+      boundStages(data, stages, budget, image);
       continue;
     }
     if (data.length <= ONE_CALL_MAX_IN) {
@@ -390,6 +527,87 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
       }
     }
     inflateUnderCaps(data, budget, image, undefined);
+  }
+}
+
+/** A stream of an encrypted PDF that did not inflate as it stands: its object, its data, its image bound. */
+export interface LockedStream {
+  objectId?: string;
+  data: Uint8Array;
+  image?: number;
+  stages: FlateStages;
+}
+
+/**
+ * Holds the decrypted streams of an encrypted PDF to the caps boundFlateStreams holds plain ones
+ * to, with the same error: `decrypt` gives a stream's plaintext, undefined when it has none.
+ * A stream whose object could not be told is not one pdfjs can read either, and is passed over.
+ */
+export async function boundLockedStreams(locked: readonly LockedStream[], budget: Budget, decrypt: (objectId: string, data: Uint8Array) => Promise<Uint8Array | undefined>): Promise<void> {
+  for (const { objectId, data, image, stages } of locked) {
+    budget.checkTime();
+    if (objectId === undefined) continue;
+    const plain = await decrypt(objectId, data);
+    if (plain) boundStages(plain, stages, budget, image);
+  }
+}
+
+/** Decodes a chain's ASCII filters, then inflates its Flate stages under the caps (damage ends it quietly, as for one stage). */
+function boundStages(data: Uint8Array, stages: FlateStages, budget: Budget, image: number | undefined): void {
+  let input = data;
+  for (const a of stages.ascii) input = a === 'hex' ? asciiHex(input) : a === '85' ? ascii85(input) : runLength(input, budget.limits.maxEntryBytes);
+  if (stages.flates === 1) inflateUnderCaps(input, budget, image, undefined);
+  else inflateStagesUnderCaps(input, stages.flates, budget, image);
+}
+
+/**
+ * Flate within Flate: each stage's output is pushed into the next in small pieces as it comes,
+ * so no stage holds more than a push's output, and every stage is held to the caps one stage is:
+ * the entry cap, BOMB_RATIO times what went into it, the shared total; the image's pixels at the last.
+ */
+function inflateStagesUnderCaps(data: Uint8Array, count: number, budget: Budget, image: number | undefined): void {
+  const { maxEntryBytes } = budget.limits;
+  const totals = new Array<number>(count).fill(0);
+  /** What has gone into each stage so far. */
+  const fed = new Array<number>(count).fill(0);
+  const stages: Inflate[] = [];
+  for (let level = count - 1; level >= 0; level--) {
+    const next = stages[0];
+    // An inner stream is zlib-wrapped too: its two-byte header is skipped, as pdfjs skips it.
+    let header = 2;
+    stages.unshift(
+      new Inflate((chunk, final) => {
+        totals[level]! += chunk.length;
+        const total = totals[level]!;
+        const input = fed[level]!;
+        if (total > maxEntryBytes) throw bomb(`inflates past ${maxEntryBytes} bytes`);
+        if (total > RATIO_CHECK_AFTER && total > input * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
+        if (image !== undefined && level === count - 1 && total > image) throw bomb('inflates past the size of the image it declares');
+        if (image === undefined) budget.addExpanded(chunk.length);
+        if (!next) return;
+        let from = Math.min(header, chunk.length);
+        header -= from;
+        if (from === chunk.length && !final) return;
+        for (; from < chunk.length || final; from += PUSH_BYTES) {
+          const to = Math.min(chunk.length, from + PUSH_BYTES);
+          fed[level + 1]! += to - from;
+          next.push(chunk.subarray(from, to), final && to === chunk.length);
+          if (to === chunk.length) break;
+        }
+      }),
+    );
+  }
+  try {
+    let pushes = 0;
+    for (let p = 2; p < data.length; p += PUSH_BYTES) {
+      if (++pushes % 16 === 0) budget.checkTime();
+      const stop = Math.min(data.length, p + PUSH_BYTES);
+      fed[0] = stop;
+      stages[0]!.push(data.subarray(p, stop), stop === data.length);
+    }
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    // Damaged: what came out before the damage was held to the caps; pdfjs reads no further either.
   }
 }
 

@@ -18,7 +18,8 @@ import type { ExtractedPart } from '../types';
 import type { ExtractNested } from './eml';
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
-import { boundFlateStreams, inflateEmbeddedFile, letGo, type EmbeddedStream, type SealedFile } from './pdf-streams';
+import { openWithEmptyPassword } from './pdf-decrypt';
+import { boundFlateStreams, boundLockedStreams, inflateEmbeddedFile, letGo, type EmbeddedStream, type LockedStream, type SealedFile } from './pdf-streams';
 import { readNested } from './nested';
 import { inflatedUpdate, type InflatedStream } from './pdf-update';
 
@@ -163,7 +164,15 @@ interface Item {
 export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budget, parts: ExtractedPart[], nested: ExtractNested): Promise<void> {
   const sealed: SealedFile[] = [];
   const inflated: InflatedStream[] = [];
-  const streams = boundFlateStreams(bytes, budget, sealed, inflated);
+  const locked: LockedStream[] = [];
+  const streams = boundFlateStreams(bytes, budget, sealed, inflated, locked);
+  // The flate streams of an encrypted PDF: pdfjs would decrypt them and inflate each one whole,
+  // so they are held to the caps first, decrypted here.
+  if (locked.length > 0) {
+    const lock = await openWithEmptyPassword(bytes);
+    await boundLockedStreams(locked, budget, (id, data) => lock.decrypt(id, data));
+    locked.length = 0;
+  }
   const nonce = Math.random().toString(36).slice(2, 10);
   const token = (k: number) => `cvg ${k} ${nonce}`;
   const { copy, replaced } = copyForPdfjs(bytes, streams, token, sealed, inflatedUpdate(bytes, inflated));

@@ -22,6 +22,9 @@ export interface ScanHandler {
 /** Thrown before any event when the part has a DOCTYPE: saxes reads it instead. */
 export const NEEDS_SAXES = { needsSaxes: true };
 
+/** Attributes a tag may have before their names are checked for repeats through a set. */
+const MANY_ATTRIBUTES = 32;
+
 /** Markup past which text waiting for its end is handed on in pieces. */
 const TEXT_PIECE = 65536;
 
@@ -299,6 +302,8 @@ export class XmlScanner {
     const values = this.values;
     const hashes = this.hashes;
     let count = 0;
+    /** The names so far, once there are MANY_ATTRIBUTES of them. */
+    let seen: Set<string> | undefined;
     let selfClosing = false;
     for (;;) {
       const before = p;
@@ -336,9 +341,22 @@ export class XmlScanner {
         if (c < 32 || c === 38 || c === 60 || c >= 0xfffe) plain = false;
       }
       if (p >= n) return -1;
-      const hash = ((ne - ns) << 21) ^ (s.charCodeAt(ns) << 14) ^ (s.charCodeAt((ns + ne) >> 1) << 7) ^ s.charCodeAt(ne - 1);
-      for (let k = 0; k < count; k++) if (hashes[k] === hash && sameName(s, names[2 * k]!, names[2 * k + 1]!, ns, ne)) this.fail(`duplicate attribute: ${s.slice(ns, ne)}`);
-      hashes[count] = hash;
+      if (count < MANY_ATTRIBUTES) {
+        const hash = ((ne - ns) << 21) ^ (s.charCodeAt(ns) << 14) ^ (s.charCodeAt((ns + ne) >> 1) << 7) ^ s.charCodeAt(ne - 1);
+        for (let k = 0; k < count; k++) if (hashes[k] === hash && sameName(s, names[2 * k]!, names[2 * k + 1]!, ns, ne)) this.fail(`duplicate attribute: ${s.slice(ns, ne)}`);
+        hashes[count] = hash;
+      } else {
+        // Past a few dozen, each name is looked up, not compared with every one before it: names
+        // crafted alike in length and in the characters hashed made one tag's check quadratic
+        // (120 000 of them held the CLI's main thread, where no deadline can stop a call, 90 s).
+        if (!seen) {
+          seen = new Set();
+          for (let k = 0; k < count; k++) seen.add(s.slice(names[2 * k], names[2 * k + 1]));
+        }
+        const name = s.slice(ns, ne);
+        if (seen.has(name)) this.fail(`duplicate attribute: ${name}`);
+        seen.add(name);
+      }
       names[2 * count] = ns;
       names[2 * count + 1] = ne;
       // A value needing work is marked by a negative start; it is decoded now so errors surface here.

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publicWebmailWorkRule as rule } from './public-webmail-work';
+import { fold } from './documents';
+import { documentMarkers, publicWebmailWorkRule as rule } from './public-webmail-work';
 import { attachment, context, draft } from './test-helpers';
 
 const run = (fields: Parameters<typeof draft>[0]) => rule.check(draft(fields), context());
@@ -52,5 +54,34 @@ describe('public-webmail-work', () => {
   it('offers no webmail link when the policy has none', () => {
     const [f] = rule.check(draft({ to: ['a@danang.gov.vn'] }), context({ ...context().policy, officialWebmailUrl: '' }));
     expect(f?.actions).not.toContain('open-official-webmail');
+  });
+});
+
+describe('the markers read the same texts as before their patterns stopped backtracking', () => {
+  // The patterns as they were, whose adjacent "\s*" could split a run of blanks many ways.
+  const before: [string, RegExp][] = [
+    ['document-number', /\bso\s*:?\s*\d{1,6}\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z]{1,10}(?:\s*-\s*[a-z0-9]{1,12})+/],
+    ['national-motto', /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc/],
+    ['subject-line', /(?:^|[^a-z])v\/v\b/],
+    ['distribution-list', /(?:^|\n)\s*noi nhan\s*:/],
+    ['salutation', /(?:^|[^a-z])kinh gui\s*:?/],
+    ['authority-name', /\b(?:uy ban nhan dan|ubnd|hdnd|so [a-z]+ (?:va|-) [a-z]+|van phong ubnd)\b/],
+  ];
+  const piece = fc.constantFrom('Số', 'so', ':', ' ', '\n', '\r\n', '\t', '\u00a0', '12', '2009', '/', 'QĐ', '-', 'UBND', 'Nơi nhận', 'noi nhan', 'x', 'Kính gửi');
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+  it('on random letters built from their pieces', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const folded = fold(t);
+        expect(documentMarkers(t)).toEqual(before.filter(([, re]) => re.test(folded)).map(([m]) => m));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a number and a distribution list are still found after blanks and blank lines', () => {
+    expect(documentMarkers('Số :  12/QĐ-STC\n\n  \n \t Nơi nhận:\n- Như trên')).toEqual(['document-number', 'distribution-list']);
+    expect(documentMarkers(`so${' '.repeat(20_000)}\n${'\n'.repeat(20_000)}`)).toEqual([]);
   });
 });
