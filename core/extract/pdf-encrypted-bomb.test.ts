@@ -8,7 +8,7 @@ import { memoryUsage } from 'node:process';
 import { describe, expect, it } from 'vitest';
 import { encryptedPdfWith, flateBomb, pdfWith } from '../../test/fixtures/docs/crafted';
 import { ExtractError, extractDocument } from './index';
-import { md5 } from './pdf-crypt';
+import { md5, rc4 } from './pdf-crypt';
 import { createHash } from 'node:crypto';
 
 const MB = 1024 * 1024;
@@ -64,5 +64,20 @@ describe('md5', () => {
       const bytes = new Uint8Array(n).map((_, k) => (k * 31 + 7) & 255);
       expect(Buffer.from(md5(bytes.subarray(0, n >> 1), bytes.subarray(n >> 1))).toString('hex')).toBe(createHash('md5').update(bytes).digest('hex'));
     }
+  });
+});
+
+describe('rc4', () => {
+  // Published test vectors (the first from RFC 6229's 40-bit key, its first 16 bytes of keystream).
+  it.each([
+    ['Key', 'Plaintext', 'bbf316e8d940af0ad3'],
+    ['Wiki', 'pedia', '1021bf0420'],
+    ['Secret', 'Attack at dawn', '45a01f645fc35b383552544b9bf5'],
+  ])('encrypts %j / %j as the published ciphertext', (key, text, hex) => {
+    expect(Buffer.from(rc4(Buffer.from(key), Buffer.from(text))).toString('hex')).toBe(hex);
+    expect(Buffer.from(rc4(Buffer.from(key), Buffer.from(hex, 'hex'))).toString()).toBe(text);
+  });
+  it('gives RFC 6229 keystream for the key 0102030405', () => {
+    expect(Buffer.from(rc4(new Uint8Array([1, 2, 3, 4, 5]), new Uint8Array(16))).toString('hex')).toBe('b2396305f03dc027ccc3524a0a1118a8');
   });
 });

@@ -60,8 +60,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // one-call decoding of ASCII chunks 0.2 KB: 333 KB. Issue 11's seventh pass: 315 KB (340,179 →
 // 321,284 B): detect.ts's non-ASCII letter class from the \p{L} text carried once (-6.2 KB); the
 // PDF reader cut to the bomb guard it runs before pdfjs, so a bomb still reads as one (-12.4
-// KB); the legacy-encoding detector built on first use (+1 KB of lazy wrappers).
-const LAUNCH_FILE_BUDGET_BYTES = 315 * 1024;
+// KB); the legacy-encoding detector built on first use (+1 KB of lazy wrappers). At that merge,
+// the shared fold table (+0.8 KB), the one-range survey (+0.4 KB) and the hostile-input guards
+// (+3.3 KB: the bomb guard decodes ASCIIHex/ASCII85/RunLength chains and escaped filter names,
+// so a bomb in armour still reads as one here; linear HTML attribute and XML duplicate scans):
+// 320 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 320 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
