@@ -91,7 +91,22 @@ const BEFORE_VI_SMALL_SITE = [...new Set(['A-Z', ...VNI_PAIRS_ON_VI_SMALL.map((p
 /** Read just after a Vietnamese small letter with an ASCII capital or a VNI base before it: whether the letter is a site. */
 const VI_SMALL_SITE_BEHIND = `(?<=[A-Z]{2}.|${VNI_PAIRS_ON_VI_SMALL.join('|')})|(?<=[A-Z].)(?=[A-Z])`;
 const VI_SMALL_SITE = `[${VI_SMALL}](?<=[${BEFORE_VI_SMALL_SITE}].)(?:${VI_SMALL_SITE_BEHIND})`;
-const SIGNAL_SITE = new RegExp(`[${RARE}]|${VI_SMALL_SITE}`, 'g');
+/**
+ * A pattern built from text, or undefined where the engine rejects it: look-behind is ES2018, and
+ * the classic Outlook launch file targets ES2016. outlook-addin/build.ts guards only the literal
+ * patterns it sees; one built from a template would throw here, on a send's first legacy check.
+ */
+function patternOrNone(source: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(source, flags);
+  } catch {
+    return undefined;
+  }
+}
+const EXACT_SIGNAL_SITE = patternOrNone(`[${RARE}]|${VI_SMALL_SITE}`, 'g');
+// Without look-behind, every Vietnamese small letter is a candidate site, confirmed as a rare
+// character is, by LEGACY_SIGNAL around it: the same answers, at a cost that engine alone pays.
+const SIGNAL_SITE = EXACT_SIGNAL_SITE ?? new RegExp(`[${RARE}${VI_SMALL}]`, 'g');
 const RARE_CHAR = new RegExp(`^[${RARE}]$`);
 /**
  * SIGNAL_SITE, stopping too at the invisible characters (the soft hyphen is a rare character
@@ -102,15 +117,14 @@ const RARE_CHAR = new RegExp(`^[${RARE}]$`);
  * tried beside one of the small letters (which the at-sign made ~1.25×), over 10 M characters of
  * Unicode Vietnamese; a loop reading each unit with charCodeAt cost ~2.3× (62 ms against 27 ms).
  */
-const SURVEY_SITE = new RegExp(
+const SURVEY_SITE = patternOrNone(
   `[\u00a1-\u00ff${INVISIBLE_CHARS.source.slice(1, -1)}\uff20](?<![^${BEFORE_VI_SMALL_SITE}][${VI_SMALL}])(?:(?<![${VI_SMALL}])|${VI_SMALL_SITE_BEHIND})`,
   'g',
 );
-// A pattern that never matches (what outlook-addin/build.ts puts in place of a literal one with
-// look-behind, for the ES2016 launch-event engine) would make a survey that says the text has none
-// of what it looks for: there is then no survey, and every reader searches for itself.
-SURVEY_SITE.lastIndex = 0;
-const CAN_SURVEY = SURVEY_SITE.test('\u00ad');
+// Where the engine cannot build it (or builds one that never matches, as build.ts's guard does),
+// a survey would say the text has none of what it looks for: there is then no survey, and every
+// reader searches for itself.
+const CAN_SURVEY = SURVEY_SITE?.test('\u00ad') === true;
 
 /** Whether LEGACY_SIGNAL matches within `from`–`to` around a site at `at`. */
 function signalNear(text: string, at: number, from = 0, to = text.length): boolean {
@@ -125,7 +139,7 @@ function nextSite(text: string, from: number): { at: number; confirmed: boolean 
 }
 
 function siteAt(text: string, at: number): { at: number; confirmed: boolean } {
-  return { at, confirmed: !RARE_CHAR.test(text[at]!) || signalNear(text, at) };
+  return { at, confirmed: (EXACT_SIGNAL_SITE !== undefined && !RARE_CHAR.test(text[at]!)) || signalNear(text, at) };
 }
 
 /**
@@ -149,8 +163,9 @@ function survey(text: string): TextSurvey {
   const invisibles: number[] = [];
   const fullWidthAts: number[] = [];
   let readTo = text.length;
-  SURVEY_SITE.lastIndex = 0;
-  for (let m = SURVEY_SITE.exec(text); m; m = SURVEY_SITE.exec(text)) {
+  const site = SURVEY_SITE!;
+  site.lastIndex = 0;
+  for (let m = site.exec(text); m; m = site.exec(text)) {
     const c = text.charCodeAt(m.index);
     if (c < 0x100) sites.push(m.index);
     if (c === 0xff20) fullWidthAts.push(m.index);

@@ -18,7 +18,6 @@ import type { ExtractedPart } from '../types';
 import type { ExtractNested } from './eml';
 import type { Budget, TextSink } from './limits';
 import { ExtractError, withDeadline } from './limits';
-import { openWithEmptyPassword } from './pdf-decrypt';
 import { boundFlateStreams, boundLockedStreams, inflateEmbeddedFile, letGo, type EmbeddedStream, type LockedStream, type SealedFile } from './pdf-streams';
 import { readNested } from './nested';
 import { inflatedUpdate, type InflatedStream } from './pdf-update';
@@ -168,7 +167,9 @@ export async function extractPdf(bytes: Uint8Array, sink: TextSink, budget: Budg
   const streams = boundFlateStreams(bytes, budget, sealed, inflated, locked);
   // The flate streams of an encrypted PDF: pdfjs would decrypt them and inflate each one whole,
   // so they are held to the caps first, decrypted here.
+  // (The decrypter and its MD5 library are loaded only for such a file.)
   if (locked.length > 0) {
+    const { openWithEmptyPassword } = await import('./pdf-decrypt');
     const lock = await openWithEmptyPassword(bytes);
     await boundLockedStreams(locked, budget, (id, data) => lock.decrypt(id, data));
     locked.length = 0;

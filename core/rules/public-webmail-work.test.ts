@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold } from './documents';
+import { fold } from '../text/fold';
 import { documentMarkers, publicWebmailWorkRule as rule } from './public-webmail-work';
 import { attachment, context, draft } from './test-helpers';
 

@@ -6,6 +6,8 @@ import { ENVELOPE_OPEN, ewsResponse, xmlTexts } from './test-office';
 describe('EWS requests', () => {
   it('escapes markup and drops characters XML cannot carry', () => {
     expect(escapeXml(`<script>&"'\u0001\uD800x`)).toBe('&lt;script&gt;&amp;&quot;&apos;x');
+    // Pairs stay whole (an emoji in a subject); a lone half of one, either half, is dropped.
+    expect(escapeXml('Báo cáo 😀\uDC00 quý\uD83D IV \uDBFF\uDFFF\uDC00\uD800\uDC00')).toBe('Báo cáo 😀 quý IV \uDBFF\uDFFF\uD800\uDC00');
   });
 
   it('are well-formed and carry ids and text as given', () => {

@@ -27,12 +27,14 @@ export const NS = {
 // a subject pasted from anywhere may carry other control characters, which would make the
 // whole request unparseable, so they are dropped.
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// A surrogate pair is matched first and kept, so a lone surrogate is found without look-behind,
+// which the ES2016 engine running the launch file lacks.
+const NOT_XML_CHAR = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 
 /** Text or attribute value, escaped for XML. */
 export function escapeXml(text: string): string {
   return text
-    .replace(NOT_XML_CHAR, '')
+    .replace(NOT_XML_CHAR, (found) => (found.length === 2 ? found : ''))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

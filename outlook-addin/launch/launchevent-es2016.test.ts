@@ -106,28 +106,29 @@ describe('launchevent.js', () => {
   // The legacy-encoding detector is built on first use in this file, not at load, and its PDF
   // reader is the bomb guard alone (issue 11): a draft that needs them must get what the source
   // handlers give it.
+  const legacy = encodeLegacy('Kính gửi Văn phòng UBND thành phố báo cáo quý IV', 'tcvn3');
+  const drafts: FakeOptions[] = [
+    { to: ['a@danang.gov.vn'], subject: legacy, body: 'Kính gửi các đồng chí.' },
+    { to: ['a@danang.gov.vn', 'b@gmail.com'], subject: 'Báo cáo', body: `${'Nội dung báo cáo quý IV. '.repeat(200)}\n${legacy}\nLiên hệ: nguoi.lam@gmail.com` },
+    { to: ['a@danang.gov.vn'], subject: 'Báo cáo quý IV', body: 'Kính gửi các đồng chí.' },
+  ];
+  const serve = async () => new Response(readFileSync(join(dir, ADDIN_FILES.policy), 'utf8'), { status: 200, headers: { 'content-type': 'application/json' } });
+  /** What each handler named leaves for `draft`: its completions and info bars. */
+  const run = async (draft: FakeOptions, handlers: () => Record<string, (e: unknown) => Promise<void>>, names: string[] = [HANDLERS.recipientsChanged, HANDLERS.messageSend]) => {
+    const out: unknown[] = [];
+    for (const name of names) {
+      const office = installFakeOffice(draft);
+      (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office.context.urls = { javascriptRuntimeUrl: 'https://mail.danang.gov.vn/congvu-guard/launchevent.js' };
+      const e = fakeEvent();
+      await handlers()[name]!(e);
+      // The record a read leaves (after send, a read goes on in the background: not yet there).
+      out.push({ name, completions: e.completions, bars: [...office.bars], ...(name === HANDLERS.attachmentsChanged ? { session: [...office.session] } : {}) });
+      uninstallFakeOffice();
+    }
+    return out;
+  };
+
   it('answers a send, a compose check and a read of attached PDFs as the source handlers do', async () => {
-    const policyJson = readFileSync(join(dir, ADDIN_FILES.policy), 'utf8');
-    const serve = async () => new Response(policyJson, { status: 200, headers: { 'content-type': 'application/json' } });
-    const legacy = encodeLegacy('Kính gửi Văn phòng UBND thành phố báo cáo quý IV', 'tcvn3');
-    const drafts: FakeOptions[] = [
-      { to: ['a@danang.gov.vn'], subject: legacy, body: 'Kính gửi các đồng chí.' },
-      { to: ['a@danang.gov.vn', 'b@gmail.com'], subject: 'Báo cáo', body: `${'Nội dung báo cáo quý IV. '.repeat(200)}\n${legacy}\nLiên hệ: nguoi.lam@gmail.com` },
-      { to: ['a@danang.gov.vn'], subject: 'Báo cáo quý IV', body: 'Kính gửi các đồng chí.' },
-    ];
-    const run = async (draft: FakeOptions, handlers: () => Record<string, (e: unknown) => Promise<void>>, names: string[] = [HANDLERS.recipientsChanged, HANDLERS.messageSend]) => {
-      const out: unknown[] = [];
-      for (const name of names) {
-        const office = installFakeOffice(draft);
-        (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office.context.urls = { javascriptRuntimeUrl: 'https://mail.danang.gov.vn/congvu-guard/launchevent.js' };
-        const e = fakeEvent();
-        await handlers()[name]!(e);
-        // The record a read leaves (after send, a read goes on in the background: not yet there).
-        out.push({ name, completions: e.completions, bars: [...office.bars], ...(name === HANDLERS.attachmentsChanged ? { session: [...office.session] } : {}) });
-        uninstallFakeOffice();
-      }
-      return out;
-    };
     vi.stubGlobal('fetch', serve);
     try {
       for (const draft of drafts) {
@@ -164,6 +165,33 @@ describe('launchevent.js', () => {
       }
       expect(JSON.stringify(reads[0])).toContain('unsupported: PDF is checked in the task pane');
       expect(JSON.stringify(reads[1])).toContain('zip-bomb: ');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  // The file targets ES2016, whose engines have no look-behind (ES2018). build.ts guards the
+  // literal patterns; the legacy detector builds its own from text, and must not throw there.
+  it('finds a legacy subject and body in an engine without look-behind, as the source handlers do', async () => {
+    vi.stubGlobal('fetch', serve);
+    try {
+      for (const draft of drafts) {
+        const built = await run(draft, () => {
+          const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+          const intrinsic = runInContext('RegExp', scope) as RegExpConstructor;
+          const reject = (args: unknown[]) => {
+            if (/\(\?<[=!]/.test(String(args[0]))) throw new (runInContext('SyntaxError', scope) as SyntaxErrorConstructor)(`Invalid regular expression: /${String(args[0]).slice(0, 40)}/: Invalid group`);
+          };
+          scope.RegExp = new Proxy(intrinsic, {
+            construct: (target, args) => (reject(args), Reflect.construct(target, args)),
+            apply: (target, self, args) => (reject(args), Reflect.apply(target, self, args)),
+          });
+          runInContext(code, scope);
+          return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
+        });
+        expect(built, draft.subject).toEqual(await run(draft, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>));
+      }
+      expect(JSON.stringify(await run(drafts[1]!, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>))).toMatch(/TCVN3|legacy|mã cũ|phông/i);
     } finally {
       vi.unstubAllGlobals();
     }
