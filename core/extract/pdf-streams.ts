@@ -110,13 +110,19 @@ function flateNamedIn(bytes: Uint8Array, from: number, to: number): FlateStages 
 }
 const FILTER = new TextEncoder().encode('/Filter');
 
-/** A chain pdfjs inflates: ASCII or run-length filters first, then one or more Flate. */
+/** A chain pdfjs decodes: ASCII, run-length or LZW filters first, then one or more Flate (or none after LZW). */
 interface FlateStages {
-  ascii: ('hex' | '85' | 'rl')[];
+  ascii: ('hex' | '85' | 'rl' | 'lzw')[];
   flates: number;
+  /** LZW's /EarlyChange (1 unless its parameters say 0). */
+  earlyChange?: 0;
 }
 
-/** The stages of `filters` up to the last Flate of the run that follows any ASCII filters; undefined when there is no Flate. */
+/**
+ * The stages of `filters` up to the last Flate of the run that follows any ASCII, run-length or
+ * LZW filters; undefined when there is no Flate, unless there is LZW, a bomb on its own (pdfjs
+ * decodes it whole too: a 156 KB PDF grew to 1.1 GB and was reported read).
+ */
 function flateStages(filters: readonly string[]): FlateStages | undefined {
   const ascii: FlateStages['ascii'] = [];
   let k = 0;
@@ -125,11 +131,12 @@ function flateStages(filters: readonly string[]): FlateStages | undefined {
     if (f === 'ASCIIHexDecode' || f === 'AHx') ascii.push('hex');
     else if (f === 'ASCII85Decode' || f === 'A85') ascii.push('85');
     else if (f === 'RunLengthDecode' || f === 'RL') ascii.push('rl');
+    else if (f === 'LZWDecode' || f === 'LZW') ascii.push('lzw');
     else break;
   }
   let flates = 0;
   while (isFlate(filters[k + flates])) flates++;
-  return flates > 0 ? { ascii, flates } : undefined;
+  return flates > 0 || ascii.includes('lzw') ? { ascii, flates } : undefined;
 }
 
 const hexDigit = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1);
@@ -176,6 +183,75 @@ function runLength(data: Uint8Array, maxBytes: number): Uint8Array {
     }
   }
   return out;
+}
+
+/**
+ * LZWDecode (ISO 32000-1 §7.4.4) as pdfjs reads it: codes of 9 to 12 bits, 256 clears the table,
+ * 257 ends, the code width grows one code early unless /EarlyChange 0, and a code past the table
+ * repeats the last string plus its first byte. One 12-bit code can stand for ~4,000 bytes, so
+ * past `maxBytes`, or BOMB_RATIO times its size once large, it is a bomb.
+ */
+function lzw(data: Uint8Array, maxBytes: number, earlyChange: number, budget: Budget): Uint8Array {
+  const prefix = new Uint16Array(4096);
+  const last = new Uint8Array(4096);
+  const first = new Uint8Array(4096);
+  const length = new Uint16Array(4096);
+  for (let c = 0; c < 256; c++) {
+    last[c] = first[c] = c;
+    length[c] = 1;
+  }
+  let out = new Uint8Array(Math.min(maxBytes, Math.max(4096, data.length * 4)));
+  let n = 0;
+  let next = 258;
+  let width = 9;
+  let prev = -1;
+  let acc = 0;
+  let bits = 0;
+  for (let k = 0, codes = 0; ; codes++) {
+    while (bits < width && k < data.length) {
+      acc = ((acc & 0xffff) << 8) | data[k++]!;
+      bits += 8;
+    }
+    if (bits < width) break;
+    bits -= width;
+    const code = (acc >>> bits) & ((1 << width) - 1);
+    if (code === 256) {
+      next = 258;
+      width = 9;
+      prev = -1;
+      continue;
+    }
+    if (code === 257) break;
+    const known = code < 256 || (code >= 258 && code < next);
+    if (!known && prev < 0) break;
+    const size = known ? length[code]! : length[prev]! + 1;
+    if (n + size > maxBytes) throw bomb(`inflates past ${maxBytes} bytes`);
+    if (n + size > out.length) {
+      const grown = new Uint8Array(Math.min(maxBytes, Math.max(n + size, out.length * 2)));
+      grown.set(out.subarray(0, n));
+      out = grown;
+    }
+    let entry = known ? code : prev;
+    let at = n + length[entry]! - 1;
+    for (; at >= n; at--, entry = prefix[entry]!) out[at] = last[entry]!;
+    if (!known) out[n + size - 1] = first[prev]!;
+    if (prev >= 0) {
+      if (next < 4096) {
+        prefix[next] = prev;
+        last[next] = known ? first[code]! : first[prev]!;
+        first[next] = first[prev]!;
+        length[next] = length[prev]! + 1;
+      }
+      next++;
+      const edge = next + earlyChange;
+      if ((edge & (edge - 1)) === 0) width = Math.min(12, Math.floor(Math.log2(edge)) + 1);
+    }
+    prev = code;
+    n += size;
+    if (n > RATIO_CHECK_AFTER && n > k * BOMB_RATIO) throw bomb(`inflates more than ${BOMB_RATIO} times its size`);
+    if ((codes & 0xffff) === 0) budget.checkTime();
+  }
+  return out.subarray(0, n);
 }
 
 /** ASCII85Decode: groups of five '!'–'u', 'z' for four zeros, up to '~', whitespace skipped. */
@@ -476,6 +552,7 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     const stages = flateStages(filtersOf(dict)) ?? flateNamedIn(bytes, inside ? Math.max(0, keyword - DICT_WINDOW) : lastStreamEnd, keyword);
     lastStreamEnd = inside ? lastStreamEnd : stop;
     if (!stages) continue;
+    if (stages.ascii.includes('lzw') && /\/EarlyChange\s+0(?![\d.])/.test(dict)) stages.earlyChange = 0;
     if (inside) {
       // Only held to the caps: what pdfjs is given is made from the streams found in order.
       if (encrypted && locked) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data: bytes.subarray(start, stop), image: imageBound(dict), stages });
@@ -554,9 +631,14 @@ export async function boundLockedStreams(locked: readonly LockedStream[], budget
 
 /** Decodes a chain's ASCII filters, then inflates its Flate stages under the caps (damage ends it quietly, as for one stage). */
 function boundStages(data: Uint8Array, stages: FlateStages, budget: Budget, image: number | undefined): void {
+  const { maxEntryBytes } = budget.limits;
   let input = data;
-  for (const a of stages.ascii) input = a === 'hex' ? asciiHex(input) : a === '85' ? ascii85(input) : runLength(input, budget.limits.maxEntryBytes);
-  if (stages.flates === 1) inflateUnderCaps(input, budget, image, undefined);
+  for (const a of stages.ascii) input = a === 'hex' ? asciiHex(input) : a === '85' ? ascii85(input) : a === 'rl' ? runLength(input, maxEntryBytes) : lzw(input, maxEntryBytes, stages.earlyChange ?? 1, budget);
+  if (stages.flates === 0) {
+    // LZW last: what it gave is what pdfjs reads.
+    if (image !== undefined && input.length > image) throw bomb('inflates past the size of the image it declares');
+    if (image === undefined) budget.addExpanded(input.length);
+  } else if (stages.flates === 1) inflateUnderCaps(input, budget, image, undefined);
   else inflateStagesUnderCaps(input, stages.flates, budget, image);
 }
 
