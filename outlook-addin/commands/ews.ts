@@ -25,10 +25,9 @@ export const NS = {
 
 // XML 1.0 allows tab, LF, CR and U+0020 and above except surrogates and U+FFFE/U+FFFF:
 // a subject pasted from anywhere may carry other control characters, which would make the
-// whole request unparseable, so they are dropped.
+// whole request unparseable, so they are dropped. A surrogate pair is matched first and kept, so
+// a lone surrogate is found without look-behind, which the launch file's ES2016 engine lacks.
 // eslint-disable-next-line no-control-regex
-// A surrogate pair is matched first and kept, so a lone surrogate is found without look-behind,
-// which the ES2016 engine running the launch file lacks.
 const NOT_XML_CHAR = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 
 /** Text or attribute value, escaped for XML. */
