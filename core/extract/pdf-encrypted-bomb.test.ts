@@ -6,23 +6,14 @@
 import { deflateSync } from 'node:zlib';
 import { memoryUsage } from 'node:process';
 import { describe, expect, it } from 'vitest';
+import { outcome } from './outcome.test-util';
 import { encryptedPdfWith, flateBomb, pdfWith } from '../../test/fixtures/docs/crafted';
-import { ExtractError, extractDocument } from './index';
+import { extractDocument } from './index';
 import { md5, rc4 } from './pdf-crypt';
 import { createHash } from 'node:crypto';
 
 const MB = 1024 * 1024;
 const PAGE = 'BT /F1 12 Tf 72 720 Td (Lien he: nguyenvana@gmail.com) Tj ET';
-
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (err) {
-    expect(err).toBeInstanceOf(ExtractError);
-    return (err as ExtractError).code;
-  }
-}
 
 describe.each(['rc4', 'aes128', 'aes256'] as const)('a PDF locked with an empty user password (%s)', (method) => {
   it('is read: the guard opens it as pdfjs does', async () => {

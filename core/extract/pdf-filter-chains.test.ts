@@ -6,21 +6,12 @@
 import { deflateSync } from 'node:zlib';
 import { memoryUsage } from 'node:process';
 import { describe, expect, it } from 'vitest';
+import { outcome } from './outcome.test-util';
 import { encryptedPdfWith, flateBomb, pdfWith } from '../../test/fixtures/docs/crafted';
-import { ExtractError, extractDocument } from './index';
+import { extractDocument } from './index';
 
 const MB = 1024 * 1024;
 const PAGE = 'BT /F1 12 Tf 72 720 Td (Lien he: nguyenvana@gmail.com) Tj ET';
-
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (err) {
-    expect(err).toBeInstanceOf(ExtractError);
-    return (err as ExtractError).code;
-  }
-}
 
 /** ASCII85 as PDF writes it: groups of five, 'z' for four zero bytes, '~>' at the end. */
 function ascii85(bytes: Uint8Array): string {

@@ -6,21 +6,12 @@ import { deflateSync } from 'node:zlib';
 import { memoryUsage } from 'node:process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outcome } from './outcome.test-util';
 import { encryptedPdfWith, lzwEncode, pdfWith } from '../../test/fixtures/docs/crafted';
-import { ExtractError, extractDocument } from './index';
+import { extractDocument } from './index';
 
 const PAGE = 'BT /F1 12 Tf 72 720 Td (Lien he: nguyenvana@gmail.com) Tj ET\n';
 const page = (tail: string) => new Uint8Array(Buffer.from(PAGE + tail, 'latin1'));
-
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (err) {
-    expect(err).toBeInstanceOf(ExtractError);
-    return (err as ExtractError).code;
-  }
-}
 
 describe('a PDF page in LZW', () => {
   it('is read, with the table cleared many times over and either code-width rule', async () => {

@@ -3,23 +3,13 @@
 import { deflateSync } from 'node:zlib';
 import { memoryUsage } from 'node:process';
 import { describe, expect, it } from 'vitest';
+import { outcome } from './outcome.test-util';
 import { htmlToText } from './html';
-import { ExtractError, extractDocument } from './index';
+import { extractDocument } from './index';
 import { Budget, DEFAULT_LIMITS, resolveLimits, TextSink } from './limits';
 import { flateBomb, pdfWith, styleFlood } from '../../test/fixtures/docs/crafted';
 
 const MB = 1024 * 1024;
-
-/** Settles `run` and says how: 'ok' or the ExtractError's code (anything else fails the test). */
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (err) {
-    expect(err).toBeInstanceOf(ExtractError);
-    return (err as ExtractError).code;
-  }
-}
 
 /** A budget whose deadline has already passed: any reader that reads the clock stops at once. */
 const expired = () => new Budget(resolveLimits({ timeoutMs: 0 }), 0, 0);

@@ -128,15 +128,19 @@ describe('launchevent.js', () => {
     return out;
   };
 
+  /** The handlers of the built file, evaluated in a fresh context (`prepare` may change its globals first). */
+  const builtHandlers = (prepare?: (scope: Record<string, unknown>) => void) => {
+    const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+    prepare?.(scope);
+    runInContext(code, scope);
+    return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
+  };
+
   it('answers a send, a compose check and a read of attached PDFs as the source handlers do', async () => {
     vi.stubGlobal('fetch', serve);
     try {
       for (const draft of drafts) {
-        const built = await run(draft, () => {
-          const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
-          runInContext(code, scope);
-          return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
-        });
+        const built = await run(draft, () => builtHandlers());
         const source = await run(draft, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>);
         expect(built, draft.subject).toEqual(source);
       }
@@ -154,11 +158,7 @@ describe('launchevent.js', () => {
       const reads: unknown[] = [];
       for (const draft of pdfDrafts) {
         const names = [HANDLERS.attachmentsChanged, HANDLERS.messageSend];
-        const built = await run(draft, () => {
-          const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
-          runInContext(code, scope);
-          return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
-        }, names);
+        const built = await run(draft, () => builtHandlers(), names);
         const source = await run(draft, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>, names);
         expect(built, draft.attachments![0]!.name).toEqual(source);
         reads.push(built);
@@ -176,8 +176,8 @@ describe('launchevent.js', () => {
     vi.stubGlobal('fetch', serve);
     try {
       for (const draft of drafts) {
-        const built = await run(draft, () => {
-          const scope = createContext({ Office: (globalThis as { Office?: unknown }).Office, fetch: serve, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+        const built = await run(draft, () =>
+          builtHandlers((scope) => {
           const intrinsic = runInContext('RegExp', scope) as RegExpConstructor;
           const reject = (args: unknown[]) => {
             if (/\(\?<[=!]/.test(String(args[0]))) throw new (runInContext('SyntaxError', scope) as SyntaxErrorConstructor)(`Invalid regular expression: /${String(args[0]).slice(0, 40)}/: Invalid group`);
@@ -186,9 +186,7 @@ describe('launchevent.js', () => {
             construct: (target, args) => (reject(args), Reflect.construct(target, args)),
             apply: (target, self, args) => (reject(args), Reflect.apply(target, self, args)),
           });
-          runInContext(code, scope);
-          return scope as unknown as Record<string, (e: unknown) => Promise<void>>;
-        });
+        }));
         expect(built, draft.subject).toEqual(await run(draft, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>));
       }
       expect(JSON.stringify(await run(drafts[1]!, () => makeHandlers() as unknown as Record<string, (e: unknown) => Promise<void>>))).toMatch(/TCVN3|legacy|mã cũ|phông/i);
