@@ -5,6 +5,9 @@ import { readPart } from './parts';
 import { attr } from './xml';
 import type { ZipArchive } from './zip';
 
+/** The most spaces one <text:s text:c="n"/> gives: less than the element's own length. */
+const MOST_SPACES = 16;
+
 /** Elements whose text is not document text (binary images, sequence declarations). */
 const SKIP = new Set(['binary-data', 'sequence-decls', 'tracked-changes', 'note-citation']);
 
@@ -44,7 +47,9 @@ function readOdfPart(zip: ZipArchive, part: string, sink: TextSink, main: boolea
             if (textDepth) sink.write('\n');
             break;
           case 's':
-            if (textDepth) sink.write(' '.repeat(Math.min(1000, Math.max(1, Number(attr(a, 'c') ?? 1) || 1))));
+            // A run of spaces means nothing to any rule, and a long one would let a small file
+            // fill the text budget and push the words after it out unread: kept to 16.
+            if (textDepth) sink.write(' '.repeat(Math.min(MOST_SPACES, Math.max(1, Number(attr(a, 'c') ?? 1) || 1))));
             break;
           case 'table': {
             // In a spreadsheet the table name (table:name) is the sheet name the user sees.
