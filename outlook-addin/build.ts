@@ -117,6 +117,17 @@ export function doctypeParser(): never { throw new ExtractError('unsupported', '
   },
 };
 
+/**
+ * The stubs are keyed on import paths (the PDF reader on core/extract/index.ts's './pdf'): should
+ * one move, the real module would come back into every event unnoticed. A build check.
+ */
+function checkStubsApplied(inputs: readonly string[]): void {
+  for (const stub of [pdfReaderStub, signatureStub, doctypeStub]) {
+    if (!inputs.some((p) => p.startsWith(`${stub.name}:`))) throw new Error(`launchevent.js: the ${stub.name} plugin matched no import; its filter no longer names the module it replaces`);
+  }
+  if (inputs.some((p) => /(^|[\\/])core[\\/]extract[\\/]pdf\.ts$/.test(p))) throw new Error('launchevent.js: core/extract/pdf.ts is bundled; the pdf-reader-stub should replace it');
+}
+
 /** The read-mode command module, when its author has added it, joins the same file. */
 function commandEntries(): string[] {
   return ['commands/index.ts', 'commands/register.ts'].map((p) => join(here, p)).filter((p) => existsSync(p)).slice(0, 1);
@@ -145,6 +156,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
   const packed = new Set<string>();
   const result = await build(options(keep, packed));
   checkAllPacked(packed);
+  checkStubsApplied(Object.keys(result.metafile.inputs));
   const unlowered: string[] = [];
   const properties = new Set<string>();
   const code = lowerRegExps(readFileSync(outFile, 'utf8'), unlowered, properties);
