@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { flateBomb, pdfWith, styleFlood } from '../fixtures/docs/crafted';
+import { flateBomb, lzwEncode, pdfWith, styleFlood } from '../fixtures/docs/crafted';
 import { ROOT, type BrowserSession } from './harness';
 import { fixture, SITES, withSiteBehaviour } from './sites';
 
@@ -30,7 +30,7 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
   });
 
   describe('crafted attachments and early files', () => {
-    it('a stalling HTML page and a PDF flate bomb in one tab do not let Send through in another', async () => {
+    it('a stalling HTML page and PDF flate and LZW bombs in one tab do not let Send through in another', async () => {
       session = await launch();
       // Firefox takes a policy only at start-up (policies.json): there it is in force from the start.
       const policyAtStart = session.name === 'firefox';
@@ -41,9 +41,13 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
       const bomb = Buffer.from(pdfWith({ dict: '/Filter /FlateDecode', data: flateBomb('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET', 64) }));
       expect(html.length).toBeGreaterThan(3 * 1024 * 1024);
       expect(bomb.length).toBeLessThan(1.5 * 1024 * 1024);
+      // A 156 KB page in LZW that pdfjs would decode to ~400 MB.
+      const page = Buffer.from('BT /F1 12 Tf 72 720 Td (Xin chao) Tj ET\n' + ' '.repeat(8_000_000), 'latin1');
+      const lzwBomb = Buffer.from(pdfWith({ dict: '/Filter /LZWDecode', data: lzwEncode(new Uint8Array(page), { bomb: 100_000 }) }));
       await first.chooseFiles('#cvg-test-file', [
         { name: 'trang-style.html', mimeType: 'text/html', buffer: html },
         { name: 'bom-nen.pdf', mimeType: 'application/pdf', buffer: bomb },
+        { name: 'bom-lzw.pdf', mimeType: 'application/pdf', buffer: lzwBomb },
       ]);
 
       // While those are being read, IT's policy arrives and a second tab opens a work mail.
@@ -59,9 +63,10 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
       // A bound for a loaded test machine, far below the minutes the background used to stall.
       expect(Date.now() - started).toBeLessThan(20_000);
 
-      // Each crafted file gets a verdict: the page is read (its Gmail contact found), the bomb is named as unread.
+      // Each crafted file gets a verdict: the page is read (its Gmail contact found), each bomb is named as unread.
       await first.waitForBanner('nguyenvana@gmail.com', 25_000);
       await first.waitForBanner('Chưa kiểm tra được tệp “bom-nen.pdf”', 25_000);
+      await first.waitForBanner('Chưa kiểm tra được tệp “bom-lzw.pdf”', 25_000);
       expect(await first.bannerText()).toContain('bom nén');
       await first.screenshot(join(ROOT, `dist/screenshots/${session.name}-gmail-crafted-files.png`));
     }, 120_000);
