@@ -23,6 +23,7 @@
 //
 // Decisions never look past the line, so converting a text whole or line by line gives the same.
 import { firstFrom, INVISIBLE_CHARS, isInvisibleUnit, type SurveyIndex } from '../address/invisible';
+import { LONGEST_KEPT } from '../text/kept';
 import type { LegacyRun } from '../types';
 import { commonEdge } from './edits';
 import { isVietnameseSyllable } from './syllable';
@@ -511,7 +512,6 @@ function firstRunWithin(text: string, from: number, to: number): { run: LegacyRu
 let lastLong: { text: string; found: ReturnType<typeof firstRunWithin> } | undefined;
 /** Shorter texts are read whole: comparing costs more than it saves there. */
 const EDIT_READING_FROM = 4096;
-const LONGEST_KEPT = 16_000_000;
 
 /** The first run of `text`, reading again only what changed since `before`. */
 function firstRunAfterEdit(text: string, before: NonNullable<typeof lastLong>): ReturnType<typeof firstRunWithin> {

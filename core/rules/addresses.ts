@@ -2,6 +2,7 @@
 // both read the body and every attached document, and extraction is most of their cost.
 import { extractAddressList } from '../address/extract';
 import { surveyText } from '../encoding/detect';
+import { LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
@@ -15,9 +16,6 @@ const foundPerCheck = new WeakMap<RuleContext, Map<string, readonly string[]>>()
  * verdict arrives from the background), and then the text is read again.
  */
 let lastRead: { text: string; addresses: readonly string[]; answers: Map<string, boolean> } | undefined;
-/** Short texts (a subject, the sender lines) are read again: cheap, and they would push the body out. */
-const SHORTEST_KEPT = 4096;
-const LONGEST_KEPT = 16_000_000;
 
 function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
   for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;

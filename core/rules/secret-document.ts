@@ -6,6 +6,7 @@ import type { RawFinding } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule } from './rule';
 import { cite, DOCS } from './sources';
+import { LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
 
 const LEVELS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT'] as const;
 type Level = (typeof LEVELS)[number];
@@ -45,8 +46,6 @@ export function mentionsMat(text: string): boolean {
  * 10 M characters of Vietnamese, where "ậ" is common). Shorter texts are read again: cheap.
  */
 let lastLong: { text: string; level: Level | undefined } | undefined;
-const SHORTEST_KEPT = 4096;
-const LONGEST_KEPT = 16_000_000;
 
 /** The highest secrecy level stamped in the text, if any. */
 export function secrecyStamp(text: string): Level | undefined {
