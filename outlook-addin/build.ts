@@ -71,7 +71,7 @@ const pdfReaderStub: Plugin = {
       contents: `import { ExtractError, type Budget } from ${JSON.stringify(EXTRACT_LIMITS)};
 import { boundFlateStreams } from ${JSON.stringify(PDF_STREAMS)};
 export async function extractPdf(bytes: Uint8Array, _sink: unknown, budget: Budget): Promise<void> {
-  boundFlateStreams(bytes, budget, [], []);
+  boundFlateStreams(bytes, budget);
   await Promise.resolve();
   budget.checkTime();
   throw new ExtractError('unsupported', 'PDF is checked in the task pane');

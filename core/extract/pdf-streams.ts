@@ -553,18 +553,18 @@ export function boundFlateStreams(bytes: Uint8Array, budget: Budget, sealed?: Se
     lastStreamEnd = inside ? lastStreamEnd : stop;
     if (!stages) continue;
     if (stages.ascii.includes('lzw') && /\/EarlyChange\s+0(?![\d.])/.test(dict)) stages.earlyChange = 0;
+    const image = imageBound(dict);
+    const data = bytes.subarray(start, stop);
     if (inside) {
       // Only held to the caps: what pdfjs is given is made from the streams found in order.
-      if (encrypted && locked) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data: bytes.subarray(start, stop), image: imageBound(dict), stages });
-      boundStages(bytes.subarray(start, stop), stages, budget, imageBound(dict));
+      if (encrypted && locked) locked.push({ objectId: obj >= 0 ? objectHeader(bytes, obj)?.id : undefined, data, image, stages });
+      boundStages(data, stages, budget, image);
       continue;
     }
     // One Flate first, as nearly every stream has it; a chain pdfjs also inflates (Flate within
     // Flate, ASCII-armoured Flate) is held to the same caps at every stage.
     const single = stages.ascii.length === 0 && stages.flates === 1;
-    const image = imageBound(dict);
     const header = single && obj >= 0 && end >= 0 && isPlainFlateEmbeddedFile(dict) ? objectHeader(bytes, obj) : undefined;
-    const data = bytes.subarray(start, stop);
     if (header) {
       const declared = declaredSize(dict);
       const whole = inflateEmbeddedFile(data, budget, declared);
