@@ -134,6 +134,9 @@ export function strFromU8(data, latin1) { return real().strFromU8(data, latin1);
 
 const CORE_EXTRACT = join(import.meta.dirname, '..', 'core', 'extract');
 const CORE_ENCODING = join(import.meta.dirname, '..', 'core', 'encoding');
+// The two names the launch rules call, as a module of their own: require() of detect.ts or the
+// encoding index would keep every export (the converters, the encoders tests use, the font table).
+const DETECTOR = `lazy-subset:${join(CORE_ENCODING, 'detect.ts')}:surveyText,firstLegacyRun`;
 
 /**
  * The core's reading stack (zip, XML, PDF streams, MIME and their tables) is needed only when an
@@ -161,13 +164,13 @@ export function extractDocument(name, bytes, limits) { lib = lib || require(${JS
     importer: /[\\/]core[\\/]rules[\\/]addresses\.ts$/,
     specifier: '../encoding/detect',
     contents: `let lib;
-export function surveyText(text) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_ENCODING, 'detect.ts')}`)}); return lib.surveyText(text); }`,
+export function surveyText(text) { lib = lib || require(${JSON.stringify(DETECTOR)}); return lib.surveyText(text); }`,
   },
   {
     importer: /[\\/]core[\\/]rules[\\/]unicode-text\.ts$/,
     specifier: '../encoding',
     contents: `let lib;
-export function firstLegacyRun(text) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_ENCODING, 'index.ts')}`)}); return lib.firstLegacyRun(text); }`,
+export function firstLegacyRun(text) { lib = lib || require(${JSON.stringify(DETECTOR)}); return lib.firstLegacyRun(text); }`,
   },
   // The spam report's EWS answers (commands/ews.ts) are read with the XML scanner, whose name
   // tables would otherwise be built on every event.
@@ -210,7 +213,8 @@ export function packedDataPlugin(seen: Set<string>): Plugin {
       // would keep all of it, where importing names lets the bundler drop the rest.
       b.onResolve({ filter: /^lazy-subset:/ }, (args) => ({ path: args.path.slice('lazy-subset:'.length), namespace: 'lazy-subset' }));
       b.onLoad({ filter: /.*/, namespace: 'lazy-subset' }, (args) => {
-        const [library, names] = args.path.split(':');
+        const cut = args.path.lastIndexOf(':');
+        const [library, names] = [args.path.slice(0, cut), args.path.slice(cut + 1)];
         return { contents: `export { ${names!.split(',').join(', ')} } from ${JSON.stringify(library)};`, loader: 'js', resolveDir: import.meta.dirname };
       });
       // The ES module build, as a static import would get: require() alone would pick the CommonJS one.

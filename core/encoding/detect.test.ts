@@ -439,6 +439,34 @@ describe('the survey, against the scans it replaces', () => {
     fc.assert(fc.property(text, agreesWithReference), { numRuns: 5000 });
   });
 
+  // A host surveys a draft again after each edit, and only the edited stretch is read then: the
+  // survey of the edited text must be what reading it whole finds, wherever the edit falls (inside
+  // a VNI pair, between two capitals, beside an invisible character) and whatever it holds.
+  it('gives the survey of the regexes before it of a text edited after it was surveyed', () => {
+    const edit = fc.tuple(text, fc.nat(), fc.nat({ max: 6 }), fc.oneof(trickyText, fc.constant(''), fc.constantFrom('C', 'oâ', '\u200b', '＠', 'Ö')));
+    fc.assert(
+      fc.property(fc.tuple(text, text), edit, ([a, b], [, at, cut, put]) => {
+        for (const before of [a + b, `${a}\n${b}`]) {
+          surveyText(before);
+          const k = at % (before.length + 1);
+          agreesWithReference(before.slice(0, k) + put + before.slice(k + cut));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the survey of the regexes before it of an edited text whose survey stops short, before or after the edit', () => {
+    const legacy = tcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam. Mật khẩu: ');
+    const long = `${'Cộng hòa xã hội. '.repeat(300)}${legacy.repeat(500)}`;
+    for (const [at, put] of [[10, 'x'], [long.length - 5, 'ViÖt'], [5000, legacy.repeat(300)], [long.length - 1, '']] as const) {
+      surveyText(long);
+      agreesWithReference(long.slice(0, at) + put + long.slice(at + 1));
+      surveyText(long.slice(0, 4000));
+      agreesWithReference(long.slice(0, 4000 + at) + put);
+    }
+  });
+
   it('gives the survey of the regexes before it where it stops short, in legacy text and among invisible characters', () => {
     // Thousands of sites or invisible characters: the survey stops at its 8,192nd, anywhere in
     // these, with full-width at-signs on either side of the stop.

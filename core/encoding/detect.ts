@@ -25,7 +25,7 @@
 import { firstFrom, INVISIBLE_CHARS, isInvisibleUnit, type SurveyIndex } from '../address/invisible';
 import { LONGEST_KEPT } from '../text/kept';
 import type { LegacyRun } from '../types';
-import { commonEdge } from './edits';
+import { editBetween } from '../text/edits';
 import { isVietnameseSyllable } from './syllable';
 import { decodeTcvn3, TCVN3_DECODE, WORD } from './tcvn3';
 import { decodeVni, decodeVniCounting, VNI_DECODE } from './vni';
@@ -159,25 +159,29 @@ export interface TextSurvey extends SurveyIndex {
 
 const SURVEY_ENTRIES = 8192;
 
-function survey(text: string): TextSurvey {
-  const sites: number[] = [];
-  const invisibles: number[] = [];
-  const fullWidthAts: number[] = [];
-  let readTo = text.length;
+type SurveyLists = Pick<TextSurvey, 'sites' | 'invisibles' | 'fullWidthAts'> & { [K in 'sites' | 'invisibles' | 'fullWidthAts']: number[] };
+const LISTS = ['sites', 'invisibles', 'fullWidthAts'] as const;
+
+/**
+ * Adds the stops within [from, to) to `into`; where the sites and invisible characters (what a
+ * legacy text has thousands of) reach SURVEY_ENTRIES, stops: where the reading stopped.
+ */
+function surveyWithin(text: string, from: number, to: number, into: SurveyLists): number {
   const site = SURVEY_SITE!;
-  site.lastIndex = 0;
-  for (let m = site.exec(text); m; m = site.exec(text)) {
+  site.lastIndex = from;
+  for (let m = site.exec(text); m && m.index < to; m = site.exec(text)) {
     const c = text.charCodeAt(m.index);
-    if (c < 0x100) sites.push(m.index);
-    if (c === 0xff20) fullWidthAts.push(m.index);
-    else if (isInvisibleUnit(c)) invisibles.push(m.index);
-    // Only these are counted: they are what a legacy text has thousands of.
-    if (sites.length + invisibles.length >= SURVEY_ENTRIES) {
-      readTo = m.index + 1;
-      break;
-    }
+    if (c < 0x100) into.sites.push(m.index);
+    if (c === 0xff20) into.fullWidthAts.push(m.index);
+    else if (isInvisibleUnit(c)) into.invisibles.push(m.index);
+    if (into.sites.length + into.invisibles.length >= SURVEY_ENTRIES) return m.index + 1;
   }
-  return { text, readTo, sites, invisibles, fullWidthAts };
+  return to;
+}
+
+function survey(text: string): TextSurvey {
+  const lists: SurveyLists = { sites: [], invisibles: [], fullWidthAts: [] };
+  return { text, readTo: surveyWithin(text, 0, text.length, lists), ...lists };
 }
 
 /** The last text surveyed: a check reads the body for its addresses, then for legacy runs. Only
@@ -185,13 +189,51 @@ function survey(text: string): TextSurvey {
 let lastSurvey: TextSurvey | undefined;
 
 /**
- * The survey of `text`, made now unless it was the last one made; none where the engine cannot
- * build the survey's pattern.
+ * Whether SURVEY_SITE stops at a unit depends on the units from two before it to one after it
+ * (its look-behinds and look-ahead): a stop that far from an edit is the stop it was.
+ */
+const SITE_READS_BEFORE = 2;
+const SITE_READS_AFTER = 1;
+
+/** Each list's entries within [from, to) of `before`, moved by `shift`, appended to `into`'s. */
+function carry(into: SurveyLists, before: TextSurvey, from: number, to: number, shift: number): void {
+  for (const list of LISTS) {
+    const sorted = before[list];
+    for (let k = firstFrom(sorted, from); k < sorted.length && sorted[k]! < to; k++) into[list].push(sorted[k]! + shift);
+  }
+}
+
+/**
+ * The survey of `text` from the survey of the text before an edit: the stops in the unchanged
+ * head and tail are carried over and only the edited stretch is read. A host checks a draft again
+ * after every few keystrokes, and reading 10 M characters again for one typed word cost as much
+ * as the first check. Undefined where a survey stops short (a legacy text): reading whole gives
+ * the same stopping point.
+ */
+function surveyAfterEdit(text: string, before: TextSurvey): TextSurvey | undefined {
+  const old = before.text;
+  if (before.readTo < old.length) return undefined;
+  const { head, tail } = editBetween(old, text);
+  const shift = text.length - old.length;
+  // Read again: every unit whose window [at - 2, at + 1] reaches into the edited stretch.
+  const from = Math.max(0, head - SITE_READS_AFTER);
+  const to = Math.min(text.length, text.length - tail + SITE_READS_BEFORE);
+  const lists: SurveyLists = { sites: [], invisibles: [], fullWidthAts: [] };
+  carry(lists, before, 0, from, 0);
+  if (surveyWithin(text, from, to, lists) < to) return undefined;
+  carry(lists, before, to - shift, old.length, shift);
+  if (lists.sites.length + lists.invisibles.length >= SURVEY_ENTRIES) return undefined;
+  return { text, readTo: text.length, ...lists };
+}
+
+/**
+ * The survey of `text`, made now unless it was the last one made (or read from that one where
+ * `text` is an edit of it); none where the engine cannot build the survey's pattern.
  */
 export function surveyText(text: string): TextSurvey | undefined {
   if (!CAN_SURVEY) return undefined;
   if (lastSurvey && lastSurvey.text === text) return lastSurvey;
-  const found = survey(text);
+  const found = (lastSurvey && text.length <= LONGEST_KEPT && surveyAfterEdit(text, lastSurvey)) || survey(text);
   // As with the other kept readings, a text past a long draft's size is not held after its turn.
   if (text.length <= LONGEST_KEPT) lastSurvey = found;
   return found;
@@ -516,8 +558,7 @@ const EDIT_READING_FROM = 4096;
 /** The first run of `text`, reading again only what changed since `before`. */
 function firstRunAfterEdit(text: string, before: NonNullable<typeof lastLong>): ReturnType<typeof firstRunWithin> {
   const old = before.text;
-  const head = commonEdge(old, text, Infinity, false);
-  const tail = commonEdge(old, text, Math.min(old.length, text.length) - head, true);
+  const { head, tail } = editBetween(old, text);
   const was = before.found;
   // Lines ending before the first changed unit (their break included) are the same lines.
   if (was && was.line.end < head) return was;

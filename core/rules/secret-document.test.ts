@@ -83,3 +83,29 @@ describe('the pre-check for the word "mật"', () => {
     );
   });
 });
+
+// issue 11: after a keystroke in a long draft that had no "mật", only the edited stretch is read
+// for the word. The stamp must be what reading the whole draft finds, wherever the edit falls:
+// a keystroke that completes the word across the edit's edge ("MẬ" + "T") included.
+describe('the stamp of a long draft edited after it was read', () => {
+  const filler = 'Báo cáo kết quả thực hiện nhiệm vụ năm 2026.\n'.repeat(200);
+  const piece = fc.constantFrom('', '\n', 'T', 'T\n', 't', 'M', 'MẬ', '\nTỐI MẬ', 'ẬT\n', 'Ậ', 'ậ', 'TỐI MẬT', '\nMẬT\n', '\nTỐI MẬT\n', 'Độ mật: Tuyệt mật', 'mật khẩu', 'x');
+  it('gives the level a whole reading gives', () => {
+    fc.assert(
+      fc.property(fc.tuple(piece, piece, piece), fc.tuple(fc.nat(4), fc.integer({ min: -3, max: 3 }), fc.nat()), fc.nat({ max: 4 }), fc.tuple(piece, piece), ([a, b, c], [near, offset, anywhere], cut, [put1, put2]) => {
+        const middle = filler.length >> 1;
+        const before = `${a}${filler.slice(0, middle)}${b}${filler.slice(middle)}${c}`;
+        // Beside the pieces, where a keystroke can finish or break a word, or anywhere.
+        const places = [a.length, a.length + middle, a.length + middle + b.length, before.length - c.length];
+        const k = Math.min(before.length, Math.max(0, near < 4 ? places[near]! + offset : anywhere % (before.length + 1)));
+        const after = before.slice(0, k) + put1 + put2 + before.slice(k + cut);
+        secrecyStamp(before);
+        const level = secrecyStamp(after);
+        // Read whole: after a long text that has the word, the next one is read from its start.
+        secrecyStamp(`mật ${filler}`);
+        expect(level).toBe(secrecyStamp(after));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});

@@ -6,6 +6,7 @@ import type { RawFinding } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule } from './rule';
 import { cite, DOCS } from './sources';
+import { editBetween } from '../text/edits';
 import { LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
 
 const LEVELS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT'] as const;
@@ -45,18 +46,29 @@ export function mentionsMat(text: string): boolean {
  * the message changes, and even the search for the word read all of a long body again (~5 ms per
  * 10 M characters of Vietnamese, where "ậ" is common). Shorter texts are read again: cheap.
  */
-let lastLong: { text: string; level: Level | undefined } | undefined;
+let lastLong: { text: string; level: Level | undefined; mentioned: boolean } | undefined;
+
+/**
+ * Whether an edit of a text without the word put it in: any "mật" the edit touched lies within
+ * two units of the edited stretch; the rest stood in the text before.
+ */
+function editMentionsMat(before: string, text: string): boolean {
+  const { head, tail } = editBetween(before, text);
+  return mentionsMat(text.slice(Math.max(0, head - 2), Math.min(text.length, text.length - tail + 2)));
+}
 
 /** The highest secrecy level stamped in the text, if any. */
 export function secrecyStamp(text: string): Level | undefined {
   if (lastLong?.text === text) return lastLong.level;
-  const level = stampIn(text);
-  if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastLong = { text, level };
+  const kept = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+  // After a keystroke in a long draft that never had the word, only the edit is read.
+  const mentioned = kept && lastLong && !lastLong.mentioned ? editMentionsMat(lastLong.text, text) : mentionsMat(text);
+  const level = mentioned ? stampIn(text) : undefined;
+  if (kept) lastLong = { text, level, mentioned };
   return level;
 }
 
 function stampIn(text: string): Level | undefined {
-  if (!mentionsMat(text)) return undefined;
   const seen: Level[] = [];
   for (const re of [STAMP_LINE, FIELD]) {
     re.lastIndex = 0;

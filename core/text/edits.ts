@@ -21,3 +21,24 @@ export function commonEdge(a: string, b: string, limit: number, fromEnd: boolean
   }
   return at;
 }
+
+/** Where `after` differs from `before`: the units they share at the start, and then at the end. */
+export interface Edit {
+  readonly head: number;
+  readonly tail: number;
+}
+
+let lastEdit: { before: string; after: string; edit: Edit } | undefined;
+
+/**
+ * The edit that made `after` from `before`. The survey, the legacy detector and the stamp search
+ * each compare the same two drafts after a keystroke, and each compare reads most of both: the
+ * last pair's answer is kept.
+ */
+export function editBetween(before: string, after: string): Edit {
+  if (lastEdit && lastEdit.before === before && lastEdit.after === after) return lastEdit.edit;
+  const head = commonEdge(before, after, Infinity, false);
+  const edit = { head, tail: commonEdge(before, after, Math.min(before.length, after.length) - head, true) };
+  lastEdit = { before, after, edit };
+  return edit;
+}
