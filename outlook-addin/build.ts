@@ -118,11 +118,28 @@ export function doctypeParser(): never { throw new ExtractError('unsupported', '
 };
 
 /**
+ * core/address/after-edit.ts in the launch file: classic Outlook runs it fresh for every event, so
+ * no draft read before outlives one check there, and rereading only an edit never happens. Without
+ * a reading the address rules read the text whole, as they always did there.
+ */
+const afterEditStub: Plugin = {
+  name: 'after-edit-stub',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]address[\\/]after-edit$/ }, (args) => ({ path: args.path, namespace: 'after-edit-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'after-edit-stub' }, () => ({
+      loader: 'ts',
+      contents: `export const addressReading = (): undefined => undefined;
+export const addressReadingAfterEdit = (): undefined => undefined;`,
+    }));
+  },
+};
+
+/**
  * The stubs are keyed on import paths (the PDF reader on core/extract/index.ts's './pdf'): should
  * one move, the real module would come back into every event unnoticed. A build check.
  */
 function checkStubsApplied(inputs: readonly string[]): void {
-  for (const stub of [pdfReaderStub, signatureStub, doctypeStub]) {
+  for (const stub of [pdfReaderStub, signatureStub, doctypeStub, afterEditStub]) {
     if (!inputs.some((p) => p.startsWith(`${stub.name}:`))) throw new Error(`launchevent.js: the ${stub.name} plugin matched no import; its filter no longer names the module it replaces`);
   }
   if (inputs.some((p) => /(^|[\\/])core[\\/]extract[\\/]pdf\.ts$/.test(p))) throw new Error('launchevent.js: core/extract/pdf.ts is bundled; the pdf-reader-stub should replace it');
@@ -146,7 +163,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, afterEditStub, packedDataPlugin(packed), catalogPlugin(keep)],
       metafile: true,
       logLevel: 'error',
     });

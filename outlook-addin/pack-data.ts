@@ -150,7 +150,7 @@ const LAZY_IMPORTS: { importer: RegExp; specifier: string; contents: string }[] 
     importer: /[\\/]outlook-addin[\\/]launch[\\/]context\.ts$/,
     specifier: '../../core/extract',
     contents: `let lib;
-export function extractDocument(name, bytes, limits) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_EXTRACT, 'index.ts')}`)}); return lib.extractDocument(name, bytes, limits); }`,
+export function extractDocument(name, bytes, limits) { lib = lib || require(${JSON.stringify(`lazy-subset:${join(CORE_EXTRACT, 'index.ts')}:extractDocument`)}); return lib.extractDocument(name, bytes, limits); }`,
   },
   {
     importer: /[\\/]outlook-addin[\\/]launch[\\/]attachments\.ts$/,
@@ -178,7 +178,7 @@ export function firstLegacyRun(text) { lib = lib || require(${JSON.stringify(DET
     importer: /[\\/]outlook-addin[\\/]commands[\\/]ews\.ts$/,
     specifier: '../../core/extract/xml-scan',
     contents: `let lib;
-export class XmlScanner { constructor(h, label) { lib = lib || require(${JSON.stringify(`lazy-real:${join(CORE_EXTRACT, 'xml-scan.ts')}`)}); return new lib.XmlScanner(h, label); } }`,
+export class XmlScanner { constructor(h, label) { lib = lib || require(${JSON.stringify(`lazy-subset:${join(CORE_EXTRACT, 'xml-scan.ts')}:XmlScanner`)}); return new lib.XmlScanner(h, label); } }`,
   },
 ];
 

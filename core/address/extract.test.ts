@@ -7,7 +7,9 @@ import { PRESETS } from '../policy/presets';
 import { makeClassifier } from './classify';
 import { encodeLegacy } from '../encoding';
 import { sentence } from '../encoding/arbitraries.test-util';
+import { addressReading, addressReadingAfterEdit } from './after-edit';
 import { addressesFromLinks, extractAddresses, extractAddressList, isInvisibleUnit } from './extract';
+import { editBetween } from '../text/edits';
 import { referenceExtractAddresses } from './extract-reference.test-util';
 import { INVISIBLE_CHARS, type SurveyIndex } from './invisible';
 import { surveyText } from '../encoding/detect';
@@ -314,6 +316,35 @@ describe('agrees with the extractor as it was', () => {
         agreesWithReference(t);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  // issue 11: after an edit of a long draft only the at-signs and brackets the edit can reach are
+  // parsed again. What that gives must be the whole reading, wherever the edit falls (inside an
+  // address, a hidden "[at]", a wrapped domain, a run of blanks) and whatever it puts in or takes out.
+  it('reads an edited text as it reads it whole', () => {
+    const opts = (t: string) => ({ isKnownDomain: (d: string) => known.isKnownDomain!(d), survey: surveyText(t) });
+    const put = fc.oneof(piece, fc.constantFrom('', '@', 'a', ' ', '   ', '\n', '.', ']', '(', 'ư', '＠', 'gmail.com', ' [at] ', ' dot ', '\u200b'));
+    const plain = fc.array(piece, { minLength: 1, maxLength: 30 }).map((pieces) => pieces.join(' '));
+    // Where: beside one of the text's at-signs or brackets, or anywhere.
+    const place = fc.tuple(fc.nat(), fc.integer({ min: -16, max: 16 }), fc.boolean());
+    fc.assert(
+      fc.property(plain, place, fc.nat({ max: 12 }), put, (t, [n, offset, nearHit], cut, p) => {
+        const reading = addressReading(t, opts(t));
+        if (!reading) return;
+        const hits = [...t.matchAll(/[@＠\])]/g)].map((m) => m.index);
+        const k = Math.min(t.length, Math.max(0, nearHit && hits.length ? hits[n % hits.length]! + offset : n % (t.length + 1)));
+        const edited = t.slice(0, k) + p + t.slice(k + cut);
+        const { head, tail } = editBetween(t, edited);
+        const after = addressReadingAfterEdit(edited, reading, head, tail, opts(edited));
+        if (!after) {
+          // Only a text with an invisible character is read whole, without its invisible characters.
+          expect(surveyText(edited)!.invisibles.length).toBeGreaterThan(0);
+          return;
+        }
+        expect(after.finds).toEqual(extractAddresses(edited, known));
+      }),
+      { numRuns: 4000 },
     );
   });
 

@@ -7,7 +7,7 @@
 // and the closing brackets of "[at]"/"(at)" — and each hit is parsed outward with char codes.
 
 import { scratchUnits, unitsToString } from '../encoding/units';
-import { INVISIBLE_CHARS, invisibleWithin, isInvisibleUnit, type SurveyIndex } from './invisible';
+import { firstFrom, INVISIBLE_CHARS, invisibleWithin, isInvisibleUnit, type SurveyIndex } from './invisible';
 
 export { isInvisibleUnit } from './invisible';
 
@@ -75,6 +75,14 @@ function openFor(close: number): number {
     case 0xff09: return 0xff08; // full-width ） （
     default: return -1;
   }
+}
+
+/**
+ * Whether a parse around an at-sign or bracket reads on past this unit, in either direction: every
+ * parse reads outward through these and stops at the first other unit (after-edit.ts relies on it).
+ */
+export function isAddressUnit(c: number): boolean {
+  return isLocalChar(c) || isBlank(c) || isLineBreak(c) || isDot(c) || openFor(c) >= 0 || c === 91 || c === 40 || c === 123 || c === 0xff3b || c === 0xff08 || c === 64 || c === 0xff20;
 }
 
 /** If text[at..] spells `word` (ASCII, any case), its end; else -1. */
@@ -435,9 +443,10 @@ const REACH_AFTER = MAX_DOMAIN + 64;
 /**
  * `watch`: give up (undefined) as soon as an invisible character sits where an address could
  * be, so that only such texts pay for a copy without them; looking near the few at-signs and
- * brackets keeps a long clean text from being scanned once more.
+ * brackets keeps a long clean text from being scanned once more. Only the at-signs and brackets
+ * within [hitsFrom, hitsTo) are parsed (after-edit.ts), each reading the whole text around it.
  */
-function extractVisible(text: string, opts: ExtractOptions, watch: boolean): FoundAddress[] | undefined {
+export function extractVisible(text: string, opts: ExtractOptions, watch: boolean, hitsFrom = 0, hitsTo = text.length): FoundAddress[] | undefined {
   // One watch for the four scans: a stretch one scan found clean (in a directory, the '@' scan's
   // windows cover nearly the whole text) is not searched again for the next scan's hits.
   const near = invisibleWatch(text);
@@ -455,17 +464,18 @@ function extractVisible(text: string, opts: ExtractOptions, watch: boolean): Fou
       return true;
     };
     // The full-width at-signs the survey listed are not searched for again.
-    let from = 0;
+    let from = hitsFrom;
     if (at === '\uff20' && survey) {
-      for (const i of survey.fullWidthAts) if (!read(i)) return undefined;
-      from = survey.readTo;
+      const listed = survey.fullWidthAts;
+      for (let k = firstFrom(listed, hitsFrom); k < listed.length && listed[k]! < hitsTo; k++) if (!read(listed[k]!)) return undefined;
+      from = Math.max(from, survey.readTo);
     }
-    for (let i = text.indexOf(at, from); i !== -1; i = text.indexOf(at, i + 1)) if (!read(i)) return undefined;
+    for (let i = text.indexOf(at, from); i !== -1 && i < hitsTo; i = text.indexOf(at, i + 1)) if (!read(i)) return undefined;
     scans.push(found);
   }
   for (const close of [']', ')']) {
     const found: FoundAddress[] = [];
-    for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
+    for (let i = text.indexOf(close, hitsFrom); i !== -1 && i < hitsTo; i = text.indexOf(close, i + 1)) {
       // "[a\u200bt]": the hidden at-sign itself may hold one.
       if (watch && (survey && i <= survey.readTo ? invisibleWithin(survey, i - 12, i) : invisibleJustBefore(text, i, 12))) return undefined;
       const open = hiddenAtBefore(text, i);

@@ -1,7 +1,9 @@
 // The addresses in a text, read once per check: public-contact-in-document and official-directory
 // both read the body and every attached document, and extraction is most of their cost.
+import { addressReading, addressReadingAfterEdit, type AddressReading } from '../address/after-edit';
 import { extractAddressList } from '../address/extract';
 import { surveyText } from '../encoding/detect';
+import { editBetween } from '../text/edits';
 import { LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
 import type { RuleContext } from './rule';
 
@@ -15,7 +17,7 @@ const foundPerCheck = new WeakMap<RuleContext, Map<string, readonly string[]>>()
  * read again while every one of those answers still holds. In a page an answer can change (a
  * verdict arrives from the background), and then the text is read again.
  */
-let lastRead: { text: string; addresses: readonly string[]; answers: Map<string, boolean> } | undefined;
+let lastRead: { text: string; addresses: readonly string[]; answers: Map<string, boolean>; reading: AddressReading | undefined } | undefined;
 
 function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
   for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;
@@ -23,7 +25,8 @@ function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext):
 }
 
 function readAddresses(text: string, ctx: RuleContext): readonly string[] {
-  if (lastRead?.text === text && stillAnswered(lastRead.answers, ctx)) return lastRead.addresses;
+  const answered = lastRead !== undefined && stillAnswered(lastRead.answers, ctx);
+  if (answered && lastRead!.text === text) return lastRead!.addresses;
   const answers = new Map<string, boolean>();
   const isKnownDomain = (domain: string) => {
     const known = ctx.classifier.isKnownDomain(domain);
@@ -35,8 +38,19 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
   // those and the invisible characters together. Without that rule the extractor's own search
   // near each at-sign is the cheaper, and a short text is read whole either way.
   const survey = ctx.policy.rules['unicode-text'] !== 'off' && text.length >= SHORTEST_KEPT ? surveyText(text) : undefined;
-  const addresses = [...new Set(extractAddressList(text, { isKnownDomain, survey }))];
-  if (text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT) lastRead = { text, addresses, answers };
+  const long = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+  const opts = { isKnownDomain, survey };
+  // An edit of the last long text read: only what the edit reaches is read again, and the finds
+  // kept rest on the answers given for them then, which still hold.
+  let reading: AddressReading | undefined;
+  if (long && answered && lastRead!.reading) {
+    const { head, tail } = editBetween(lastRead!.text, text);
+    reading = addressReadingAfterEdit(text, lastRead!.reading, head, tail, opts);
+    if (reading) for (const [domain, known] of lastRead!.answers) answers.set(domain, known);
+  }
+  if (long) reading ??= addressReading(text, opts);
+  const addresses = [...new Set(reading ? reading.finds.map((f) => f.address) : extractAddressList(text, opts))];
+  if (long) lastRead = { text, addresses, answers, reading };
   return addresses;
 }
 
