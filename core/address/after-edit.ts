@@ -2,12 +2,21 @@
 // parsed again (issue 11). Apart from extract.ts so that builds where nothing outlives one check
 // (classic Outlook's launch file, fresh for every event) leave it out and read whole.
 import { extractVisible, isAddressUnit, type ExtractOptions, type FoundAddress } from './extract';
-import type { SurveyIndex } from './invisible';
+import { firstFrom, type SurveyIndex } from './invisible';
 
-/** A text's finds, as extractAddressList reads them, where the text has no invisible character. */
+/**
+ * A text's finds, as extractAddressList reads them, where the text has no invisible character:
+ * each find's address and where it starts, in order of place. Two lists, not an object per find:
+ * after an edit, every find past it moves, and a directory has tens of thousands.
+ */
 export interface AddressReading {
   readonly text: string;
-  readonly finds: readonly FoundAddress[];
+  readonly addresses: readonly string[];
+  readonly starts: readonly number[];
+}
+
+function reading(text: string, finds: readonly FoundAddress[]): AddressReading {
+  return { text, addresses: finds.map((f) => f.address), starts: finds.map((f) => f.index) };
 }
 
 /** Only a text its survey read to the end and found no invisible character in is read by parts. */
@@ -17,7 +26,7 @@ function readableByParts(text: string, survey: SurveyIndex | undefined): boolean
 
 /** extractAddressList's finds with where they stand, or undefined where the text needs its invisible characters dropped first. */
 export function addressReading(text: string, opts: ExtractOptions): AddressReading | undefined {
-  return readableByParts(text, opts.survey) ? { text, finds: extractVisible(text, opts, true)! } : undefined;
+  return readableByParts(text, opts.survey) ? reading(text, extractVisible(text, opts, true)!) : undefined;
 }
 
 /**
@@ -35,14 +44,17 @@ export function addressReadingAfterEdit(text: string, before: AddressReading, he
   let to = text.length - tail;
   while (to < text.length && isAddressUnit(text.charCodeAt(to))) to++;
   const shift = text.length - before.text.length;
-  const kept = before.finds;
   // A find stands within its parse's reach: those before `from` and after `to` were read there.
-  let k = 0;
-  const finds: FoundAddress[] = [];
-  for (; k < kept.length && kept[k]!.index < from; k++) finds.push(kept[k]!);
-  for (const f of extractVisible(text, opts, true, from + 1, to)!) finds.push(f);
-  // The finds passed over are those the edit reached: a few, where it is a keystroke.
-  while (k < kept.length && kept[k]!.index < to - shift) k++;
-  for (; k < kept.length; k++) finds.push(shift ? { ...kept[k]!, index: kept[k]!.index + shift } : kept[k]!);
-  return { text, finds };
+  const first = firstFrom(before.starts, from);
+  const last = firstFrom(before.starts, to - shift);
+  const middle = reading(text, extractVisible(text, opts, true, from + 1, to)!);
+  // A keystroke most often leaves the addresses as they were: the list is then the same list.
+  const same = last - first === middle.addresses.length && middle.addresses.every((a, n) => a === before.addresses[first + n]);
+  const moved = before.starts.slice(last);
+  if (shift) for (let n = 0; n < moved.length; n++) moved[n]! += shift;
+  return {
+    text,
+    addresses: same ? before.addresses : before.addresses.slice(0, first).concat(middle.addresses, before.addresses.slice(last)),
+    starts: before.starts.slice(0, first).concat(middle.starts, moved),
+  };
 }

@@ -49,7 +49,8 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
     if (reading) for (const [domain, known] of lastRead!.answers) answers.set(domain, known);
   }
   if (long) reading ??= addressReading(text, opts);
-  const addresses = [...new Set(reading ? reading.finds.map((f) => f.address) : extractAddressList(text, opts))];
+  // The same finds as before the edit: the same addresses, each once.
+  const addresses = reading && reading.addresses === lastRead?.reading?.addresses ? lastRead.addresses : [...new Set(reading ? reading.addresses : extractAddressList(text, opts))];
   if (long) lastRead = { text, addresses, answers, reading };
   return addresses;
 }
