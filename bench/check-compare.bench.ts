@@ -1,5 +1,6 @@
 // check() of this build beside another build's (CVG_CHECK_COMPARE: that build's
-// dist/bench/check-core.js), in one process, on the same new text each round, with the bare
+// dist/bench/check-core.js), in one process, on the same new text each round (then the same text
+// again, then after a word typed mid-body: what a host checks next), with the bare
 // indexOf('@') pass as the floor. The two builds alternate which goes first, every rule is on,
 // and each build is lent a directory built by its own code from the same people. The findings of
 // both must be identical in every round, or the run stops. Timings are wall-clock, each after a
@@ -33,12 +34,17 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
   const base = checker((await import(other)) as Core);
   const ours = checker(here);
   for (const { label, rate } of DENSITIES as Density[]) {
-    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[] };
+    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[] };
     let counts = '';
     const loadBefore = load();
     for (let r = 0; r <= rounds; r++) {
       const text = vietnameseText(chars, 300 + r, rate, directoryAddress).text;
       const msg = draft(text);
+      // The same draft after a word typed in the middle of the body, flattened as a host's text is:
+      // what a host checks next, a few keystrokes later.
+      const typed = `${text.slice(0, text.length >> 1)}nhé ${text.slice(text.length >> 1)}`;
+      /x/.test(typed);
+      const typedMsg = draft(typed);
       const results: Record<string, string> = {};
       const run = (name: 'base' | 'ours', fn: typeof base) => {
         // Neither build pays for the other's garbage.
@@ -46,11 +52,15 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         const first = timeOnce(() => summary(fn(msg)), false);
         collect();
         const again = timeOnce(() => summary(fn(msg)), false);
+        collect();
+        const afterTyping = timeOnce(() => summary(fn(typedMsg)), false);
         results[name] = first.result as string;
+        results[`${name} typed`] = afterTyping.result as string;
         if (again.result !== first.result) throw new Error(`${name}: a second check of the same draft found otherwise`);
         if (r > 0) {
           t[name].push(first.ms);
           t[name === 'base' ? 'baseAgain' : 'oursAgain'].push(again.ms);
+          t[name === 'base' ? 'baseTyped' : 'oursTyped'].push(afterTyping.ms);
         }
       };
       collect();
@@ -64,6 +74,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         run('base', base);
       }
       if (results.base !== results.ours) throw new Error(`round ${r}: the findings differ\nbase: ${results.base!.slice(0, 2000)}\nours: ${results.ours!.slice(0, 2000)}`);
+      if (results['base typed'] !== results['ours typed']) throw new Error(`round ${r}: the findings after typing differ`);
       const found = JSON.parse(results.ours!) as Finding[];
       counts = `${found.length} findings, ${found.reduce((n, f) => n + (f.evidence.addresses?.length ?? 0), 0)} addresses`;
     }
@@ -73,6 +84,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       ...(['base', 'ours'] as const).flatMap((k) => [
         { candidate: `${k}: check(), new text`, 'ms: median (IQR, min–max)': showSpread(t[k]), 'vs indexOf, per round': showSpread(ratios(t[k], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k], t.base), 2, '×') },
         { candidate: `${k}: check() again, unchanged`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAgain' : 'oursAgain']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAgain' : 'oursAgain'], t.indexOf), 1, '×') },
+        { candidate: `${k}: check() after typing a word mid-body`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseTyped' : 'oursTyped']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.baseTyped), 2, '×') },
       ]),
     ]);
   }

@@ -31,11 +31,11 @@ export function addressReading(text: string, opts: ExtractOptions): AddressReadi
 
 /**
  * The reading of `text`, made from the reading of the text before an edit (`head` units the same
- * at the start, then `tail` at the end): each parse reads outward from its at-sign or bracket
- * through address units (isAddressUnit: letters, digits, blanks, dots, brackets…) and stops at the
- * first other unit, so finds beyond such a unit on each side of the edit are the finds they were, and only
- * the at-signs and brackets between are parsed again. A host checks a draft again after every
- * few keystrokes: a directory of 10 M characters was read whole for each typed word.
+ * at the start, then `tail` at the end). Each parse reads outward from its at-sign or bracket
+ * through address units (isAddressUnit: letters, digits, blanks, dots, brackets…) and stops at
+ * the first other unit, so the finds beyond such a unit on each side of the edit are the finds
+ * they were, and only the at-signs and brackets between are parsed again. A host checks a draft
+ * again after every few keystrokes: a directory of 10 M characters was read whole for each word.
  */
 export function addressReadingAfterEdit(text: string, before: AddressReading, head: number, tail: number, opts: ExtractOptions): AddressReading | undefined {
   if (!readableByParts(text, opts.survey)) return undefined;

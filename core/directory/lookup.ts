@@ -48,9 +48,16 @@ export class DirectoryIndex implements DirectoryLookup {
     return { name: name!, unit: this.dir.units[Number(unit)] ?? '', official: official!, via };
   }
 
+  /**
+   * Each row's match by address, made once and shared (frozen): a directory pasted into a draft
+   * names thousands of people, checked again after every few keystrokes (issue 11).
+   */
+  private readonly addressMatches: DirectoryMatch[] = [];
+
   byAddress(address: string): DirectoryMatch | undefined {
     const k = this.byAddr.get(address.trim().toLowerCase());
-    return k === undefined ? undefined : this.entry(k, 'address');
+    if (k === undefined) return undefined;
+    return (this.addressMatches[k] ??= Object.freeze(this.entry(k, 'address')));
   }
 
   byName(name: string): DirectoryMatch | undefined {

@@ -159,8 +159,8 @@ export interface TextSurvey extends SurveyIndex {
 
 const SURVEY_ENTRIES = 8192;
 
-type SurveyLists = Pick<TextSurvey, 'sites' | 'invisibles' | 'fullWidthAts'> & { [K in 'sites' | 'invisibles' | 'fullWidthAts']: number[] };
 const LISTS = ['sites', 'invisibles', 'fullWidthAts'] as const;
+type SurveyLists = Record<(typeof LISTS)[number], number[]>;
 
 /**
  * Adds the stops within [from, to) to `into`; where the sites and invisible characters (what a
