@@ -8,7 +8,7 @@ import { compactDirectory, loadDirectory } from './directory';
 import { sampleDirectory } from './directory/sample-directory.test-util';
 import { encodeLegacy } from './encoding';
 import { PRESETS } from './policy/presets';
-import { draft } from './rules/test-helpers';
+import { attachment, draft } from './rules/test-helpers';
 
 type Core = typeof import('./check');
 
@@ -28,17 +28,20 @@ describe('check() of a long draft after an edit', () => {
   it('finds what a fresh core finds in the edited draft', async () => {
     const kept = await freshCore();
     const texts = [0.01, 0.14].map((rate, k) => vietnameseText(40_000, 7 + k, rate).text);
+    // A long document attached, or two: each check reads them beside the body being typed into.
+    const documents = [vietnameseText(30_000, 11, 0.05).text, `TỐI MẬT\n${vietnameseText(20_000, 12, 0.1).text}`];
+    const message = (body: string, files: number) => draft({ bodyText: body, attachments: documents.slice(0, files).map((d, k) => attachment(`tai-lieu-${k}.docx`, d)) });
     await fc.assert(
-      fc.asyncProperty(fc.nat(1), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -40, max: 40 }), fc.nat({ max: 30 }), put), { minLength: 1, maxLength: 4 }), async (which, edits) => {
+      fc.asyncProperty(fc.nat(1), fc.nat(2), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -40, max: 40 }), fc.nat({ max: 30 }), put), { minLength: 1, maxLength: 4 }), async (which, files, edits) => {
         let text = texts[which]!;
-        kept.check(draft({ bodyText: text }), PRESETS.danang, env);
+        kept.check(message(text, files), PRESETS.danang, env);
         for (const [n, offset, cut, p] of edits) {
           // Near an at-sign most of the time: where the edit changes what is found.
           const ats = [...text.matchAll(/@/g)].map((m) => m.index);
           const at = Math.min(text.length, Math.max(0, n % 3 && ats.length ? ats[n % ats.length]! + offset : n % (text.length + 1)));
           text = text.slice(0, at) + p + text.slice(at + cut);
-          const edited = kept.check(draft({ bodyText: text }), PRESETS.danang, env);
-          const fresh = (await freshCore()).check(draft({ bodyText: text }), PRESETS.danang, env);
+          const edited = kept.check(message(text, files), PRESETS.danang, env);
+          const fresh = (await freshCore()).check(message(text, files), PRESETS.danang, env);
           expect(edited).toEqual(fresh);
         }
       }),

@@ -23,9 +23,9 @@
 //
 // Decisions never look past the line, so converting a text whole or line by line gives the same.
 import { firstFrom, INVISIBLE_CHARS, isInvisibleUnit, type SurveyIndex } from '../address/invisible';
-import { LONGEST_KEPT } from '../text/kept';
+import type { Edit } from '../text/edits';
+import { KeptReadings, LONGEST_KEPT } from '../text/kept';
 import type { LegacyRun } from '../types';
-import { editBetween } from '../text/edits';
 import { isVietnameseSyllable } from './syllable';
 import { decodeTcvn3, TCVN3_DECODE, WORD } from './tcvn3';
 import { decodeVni, decodeVniCounting, VNI_DECODE } from './vni';
@@ -184,9 +184,9 @@ function survey(text: string): TextSurvey {
   return { text, readTo: surveyWithin(text, 0, text.length, lists), ...lists };
 }
 
-/** The last text surveyed: a check reads the body for its addresses, then for legacy runs. Only
- * rules/addresses.ts surveys, and only texts of a few thousand characters or more. */
-let lastSurvey: TextSurvey | undefined;
+/** The last texts surveyed: a check reads the body and each document for its addresses, then for
+ * legacy runs. Only rules/addresses.ts surveys, and only texts of a few thousand characters or more. */
+const surveys = new KeptReadings<TextSurvey>();
 
 /**
  * Whether SURVEY_SITE stops at a unit depends on the units from two before it to one after it
@@ -210,10 +210,9 @@ function carry(into: SurveyLists, before: TextSurvey, from: number, to: number, 
  * as the first check. Undefined where a survey stops short (a legacy text): reading whole gives
  * the same stopping point.
  */
-function surveyAfterEdit(text: string, before: TextSurvey): TextSurvey | undefined {
+function surveyAfterEdit(text: string, before: TextSurvey, { head, tail }: Edit): TextSurvey | undefined {
   const old = before.text;
   if (before.readTo < old.length) return undefined;
-  const { head, tail } = editBetween(old, text);
   const shift = text.length - old.length;
   // Read again: every unit whose window [at - 2, at + 1] reaches into the edited stretch.
   const from = Math.max(0, head - SITE_READS_AFTER);
@@ -232,10 +231,13 @@ function surveyAfterEdit(text: string, before: TextSurvey): TextSurvey | undefin
  */
 export function surveyText(text: string): TextSurvey | undefined {
   if (!CAN_SURVEY) return undefined;
-  if (lastSurvey && lastSurvey.text === text) return lastSurvey;
-  const found = (lastSurvey && text.length <= LONGEST_KEPT && surveyAfterEdit(text, lastSurvey)) || survey(text);
+  const kept = surveys.of(text);
+  if (kept) return kept;
   // As with the other kept readings, a text past a long draft's size is not held after its turn.
-  if (text.length <= LONGEST_KEPT) lastSurvey = found;
+  if (text.length > LONGEST_KEPT) return survey(text);
+  const edited = surveys.editedFrom(text);
+  const found = (edited && surveyAfterEdit(text, edited.reading, edited.edit)) || survey(text);
+  surveys.keep(found, edited?.reading);
   return found;
 }
 
@@ -443,7 +445,7 @@ function lineBreakFrom(text: string, at: number): number {
 function* signalLines(text: string, from = 0, to = text.length): Generator<{ start: number; end: number }> {
   // Surveyed already when the address rules read the text first; not surveyed here, since
   // alone the survey's invisible characters would cost more than they save.
-  const surveyed = lastSurvey && lastSurvey.text === text ? lastSurvey : undefined;
+  const surveyed = surveys.of(text);
   let lastStart = -1;
   for (let site = siteFrom(text, surveyed, from); site && site.at < to; ) {
     if (!site.confirmed) {
@@ -547,18 +549,17 @@ function firstRunWithin(text: string, from: number, to: number): { run: LegacyRu
 }
 
 /**
- * The last long text read for its first run, and the line that run stands on. Detection never
+ * The last long texts read for their first run, and the line each run stands on. Detection never
  * looks past a line, so a line the edit did not touch gives what it gave before, and the next
  * text needs reading only from the line the edit starts in to the line it ends in.
  */
-let lastLong: { text: string; found: ReturnType<typeof firstRunWithin> } | undefined;
+const longTexts = new KeptReadings<{ text: string; found: ReturnType<typeof firstRunWithin> }>();
 /** Shorter texts are read whole: comparing costs more than it saves there. */
 const EDIT_READING_FROM = 4096;
 
 /** The first run of `text`, reading again only what changed since `before`. */
-function firstRunAfterEdit(text: string, before: NonNullable<typeof lastLong>): ReturnType<typeof firstRunWithin> {
+function firstRunAfterEdit(text: string, before: { text: string; found: ReturnType<typeof firstRunWithin> }, { head, tail }: Edit): ReturnType<typeof firstRunWithin> {
   const old = before.text;
-  const { head, tail } = editBetween(old, text);
   const was = before.found;
   // Lines ending before the first changed unit (their break included) are the same lines.
   if (was && was.line.end < head) return was;
@@ -589,10 +590,12 @@ export function firstLegacyRun(text: string): LegacyRun | undefined {
   if (!first) {
     let found: ReturnType<typeof firstRunWithin>;
     if (text.length >= EDIT_READING_FROM && text.length <= LONGEST_KEPT) {
-      if (!lastLong) found = firstRunWithin(text, 0, text.length);
-      else if (lastLong.text === text) found = lastLong.found;
-      else found = firstRunAfterEdit(text, lastLong);
-      lastLong = { text, found };
+      const kept = longTexts.of(text);
+      const edited = kept ? undefined : longTexts.editedFrom(text);
+      if (kept) found = kept.found;
+      else if (edited) found = firstRunAfterEdit(text, edited.reading, edited.edit);
+      else found = firstRunWithin(text, 0, text.length);
+      if (!kept) longTexts.keep({ text, found }, edited?.reading);
     } else {
       found = firstRunWithin(text, 0, text.length);
     }

@@ -3,21 +3,28 @@
 import { addressReading, addressReadingAfterEdit, type AddressReading } from '../address/after-edit';
 import { extractAddressList } from '../address/extract';
 import { surveyText } from '../encoding/detect';
-import { editBetween } from '../text/edits';
-import { LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
+import { KeptReadings, LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
 const foundPerCheck = new WeakMap<RuleContext, Map<string, readonly string[]>>();
 
+interface Read {
+  text: string;
+  addresses: readonly string[];
+  answers: Map<string, boolean>;
+  reading: AddressReading | undefined;
+}
+
 /**
- * The last long text read, its addresses, and what the classifier answered while they were read
- * (whether a guessed address's domain is known). Reading depends on nothing else, so the same
- * text checked again (a draft is checked whenever anything else about the message changes) is not
- * read again while every one of those answers still holds. In a page an answer can change (a
- * verdict arrives from the background), and then the text is read again.
+ * The last long texts read (a draft's body and its documents), their addresses, and what the
+ * classifier answered while they were read (whether a guessed address's domain is known).
+ * Reading depends on nothing else, so the same text checked again (a draft is checked whenever
+ * anything else about the message changes) is not read again while every one of those answers
+ * still holds. In a page an answer can change (a verdict arrives from the background), and then
+ * the text is read again.
  */
-let lastRead: { text: string; addresses: readonly string[]; answers: Map<string, boolean>; reading: AddressReading | undefined } | undefined;
+const kept = new KeptReadings<Read>();
 
 function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext): boolean {
   for (const [domain, known] of answers) if (ctx.classifier.isKnownDomain(domain) !== known) return false;
@@ -25,8 +32,9 @@ function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext):
 }
 
 function readAddresses(text: string, ctx: RuleContext): readonly string[] {
-  const answered = lastRead !== undefined && stillAnswered(lastRead.answers, ctx);
-  if (answered && lastRead!.text === text) return lastRead!.addresses;
+  const long = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+  const same = long ? kept.of(text) : undefined;
+  if (same && stillAnswered(same.answers, ctx)) return same.addresses;
   const answers = new Map<string, boolean>();
   const isKnownDomain = (domain: string) => {
     const known = ctx.classifier.isKnownDomain(domain);
@@ -38,20 +46,19 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
   // those and the invisible characters together. Without that rule the extractor's own search
   // near each at-sign is the cheaper, and a short text is read whole either way.
   const survey = ctx.policy.rules['unicode-text'] !== 'off' && text.length >= SHORTEST_KEPT ? surveyText(text) : undefined;
-  const long = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
   const opts = { isKnownDomain, survey };
-  // An edit of the last long text read: only what the edit reaches is read again, and the finds
-  // kept rest on the answers given for them then, which still hold.
+  // An edit of a long text read before: only what the edit reaches is read again, and the finds
+  // kept rest on the answers given for them then, which must still hold.
+  const edited = long && !same ? kept.editedFrom(text) : undefined;
   let reading: AddressReading | undefined;
-  if (long && answered && lastRead!.reading) {
-    const { head, tail } = editBetween(lastRead!.text, text);
-    reading = addressReadingAfterEdit(text, lastRead!.reading, head, tail, opts);
-    if (reading) for (const [domain, known] of lastRead!.answers) answers.set(domain, known);
+  if (edited?.reading.reading && stillAnswered(edited.reading.answers, ctx)) {
+    reading = addressReadingAfterEdit(text, edited.reading.reading, edited.edit.head, edited.edit.tail, opts);
+    if (reading) for (const [domain, known] of edited.reading.answers) answers.set(domain, known);
   }
   if (long) reading ??= addressReading(text, opts);
   // The same finds as before the edit: the same addresses, each once.
-  const addresses = reading && reading.addresses === lastRead?.reading?.addresses ? lastRead.addresses : [...new Set(reading ? reading.addresses : extractAddressList(text, opts))];
-  if (long) lastRead = { text, addresses, answers, reading };
+  const addresses = reading && reading.addresses === edited?.reading.reading?.addresses ? edited.reading.addresses : [...new Set(reading ? reading.addresses : extractAddressList(text, opts))];
+  if (long) kept.keep({ text, addresses, answers, reading }, same ?? edited?.reading);
   return addresses;
 }
 

@@ -6,8 +6,7 @@ import type { RawFinding } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule } from './rule';
 import { cite, DOCS } from './sources';
-import { editBetween } from '../text/edits';
-import { LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
+import { KeptReadings, LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
 
 const LEVELS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT'] as const;
 type Level = (typeof LEVELS)[number];
@@ -42,30 +41,30 @@ export function mentionsMat(text: string): boolean {
 }
 
 /**
- * The last long text read and its stamp: a draft is checked again whenever anything else about
- * the message changes, and even the search for the word read all of a long body again (~5 ms per
- * 10 M characters of Vietnamese, where "ậ" is common). Shorter texts are read again: cheap.
+ * The last long texts read (a body, its documents) and their stamps: a draft is checked again
+ * whenever anything else about the message changes, and even the search for the word read all of
+ * a long body again (~5 ms per 10 M characters of Vietnamese, where "ậ" is common). Shorter texts
+ * are read again: cheap.
  */
-let lastLong: { text: string; level: Level | undefined; mentioned: boolean } | undefined;
-
-/**
- * Whether an edit of a text without the word put it in: any "mật" the edit touched lies within
- * two units of the edited stretch; the rest stood in the text before.
- */
-function editMentionsMat(before: string, text: string): boolean {
-  const { head, tail } = editBetween(before, text);
-  return mentionsMat(text.slice(Math.max(0, head - 2), Math.min(text.length, text.length - tail + 2)));
-}
+const kept = new KeptReadings<{ text: string; level: Level | undefined; mentioned: boolean }>();
 
 /** The highest secrecy level stamped in the text, if any. */
 export function secrecyStamp(text: string): Level | undefined {
-  if (lastLong?.text === text) return lastLong.level;
-  const kept = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
-  // After a keystroke in a long draft that never had the word, only the edit is read.
-  const mentioned = kept && lastLong && !lastLong.mentioned ? editMentionsMat(lastLong.text, text) : mentionsMat(text);
+  const long = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+  const same = long ? kept.of(text) : undefined;
+  if (same) return same.level;
+  const edited = long ? kept.editedFrom(text) : undefined;
+  // After a keystroke in a long draft that never had the word, only the edit is read: any "mật"
+  // the edit touched lies within two units of the edited stretch, the rest stood there before.
+  const mentioned = edited && !edited.reading.mentioned ? mentionsMat(text.slice(Math.max(0, edited.edit.head - 2), Math.min(text.length, text.length - edited.edit.tail + 2))) : mentionsMat(text);
   const level = mentioned ? stampIn(text) : undefined;
-  if (kept) lastLong = { text, level, mentioned };
+  if (long) kept.keep({ text, level, mentioned }, edited?.reading);
   return level;
+}
+
+/** The stamp of the text read whole, nothing kept used: the reference for tests. */
+export function stampReadWhole(text: string): Level | undefined {
+  return mentionsMat(text) ? stampIn(text) : undefined;
 }
 
 function stampIn(text: string): Level | undefined {

@@ -28,17 +28,23 @@ export interface Edit {
   readonly tail: number;
 }
 
-let lastEdit: { before: string; after: string; edit: Edit } | undefined;
+/**
+ * The pairs compared with the latest text: each reader compares each kept text with it. Only the
+ * latest's, so that no draft from before a keystroke is held for its comparisons.
+ */
+let edits: { before: string; after: string; edit: Edit }[] = [];
 
 /**
- * The edit that made `after` from `before`. The survey, the legacy detector and the stamp search
- * each compare the same two drafts after a keystroke, and each compare reads most of both: the
- * last pair's answer is kept.
+ * The edit that made `after` from `before`. The survey, the legacy detector, the address reading
+ * and the stamp search each compare the same drafts after a keystroke, and each compare reads
+ * most of both: the answers for the latest text are kept.
  */
 export function editBetween(before: string, after: string): Edit {
-  if (lastEdit && lastEdit.before === before && lastEdit.after === after) return lastEdit.edit;
+  if (edits.length > 0 && edits[0]!.after !== after) edits = [];
+  const kept = edits.find((e) => e.before === before);
+  if (kept) return kept.edit;
   const head = commonEdge(before, after, Infinity, false);
   const edit = { head, tail: commonEdge(before, after, Math.min(before.length, after.length) - head, true) };
-  lastEdit = { before, after, edit };
+  if (edits.length < 16) edits.push({ before, after, edit });
   return edit;
 }

@@ -1,8 +1,52 @@
-// What the rules keep of the last long text they read: a draft is checked again whenever anything
+// What the rules keep of the last long texts they read: a draft is checked again whenever anything
 // else about the message changes, and reading a long body again for the same answer was most of
-// such a check.
+// such a check. Several are kept, not one: every check reads the body and each attached document
+// in turn, and one kept text made each push the other out, so a body and a long document were
+// both read whole on every check (issue 11).
+import { editBetween, type Edit } from './edits';
 
 /** Shorter texts (a subject, the sender lines) are read again: cheap, and they would push the body out. */
 export const SHORTEST_KEPT = 4096;
 /** A text past a long draft's size is not held after its turn. */
 export const LONGEST_KEPT = 16_000_000;
+/** A draft's body and a few attached documents. */
+export const TEXTS_KEPT = 4;
+
+/**
+ * The readings of the last few long texts, most recently used first: one reading per text, and a
+ * text made by editing a kept one takes that one's place, so typing into a body keeps one body.
+ */
+export class KeptReadings<T extends { readonly text: string }> {
+  private readonly readings: T[] = [];
+
+  /** The reading of this very text, if kept. */
+  of(text: string): T | undefined {
+    const k = this.readings.findIndex((r) => r.text === text);
+    if (k < 0) return undefined;
+    const found = this.readings[k]!;
+    this.readings.splice(k, 1);
+    this.readings.unshift(found);
+    return found;
+  }
+
+  /**
+   * The kept reading `text` is an edit of: the one sharing the most with it at its two ends, if
+   * they share at least half of it (less is another text, which is read whole).
+   */
+  editedFrom(text: string): { reading: T; edit: Edit } | undefined {
+    let best: { reading: T; edit: Edit } | undefined;
+    for (const reading of this.readings) {
+      const edit = editBetween(reading.text, text);
+      if (!best || edit.head + edit.tail > best.edit.head + best.edit.tail) best = { reading, edit };
+    }
+    return best && 2 * (best.edit.head + best.edit.tail) >= text.length ? best : undefined;
+  }
+
+  /** Keeps `reading` first, in place of the reading it was made from (`replacing`), if any. */
+  keep(reading: T, replacing?: T): void {
+    const k = replacing ? this.readings.indexOf(replacing) : -1;
+    if (k >= 0) this.readings.splice(k, 1);
+    this.readings.unshift(reading);
+    this.readings.length = Math.min(this.readings.length, TEXTS_KEPT);
+  }
+}

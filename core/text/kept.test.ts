@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { KeptReadings, TEXTS_KEPT } from './kept';
+
+const long = (seed: string) => `${seed} `.repeat(2000);
+
+describe('KeptReadings', () => {
+  it('keeps a body and the documents beside it, each found again by its text', () => {
+    const kept = new KeptReadings<{ text: string; n: number }>();
+    const texts = Array.from({ length: TEXTS_KEPT }, (_, k) => long(`văn bản ${k}`));
+    texts.forEach((text, n) => kept.keep({ text, n }));
+    // Read in turn on every check: none pushes another out.
+    for (let round = 0; round < 3; round++) for (const [n, text] of texts.entries()) expect(kept.of(text)?.n).toBe(n);
+    // One more text: the one used longest ago goes.
+    kept.keep({ text: long('thêm'), n: 9 });
+    expect(kept.of(texts[0]!)).toBeUndefined();
+    expect(kept.of(texts[1]!)?.n).toBe(1);
+  });
+
+  it('knows which kept text another is an edit of, and keeps the edit in its place', () => {
+    const kept = new KeptReadings<{ text: string; n: number }>();
+    const body = long('Kính gửi');
+    const document = long('Báo cáo');
+    kept.keep({ text: body, n: 1 });
+    kept.keep({ text: document, n: 2 });
+    const typed = `${body.slice(0, 5000)}nhé ${body.slice(5000)}`;
+    const edited = kept.editedFrom(typed)!;
+    expect(edited.reading.n).toBe(1);
+    expect(edited.edit).toEqual({ head: 5000, tail: body.length - 5000 });
+    kept.keep({ text: typed, n: 3 }, edited.reading);
+    expect(kept.of(body)).toBeUndefined();
+    expect(kept.of(document)?.n).toBe(2);
+    // A text sharing little with any kept one is another text, read whole.
+    expect(kept.editedFrom(long('Quyết định'))).toBeUndefined();
+  });
+});
