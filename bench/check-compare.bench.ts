@@ -1,6 +1,7 @@
 // check() of this build beside another build's (CVG_CHECK_COMPARE: that build's
 // dist/bench/check-core.js), in one process, on the same new text each round (then the same text
-// again, then after a word typed mid-body: what a host checks next), with the bare
+// again, then after a word typed mid-body: what a host checks next; then as a document attached to
+// a letter typed into), with the bare
 // indexOf('@') pass as the floor. The two builds alternate which goes first, every rule is on,
 // and each build is lent a directory built by its own code from the same people. The findings of
 // both must be identical in every round, or the run stops. Timings are wall-clock, each after a
@@ -11,7 +12,7 @@
 // loadDirectory; PRESETS), as an SSR build to ES modules like bench/vite.config.ts's.
 import { indexOfPass, load, timeOnce, directoryAddress, draft, DENSITIES, type Density } from './address.bench';
 import { sampleDirectory } from '../core/directory/sample-directory.test-util';
-import type { Finding } from '../core/types';
+import type { Finding, MessageView } from '../core/types';
 import * as here from './check-core';
 import { ratios, showSpread } from './stats';
 import { vietnameseText } from './vietnamese-text';
@@ -34,7 +35,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
   const base = checker((await import(other)) as Core);
   const ours = checker(here);
   for (const { label, rate } of DENSITIES as Density[]) {
-    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[] };
+    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[], baseAttached: [] as number[], oursAttached: [] as number[] };
     let counts = '';
     const loadBefore = load();
     for (let r = 0; r <= rounds; r++) {
@@ -45,6 +46,12 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       const typed = `${text.slice(0, text.length >> 1)}nhé ${text.slice(text.length >> 1)}`;
       /x/.test(typed);
       const typedMsg = draft(typed);
+      // The text as a document attached to a letter of a few pages, typed into: each check reads
+      // the body and the document in turn.
+      const letter = text.slice(0, 20_000);
+      const attached = (body: string): MessageView => ({ ...draft(body), attachments: [{ name: 'tai-lieu.docx', size: 2 * text.length, document: { text, links: [], legacy: [], parts: [] } }] });
+      const letterMsg = attached(letter);
+      const typedLetterMsg = attached(`${letter.slice(0, 10_000)}nhé ${letter.slice(10_000)}`);
       const results: Record<string, string> = {};
       const run = (name: 'base' | 'ours', fn: typeof base) => {
         // Neither build pays for the other's garbage.
@@ -54,13 +61,18 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         const again = timeOnce(() => summary(fn(msg)), false);
         collect();
         const afterTyping = timeOnce(() => summary(fn(typedMsg)), false);
+        fn(letterMsg);
+        collect();
+        const letterTyped = timeOnce(() => summary(fn(typedLetterMsg)), false);
         results[name] = first.result as string;
         results[`${name} typed`] = afterTyping.result as string;
+        results[`${name} letter`] = letterTyped.result as string;
         if (again.result !== first.result) throw new Error(`${name}: a second check of the same draft found otherwise`);
         if (r > 0) {
           t[name].push(first.ms);
           t[name === 'base' ? 'baseAgain' : 'oursAgain'].push(again.ms);
           t[name === 'base' ? 'baseTyped' : 'oursTyped'].push(afterTyping.ms);
+          t[name === 'base' ? 'baseAttached' : 'oursAttached'].push(letterTyped.ms);
         }
       };
       collect();
@@ -75,6 +87,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       }
       if (results.base !== results.ours) throw new Error(`round ${r}: the findings differ\nbase: ${results.base!.slice(0, 2000)}\nours: ${results.ours!.slice(0, 2000)}`);
       if (results['base typed'] !== results['ours typed']) throw new Error(`round ${r}: the findings after typing differ`);
+      if (results['base letter'] !== results['ours letter']) throw new Error(`round ${r}: the findings of the letter with the text attached differ`);
       const found = JSON.parse(results.ours!) as Finding[];
       counts = `${found.length} findings, ${found.reduce((n, f) => n + (f.evidence.addresses?.length ?? 0), 0)} addresses`;
     }
@@ -85,6 +98,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         { candidate: `${k}: check(), new text`, 'ms: median (IQR, min–max)': showSpread(t[k]), 'vs indexOf, per round': showSpread(ratios(t[k], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k], t.base), 2, '×') },
         { candidate: `${k}: check() again, unchanged`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAgain' : 'oursAgain']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAgain' : 'oursAgain'], t.indexOf), 1, '×') },
         { candidate: `${k}: check() after typing a word mid-body`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseTyped' : 'oursTyped']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.baseTyped), 2, '×') },
+        { candidate: `${k}: a 20 K letter with the text attached, after typing`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAttached' : 'oursAttached']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAttached' : 'oursAttached'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseAttached' : 'oursAttached'], t.baseAttached), 2, '×') },
       ]),
     ]);
   }

@@ -29,7 +29,9 @@ describe('KeptReadings', () => {
     kept.keep({ text: typed, n: 3 }, edited.reading);
     expect(kept.of(body)).toBeUndefined();
     expect(kept.of(document)?.n).toBe(2);
-    // A text sharing little with any kept one is another text, read whole.
+    // A text sharing little with any kept one is another text, read whole; so is a short letter
+    // that opens as a long document does.
     expect(kept.editedFrom(long('Quyết định'))).toBeUndefined();
+    expect(kept.editedFrom(document.slice(0, 4096))).toBeUndefined();
   });
 });

@@ -31,15 +31,17 @@ export class KeptReadings<T extends { readonly text: string }> {
 
   /**
    * The kept reading `text` is an edit of: the one sharing the most with it at its two ends, if
-   * they share at least half of it (less is another text, which is read whole).
+   * they share at least half of the longer of the two. Less is another text, read whole: a letter
+   * that opens as its attached document does is no edit of it, and must not take its place.
    */
   editedFrom(text: string): { reading: T; edit: Edit } | undefined {
     let best: { reading: T; edit: Edit } | undefined;
     for (const reading of this.readings) {
       const edit = editBetween(reading.text, text);
+      if (2 * (edit.head + edit.tail) < Math.max(text.length, reading.text.length)) continue;
       if (!best || edit.head + edit.tail > best.edit.head + best.edit.tail) best = { reading, edit };
     }
-    return best && 2 * (best.edit.head + best.edit.tail) >= text.length ? best : undefined;
+    return best;
   }
 
   /** Keeps `reading` first, in place of the reading it was made from (`replacing`), if any. */
