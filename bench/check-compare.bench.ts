@@ -1,7 +1,7 @@
 // check() of this build beside another build's (CVG_CHECK_COMPARE: that build's
 // dist/bench/check-core.js), in one process, on the same new text each round (then the same text
 // again, then after a word typed mid-body: what a host checks next; then as a document attached to
-// a letter typed into), with the bare
+// a letter typed into; then new again, saying "bảo mật" once), with the bare
 // indexOf('@') pass as the floor. The two builds alternate which goes first, every rule is on,
 // and each build is lent a directory built by its own code from the same people. The findings of
 // both must be identical in every round, or the run stops. Timings are wall-clock, each after a
@@ -35,7 +35,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
   const base = checker((await import(other)) as Core);
   const ours = checker(here);
   for (const { label, rate } of DENSITIES as Density[]) {
-    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[], baseAttached: [] as number[], oursAttached: [] as number[] };
+    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[], baseAttached: [] as number[], oursAttached: [] as number[], baseMat: [] as number[], oursMat: [] as number[] };
     let counts = '';
     const loadBefore = load();
     for (let r = 0; r <= rounds; r++) {
@@ -52,6 +52,8 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       const attached = (body: string): MessageView => ({ ...draft(body), attachments: [{ name: 'tai-lieu.docx', size: 2 * text.length, document: { text, links: [], legacy: [], parts: [] } }] });
       const letterMsg = attached(letter);
       const typedLetterMsg = attached(`${letter.slice(0, 10_000)}nhé ${letter.slice(10_000)}`);
+      // A new draft that says "bảo mật" once: the stamp search then reads the whole body.
+      const matMsg = draft(`Đề nghị bảo mật thông tin.\n${text}`);
       const results: Record<string, string> = {};
       const run = (name: 'base' | 'ours', fn: typeof base) => {
         // Neither build pays for the other's garbage.
@@ -67,12 +69,16 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         results[name] = first.result as string;
         results[`${name} typed`] = afterTyping.result as string;
         results[`${name} letter`] = letterTyped.result as string;
+        collect();
+        const mentioning = timeOnce(() => summary(fn(matMsg)), false);
+        results[`${name} mat`] = mentioning.result as string;
         if (again.result !== first.result) throw new Error(`${name}: a second check of the same draft found otherwise`);
         if (r > 0) {
           t[name].push(first.ms);
           t[name === 'base' ? 'baseAgain' : 'oursAgain'].push(again.ms);
           t[name === 'base' ? 'baseTyped' : 'oursTyped'].push(afterTyping.ms);
           t[name === 'base' ? 'baseAttached' : 'oursAttached'].push(letterTyped.ms);
+          t[name === 'base' ? 'baseMat' : 'oursMat'].push(mentioning.ms);
         }
       };
       collect();
@@ -88,6 +94,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       if (results.base !== results.ours) throw new Error(`round ${r}: the findings differ\nbase: ${results.base!.slice(0, 2000)}\nours: ${results.ours!.slice(0, 2000)}`);
       if (results['base typed'] !== results['ours typed']) throw new Error(`round ${r}: the findings after typing differ`);
       if (results['base letter'] !== results['ours letter']) throw new Error(`round ${r}: the findings of the letter with the text attached differ`);
+      if (results['base mat'] !== results['ours mat']) throw new Error(`round ${r}: the findings of the draft saying "bảo mật" differ`);
       const found = JSON.parse(results.ours!) as Finding[];
       counts = `${found.length} findings, ${found.reduce((n, f) => n + (f.evidence.addresses?.length ?? 0), 0)} addresses`;
     }
@@ -98,6 +105,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         { candidate: `${k}: check(), new text`, 'ms: median (IQR, min–max)': showSpread(t[k]), 'vs indexOf, per round': showSpread(ratios(t[k], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k], t.base), 2, '×') },
         { candidate: `${k}: check() again, unchanged`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAgain' : 'oursAgain']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAgain' : 'oursAgain'], t.indexOf), 1, '×') },
         { candidate: `${k}: check() after typing a word mid-body`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseTyped' : 'oursTyped']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.baseTyped), 2, '×') },
+        { candidate: `${k}: check(), new text saying "bảo mật"`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseMat' : 'oursMat']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseMat' : 'oursMat'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseMat' : 'oursMat'], t.baseMat), 2, '×') },
         { candidate: `${k}: a 20 K letter with the text attached, after typing`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAttached' : 'oursAttached']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAttached' : 'oursAttached'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseAttached' : 'oursAttached'], t.baseAttached), 2, '×') },
       ]),
     ]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionsMat, secretDocumentRule as rule, secrecyStamp, stampReadWhole } from './secret-document';
+import { FIELD, mentionsMat, secretDocumentRule as rule, secrecyStamp, STAMP_LINE, stampReadWhole } from './secret-document';
 import { attachment, context, draft } from './test-helpers';
 
 describe('secrecyStamp', () => {
@@ -103,6 +103,40 @@ describe('the stamp of a long draft edited after it was read', () => {
         expect(secrecyStamp(after)).toBe(stampReadWhole(after));
       }),
       { numRuns: 4000 },
+    );
+  });
+});
+
+// issue 11: the stamp patterns are tried only where a stamp can stand (a line holding "MẬT", a
+// "độ" and blanks before a "mật"), not at every position of a long body. What they find must be
+// what the patterns tried everywhere find (the reading before that change), on any text.
+describe('the stamp search, against the patterns tried at every position', () => {
+  const LEVEL_ORDER = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT'];
+  function everywhere(text: string): string | undefined {
+    const seen = new Set<string>();
+    const line = new RegExp(STAMP_LINE.source, 'gmu');
+    const field = new RegExp(FIELD.source, 'giu');
+    for (const re of [line, field]) for (const m of text.matchAll(re)) seen.add(m[1]!.toUpperCase().replace(/\s+/g, ' '));
+    return LEVEL_ORDER.find((l) => seen.has(l)) ?? (seen.size ? 'MẬT' : undefined);
+  }
+  const unit = fc.constantFrom(
+    'MẬT', 'TỐI MẬT', 'TUYỆT MẬT', 'mật', 'Mật', 'mẬt', 'độ', 'Độ', 'ĐỘ', 'đỘ', 'tối', 'tuyệt', ':', ' ', '  ', '\t', '\u00a0', '\u3000', '\ufeff',
+    '\n', '\r\n', '\r', '\u2028', '[', ']', '(', ')', '«', '»', '*', '_', '-', '.', '!', '"', '“', '”', 'a', 'x', 'ư', 'Đ', '1', 'độ mật', 'Độ mật:', 'bảo mật', 'mật khẩu',
+  );
+  // Fields and stamp lines put together from their parts, every blank a regex's \s takes among them.
+  const blank = fc.constantFrom(' ', '\t', '\u00a0', '\u1680', '\u2003', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff', '\n', '\r', '\u2028', '\u000b', '\u200b');
+  const blanks = (minLength: number) => fc.array(blank, { minLength, maxLength: 3 }).map((b) => b.join(''));
+  const field = fc
+    .tuple(fc.constantFrom('', ' ', 'x', '(', 'ư'), fc.constantFrom('độ', 'Độ', 'ĐỘ', 'đỘ', 'do'), blanks(0), fc.constantFrom('mật', 'MẬT', 'Mật'), blanks(0), fc.constantFrom(':', ''), blanks(0), fc.constantFrom('mật', 'tối mật', 'Tối\u00a0mật', 'TUYỆT MẬT', 'tuyệt\nmật', 'mậts'), fc.constantFrom('', '.', 'x', 'ư'))
+    .map((parts) => parts.join(''));
+  const stampLine = fc.tuple(fc.constantFrom('', '\n', '\r\n', '\u2028', '\u2029', 'x'), fc.constantFrom('', '[', '« ', '**', '\u00a0'), fc.constantFrom('MẬT', 'TỐI MẬT', 'TUYỆT MẬT', 'TỐI  MẬT'), fc.constantFrom('', ']', ' »', '!', '.', ' x'), fc.constantFrom('', '\n', '\r', '\u2028', 'y')).map((parts) => parts.join(''));
+  it('finds the level the patterns find everywhere', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(unit, unit, field, stampLine), { maxLength: 16 }), (units) => {
+        const text = units.join('');
+        expect(stampReadWhole(text)).toBe(everywhere(text));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -64,8 +64,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // the shared fold table (+0.8 KB), the one-range survey (+0.4 KB) and the hostile-input guards
 // (+3.3 KB: the bomb guard decodes ASCIIHex/ASCII85/RunLength chains and escaped filter names,
 // so a bomb in armour still reads as one here; linear HTML attribute and XML duplicate scans):
-// 320 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 320 * 1024;
+// 320 KB. Issue 11's eighth pass: the lazy facades keep only the names they call (-1.4 KB); the
+// edit machinery the launch file can never use stubbed out (after-edit.ts, kept.ts: each event runs
+// fresh); the stamp search that tries its patterns only where a stamp can stand (+0.6 KB: a long
+// body saying "bảo mật" cost ~35 ms per M characters at send): 327,929 B, 321 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 321 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
