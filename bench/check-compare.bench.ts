@@ -52,8 +52,9 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       const attached = (body: string): MessageView => ({ ...draft(body), attachments: [{ name: 'tai-lieu.docx', size: 2 * text.length, document: { text, links: [], legacy: [], parts: [] } }] });
       const letterMsg = attached(letter);
       const typedLetterMsg = attached(`${letter.slice(0, 10_000)}nhé ${letter.slice(10_000)}`);
-      // A new draft that says "bảo mật" once: the stamp search then reads the whole body.
-      const matMsg = draft(`Đề nghị bảo mật thông tin.\n${text}`);
+      // A new draft that says "bảo mật" once: the stamp search then reads the whole body. Its halves
+      // swapped, so that it shares neither end with the text and no build reads it as an edit.
+      const matMsg = draft(`Đề nghị bảo mật thông tin.\n${text.slice(text.length >> 1)}\n${text.slice(0, text.length >> 1)}`);
       const results: Record<string, string> = {};
       const run = (name: 'base' | 'ours', fn: typeof base) => {
         // Neither build pays for the other's garbage.
