@@ -15,7 +15,6 @@ import { parse, type Node } from 'acorn';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import rewritePattern from 'regexpu-core';
 import { PRESETS, type AuthorityId } from '../core';
-import { LONGEST_KEPT, SHORTEST_KEPT, TEXTS_KEPT } from '../core/text/kept';
 import { ADDIN_FILES } from './handler-names';
 import { allMessageKeys, catalogPlugin, messageKeysUsed } from './message-keys';
 import { checkAllPacked, packedDataPlugin } from './pack-data';
@@ -136,26 +135,18 @@ export const addressReadingAfterEdit = (): undefined => undefined;`,
 };
 
 /**
- * core/text/kept.ts in the launch file: each event there runs in a fresh runtime, so no text read
- * before it is ever edited into the next, and the edit machinery (kept.ts's editedFrom, edits.ts)
- * never runs. What a check does use, a text's reading found again within the check (the survey
- * the address rules made, read again by the legacy detector), stays; the limits are the real ones.
+ * core/text/edits.ts in the launch file: each event there runs in a fresh runtime, so no text read
+ * before it is ever edited into the next. With no edge shared, kept.ts's editedFrom finds no text
+ * edited, and the kept readings are only found again within the check (the survey the address
+ * rules made, read again by the legacy detector).
  */
-const keptStub: Plugin = {
-  name: 'kept-stub',
+const editsStub: Plugin = {
+  name: 'edits-stub',
   setup(b) {
-    b.onResolve({ filter: /[\\/]text[\\/]kept$/ }, (args) => ({ path: args.path, namespace: 'kept-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'kept-stub' }, () => ({
+    b.onResolve({ filter: /^\.\/edits$/ }, (args) => (/[\\/]text[\\/]kept\.ts$/.test(args.importer) ? { path: args.path, namespace: 'edits-stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'edits-stub' }, () => ({
       loader: 'ts',
-      contents: `export const SHORTEST_KEPT = ${SHORTEST_KEPT};
-export const LONGEST_KEPT = ${LONGEST_KEPT};
-export const TEXTS_KEPT = ${TEXTS_KEPT};
-export class KeptReadings<T extends { readonly text: string }> {
-  private readonly readings: T[] = [];
-  of(text: string): T | undefined { return this.readings.find((r) => r.text === text); }
-  editedFrom(_text: string): undefined { return undefined; }
-  keep(reading: T): void { this.readings.unshift(reading); this.readings.length = Math.min(this.readings.length, TEXTS_KEPT); }
-}`,
+      contents: `export const editBetween = () => ({ head: 0, tail: 0 });`,
     }));
   },
 };
@@ -165,7 +156,7 @@ export class KeptReadings<T extends { readonly text: string }> {
  * one move, the real module would come back into every event unnoticed. A build check.
  */
 function checkStubsApplied(inputs: readonly string[]): void {
-  for (const stub of [pdfReaderStub, signatureStub, doctypeStub, afterEditStub, keptStub]) {
+  for (const stub of [pdfReaderStub, signatureStub, doctypeStub, afterEditStub, editsStub]) {
     if (!inputs.some((p) => p.startsWith(`${stub.name}:`))) throw new Error(`launchevent.js: the ${stub.name} plugin matched no import; its filter no longer names the module it replaces`);
   }
   if (inputs.some((p) => /(^|[\\/])core[\\/]extract[\\/]pdf\.ts$/.test(p))) throw new Error('launchevent.js: core/extract/pdf.ts is bundled; the pdf-reader-stub should replace it');
@@ -189,7 +180,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, afterEditStub, keptStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, afterEditStub, editsStub, packedDataPlugin(packed), catalogPlugin(keep)],
       metafile: true,
       logLevel: 'error',
     });

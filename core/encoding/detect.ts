@@ -24,7 +24,7 @@
 // Decisions never look past the line, so converting a text whole or line by line gives the same.
 import { firstFrom, INVISIBLE_CHARS, isInvisibleUnit, type SurveyIndex } from '../address/invisible';
 import type { Edit } from '../text/edits';
-import { KeptReadings, LONGEST_KEPT } from '../text/kept';
+import { KeptReadings } from '../text/kept';
 import type { LegacyRun } from '../types';
 import { isVietnameseSyllable } from './syllable';
 import { decodeTcvn3, TCVN3_DECODE, WORD } from './tcvn3';
@@ -185,7 +185,8 @@ function survey(text: string): TextSurvey {
 }
 
 /** The last texts surveyed: a check reads the body and each document for its addresses, then for
- * legacy runs. Only rules/addresses.ts surveys, and only texts of a few thousand characters or more. */
+ * legacy runs. Only rules/addresses.ts surveys, and only texts of a few thousand characters or more:
+ * the texts KeptReadings keeps, and longer. */
 const surveys = new KeptReadings<TextSurvey>();
 
 /**
@@ -234,7 +235,7 @@ export function surveyText(text: string): TextSurvey | undefined {
   const kept = surveys.of(text);
   if (kept) return kept;
   // As with the other kept readings, a text past a long draft's size is not held after its turn.
-  if (text.length > LONGEST_KEPT) return survey(text);
+  if (!surveys.keeps(text)) return survey(text);
   const edited = surveys.editedFrom(text);
   const found = (edited && surveyAfterEdit(text, edited.reading, edited.edit)) || survey(text);
   surveys.keep(found, edited?.reading);
@@ -554,8 +555,6 @@ function firstRunWithin(text: string, from: number, to: number): { run: LegacyRu
  * text needs reading only from the line the edit starts in to the line it ends in.
  */
 const longTexts = new KeptReadings<{ text: string; found: ReturnType<typeof firstRunWithin> }>();
-/** Shorter texts are read whole: comparing costs more than it saves there. */
-const EDIT_READING_FROM = 4096;
 
 /** The first run of `text`, reading again only what changed since `before`. */
 function firstRunAfterEdit(text: string, before: { text: string; found: ReturnType<typeof firstRunWithin> }, { head, tail }: Edit): ReturnType<typeof firstRunWithin> {
@@ -588,17 +587,11 @@ export function firstLegacyRun(text: string): LegacyRun | undefined {
   if (full) return full.result.runs[0];
   let first = firstRuns.find((v) => v.text === text);
   if (!first) {
-    let found: ReturnType<typeof firstRunWithin>;
-    if (text.length >= EDIT_READING_FROM && text.length <= LONGEST_KEPT) {
-      const kept = longTexts.of(text);
-      const edited = kept ? undefined : longTexts.editedFrom(text);
-      if (kept) found = kept.found;
-      else if (edited) found = firstRunAfterEdit(text, edited.reading, edited.edit);
-      else found = firstRunWithin(text, 0, text.length);
-      if (!kept) longTexts.keep({ text, found }, edited?.reading);
-    } else {
-      found = firstRunWithin(text, 0, text.length);
-    }
+    // A text not kept (shorter ones: comparing costs more than it saves there) is read whole.
+    const kept = longTexts.of(text);
+    const edited = kept ? undefined : longTexts.editedFrom(text);
+    const found = kept ? kept.found : edited ? firstRunAfterEdit(text, edited.reading, edited.edit) : firstRunWithin(text, 0, text.length);
+    if (!kept) longTexts.keep({ text, found }, edited?.reading);
     first = { text, run: found?.run };
     if (text.length <= VERDICT_MAX_LENGTH) {
       firstRuns.unshift(first);

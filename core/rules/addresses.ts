@@ -3,7 +3,7 @@
 import { addressReading, addressReadingAfterEdit, type AddressReading } from '../address/after-edit';
 import { extractAddressList } from '../address/extract';
 import { surveyText } from '../encoding/detect';
-import { KeptReadings, LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
+import { KeptReadings, SHORTEST_KEPT } from '../text/kept';
 import type { RuleContext } from './rule';
 
 // check() makes a context for each call, so what is kept here lasts one check.
@@ -32,8 +32,8 @@ function stillAnswered(answers: ReadonlyMap<string, boolean>, ctx: RuleContext):
 }
 
 function readAddresses(text: string, ctx: RuleContext): readonly string[] {
-  const long = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
-  const same = long ? kept.of(text) : undefined;
+  const long = kept.keeps(text);
+  const same = kept.of(text);
   if (same && stillAnswered(same.answers, ctx)) return same.addresses;
   const answers = new Map<string, boolean>();
   const isKnownDomain = (domain: string) => {
@@ -49,7 +49,7 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
   const opts = { isKnownDomain, survey };
   // An edit of a long text read before: only what the edit reaches is read again, and the finds
   // kept rest on the answers given for them then, which must still hold.
-  const edited = long && !same ? kept.editedFrom(text) : undefined;
+  const edited = !same ? kept.editedFrom(text) : undefined;
   let reading: AddressReading | undefined;
   if (edited?.reading.reading && stillAnswered(edited.reading.answers, ctx)) {
     reading = addressReadingAfterEdit(text, edited.reading.reading, edited.edit.head, edited.edit.tail, opts);
@@ -58,7 +58,7 @@ function readAddresses(text: string, ctx: RuleContext): readonly string[] {
   if (long) reading ??= addressReading(text, opts);
   // The same finds as before the edit: the same addresses, each once.
   const addresses = reading && reading.addresses === edited?.reading.reading?.addresses ? edited.reading.addresses : [...new Set(reading ? reading.addresses : extractAddressList(text, opts))];
-  if (long) kept.keep({ text, addresses, answers, reading }, same ?? edited?.reading);
+  kept.keep({ text, addresses, answers, reading }, same ?? edited?.reading);
   return addresses;
 }
 

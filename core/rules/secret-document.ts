@@ -6,7 +6,7 @@ import type { RawFinding } from '../types';
 import { attachedDocuments } from './documents';
 import type { Rule } from './rule';
 import { cite, DOCS } from './sources';
-import { KeptReadings, LONGEST_KEPT, SHORTEST_KEPT } from '../text/kept';
+import { KeptReadings } from '../text/kept';
 
 const LEVELS = ['TUYỆT MẬT', 'TỐI MẬT', 'MẬT'] as const;
 type Level = (typeof LEVELS)[number];
@@ -59,21 +59,24 @@ const kept = new KeptReadings<{ text: string; level: Level | undefined; mentione
 
 /** The highest secrecy level stamped in the text, if any. */
 export function secrecyStamp(text: string): Level | undefined {
-  const long = text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
-  const same = long ? kept.of(text) : undefined;
+  const same = kept.of(text);
   if (same) return same.level;
-  const edited = long ? kept.editedFrom(text) : undefined;
+  const edited = kept.editedFrom(text);
   // After a keystroke in a long draft that never had the word, only the edit is read: any "mật"
   // the edit touched lies within two units of the edited stretch, the rest stood there before.
-  const mentioned = edited && !edited.reading.mentioned ? mentionsMat(text.slice(Math.max(0, edited.edit.head - 2), Math.min(text.length, text.length - edited.edit.tail + 2))) : mentionsMat(text);
-  const level = mentioned ? stampIn(text) : undefined;
-  if (long) kept.keep({ text, level, mentioned }, edited?.reading);
+  const { head, tail } = edited?.edit ?? { head: 0, tail: 0 };
+  const noneNew = edited !== undefined && !edited.reading.mentioned && !mentionsMat(text.slice(Math.max(0, head - 2), Math.min(text.length, text.length - tail + 2)));
+  // Found once: the stamp search starts from the same sites.
+  const sites = noneNew ? [] : matSites(text);
+  const level = sites.length > 0 ? stampIn(text, sites) : undefined;
+  kept.keep({ text, level, mentioned: sites.length > 0 }, edited?.reading);
   return level;
 }
 
 /** The stamp of the text read whole, nothing kept used: the reference for tests. */
 export function stampReadWhole(text: string): Level | undefined {
-  return mentionsMat(text) ? stampIn(text) : undefined;
+  const sites = matSites(text);
+  return sites.length > 0 ? stampIn(text, sites) : undefined;
 }
 
 /** A line's end, as a regex's ^ and $ read lines; a blank, as its \s does. */
@@ -85,9 +88,10 @@ const BLANK = /\s/;
  * The stamps in the text. Both patterns tried at every position of a long body cost ~35 ms per
  * M characters, paid on every check of a draft that says "bảo mật" or "mật khẩu" anywhere. Every
  * stamp line holds "MẬT" and every form field "độ", blanks, then "mật": only the lines that hold
- * the one are tried, and the field only where "độ" and blanks come before the other.
+ * the one are tried, and the field only where "độ" and blanks come before the other (`sites`,
+ * every "mật" in the text).
  */
-function stampIn(text: string): Level | undefined {
+function stampIn(text: string, sites: readonly number[]): Level | undefined {
   const seen = new Set<Level>();
   for (let at = text.indexOf('MẬT'); at !== -1; ) {
     let start = at;
@@ -98,7 +102,7 @@ function stampIn(text: string): Level | undefined {
     if (m) seen.add(levelOf(m[1]!));
     at = text.indexOf('MẬT', end);
   }
-  for (const site of matSites(text)) {
+  for (const site of sites) {
     let q = site - 1;
     while (q >= 0 && BLANK.test(text[q]!)) q--;
     if (q === site - 1 || q < 1) continue;

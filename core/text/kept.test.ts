@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeptReadings, TEXTS_KEPT } from './kept';
+import { KeptReadings, SHORTEST_KEPT, TEXTS_KEPT } from './kept';
 
 const long = (seed: string) => `${seed} `.repeat(2000);
 
@@ -33,5 +33,22 @@ describe('KeptReadings', () => {
     // that opens as a long document does.
     expect(kept.editedFrom(long('Quyết định'))).toBeUndefined();
     expect(kept.editedFrom(document.slice(0, 4096))).toBeUndefined();
+  });
+
+  it('neither keeps nor finds a short text, so a subject never pushes the body out', () => {
+    const kept = new KeptReadings<{ text: string; n: number }>();
+    const texts = Array.from({ length: TEXTS_KEPT }, (_, k) => long(`văn bản ${k}`));
+    texts.forEach((text, n) => kept.keep({ text, n }));
+    const subject = 'V/v báo cáo tháng 12'.padEnd(SHORTEST_KEPT - 1, '.');
+    expect(kept.keeps(subject)).toBe(false);
+    kept.keep({ text: subject, n: 9 });
+    expect(kept.of(subject)).toBeUndefined();
+    for (const [n, text] of texts.entries()) expect(kept.of(text)?.n).toBe(n);
+    // A short text cut from a kept one is no edit of it either: it is read whole.
+    const letter = 'Kính gửi các đơn vị. '.repeat(250);
+    kept.keep({ text: letter, n: 10 });
+    expect(kept.editedFrom(`${letter.slice(0, 2000)}${letter.slice(-2000)}`)).toBeUndefined();
+    expect(kept.editedFrom(`${letter.slice(0, 2000)}nhé${letter.slice(2000)}`)?.reading.n).toBe(10);
+    expect(kept.keeps(subject.padEnd(SHORTEST_KEPT, '.'))).toBe(true);
   });
 });

@@ -15,12 +15,19 @@ export const TEXTS_KEPT = 4;
 /**
  * The readings of the last few long texts, most recently used first: one reading per text, and a
  * text made by editing a kept one takes that one's place, so typing into a body keeps one body.
+ * Texts outside SHORTEST_KEPT–LONGEST_KEPT are neither kept nor found.
  */
 export class KeptReadings<T extends { readonly text: string }> {
   private readonly readings: T[] = [];
 
+  /** Whether a reading of `text` would be kept: what decides whether reading it again is worth avoiding. */
+  keeps(text: string): boolean {
+    return text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+  }
+
   /** The reading of this very text, if kept. */
   of(text: string): T | undefined {
+    if (!this.keeps(text)) return undefined;
     const k = this.readings.findIndex((r) => r.text === text);
     if (k < 0) return undefined;
     const found = this.readings[k]!;
@@ -35,6 +42,7 @@ export class KeptReadings<T extends { readonly text: string }> {
    * that opens as its attached document does is no edit of it, and must not take its place.
    */
   editedFrom(text: string): { reading: T; edit: Edit } | undefined {
+    if (!this.keeps(text)) return undefined;
     let best: { reading: T; edit: Edit } | undefined;
     for (const reading of this.readings) {
       const edit = editBetween(reading.text, text);
@@ -46,6 +54,7 @@ export class KeptReadings<T extends { readonly text: string }> {
 
   /** Keeps `reading` first, in place of the reading it was made from (`replacing`), if any. */
   keep(reading: T, replacing?: T): void {
+    if (!this.keeps(reading.text)) return;
     const k = replacing ? this.readings.indexOf(replacing) : -1;
     if (k >= 0) this.readings.splice(k, 1);
     this.readings.unshift(reading);
