@@ -6,6 +6,7 @@ import type { Policy } from './policy/schema';
 // issue 11 (budget): only the rules that read a message, so page scripts skip the account rules
 import { MESSAGE_RULES, type MessageRuleId } from './rules/message-rules';
 import type { Rule } from './rules/rule';
+import { keptTextEqualTo } from './text/kept';
 import { RULE_IDS, type AttachmentView, type ExtractedDocument, type Finding, type MessageView } from './types';
 
 const classifiers = new WeakMap<Policy, AddressClassifier>();
@@ -31,6 +32,9 @@ export interface CheckEnv {
 
 /** Findings, most severe first. */
 export function check(msg: MessageView, policy: Policy, env: CheckEnv = {}): Finding[] {
+  // The body as the string the rules kept when they read it last, if it is unchanged: a host reads
+  // it afresh for every check. (A document's text is the one its extraction made, kept by the host.)
+  msg = { ...msg, bodyText: keptTextEqualTo(msg.bodyText) };
   const ctx = { policy, classifier: withDomainMemo(classifierFor(policy)), directory: env.directory };
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
