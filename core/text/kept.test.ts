@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeptReadings, SHORTEST_KEPT, TEXTS_KEPT } from './kept';
+import { KeptReadings, keptTextEqualTo, SHORTEST_KEPT, TEXTS_KEPT } from './kept';
 
 const long = (seed: string) => `${seed} `.repeat(2000);
 
@@ -50,5 +50,23 @@ describe('KeptReadings', () => {
     expect(kept.editedFrom(`${letter.slice(0, 2000)}${letter.slice(-2000)}`)).toBeUndefined();
     expect(kept.editedFrom(`${letter.slice(0, 2000)}nhé${letter.slice(2000)}`)?.reading.n).toBe(10);
     expect(kept.keeps(subject.padEnd(SHORTEST_KEPT, '.'))).toBe(true);
+  });
+
+  it('finds a text read afresh, and a new text once it is kept, an overtyped one included', () => {
+    const kept = new KeptReadings<{ text: string; n: number }>();
+    const body = long('Kính gửi');
+    kept.keep({ text: body, n: 1 });
+    // Read afresh: an equal string made anew, as a page's innerText is.
+    const afresh = keptTextEqualTo([...body].join(''));
+    expect(afresh).toBe(body);
+    expect(kept.of(afresh)?.n).toBe(1);
+    // Overtyped: the same length, one letter changed near the end.
+    const overtyped = `${body.slice(0, -3)}X${body.slice(-2)}`;
+    expect(keptTextEqualTo(overtyped)).toBe(overtyped);
+    expect(kept.of(overtyped)).toBeUndefined();
+    kept.keep({ text: overtyped, n: 2 }, kept.editedFrom(overtyped)?.reading);
+    expect(kept.of(overtyped)?.n).toBe(2);
+    expect(kept.of(keptTextEqualTo([...overtyped].join('')))?.n).toBe(2);
+    expect(kept.of(body)).toBeUndefined();
   });
 });

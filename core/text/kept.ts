@@ -19,11 +19,23 @@ const everyKept: KeptReadings<any>[] = [];
  * The kept string equal to `text`, if any reader keeps one; else `text`. A host reads a draft's
  * body afresh for each check: an equal string, not the same one, and every reader's `of` then
  * compared the two whole (~4 ms per 10 M characters each, four readers or more). Compared once
- * here, the readers find it at once: the engine compares a string with itself by reference.
+ * here, the readers find it at once: the engine compares a string with itself by reference. A text
+ * no reader keeps is not looked for again (an overtyped draft, of the same length as the one kept,
+ * was compared almost whole by each).
  */
 export function keptTextEqualTo(text: string): string {
   if (text.length < SHORTEST_KEPT || text.length > LONGEST_KEPT) return text;
-  for (const kept of everyKept) for (const t of kept.texts()) if (t === text) return t;
+  // The readers keep the same strings: each is compared once (a string with itself costs nothing),
+  // and only those of the same length compare their characters at all.
+  const compared: string[] = [];
+  for (const kept of everyKept) {
+    for (const t of kept.texts()) {
+      if (t.length !== text.length || compared.some((c) => c === t)) continue;
+      if (t === text) return t;
+      compared.push(t);
+    }
+  }
+  for (const kept of everyKept) kept.keepsNone(text);
   return text;
 }
 
@@ -34,6 +46,8 @@ export function keptTextEqualTo(text: string): string {
  */
 export class KeptReadings<T extends { readonly text: string }> {
   private readonly readings: T[] = [];
+  /** A text none of the readings is of, until one is kept for it. */
+  private unkept: string | undefined;
 
   constructor() {
     everyKept.push(this);
@@ -44,6 +58,11 @@ export class KeptReadings<T extends { readonly text: string }> {
     return this.readings.map((r) => r.text);
   }
 
+  /** Says that no reading kept is of `text` (keptTextEqualTo compared them). */
+  keepsNone(text: string): void {
+    this.unkept = text;
+  }
+
   /** Whether a reading of `text` would be kept: what decides whether reading it again is worth avoiding. */
   keeps(text: string): boolean {
     return text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
@@ -51,7 +70,7 @@ export class KeptReadings<T extends { readonly text: string }> {
 
   /** The reading of this very text, if kept. */
   of(text: string): T | undefined {
-    if (!this.keeps(text)) return undefined;
+    if (!this.keeps(text) || text === this.unkept) return undefined;
     const k = this.readings.findIndex((r) => r.text === text);
     if (k < 0) return undefined;
     const found = this.readings[k]!;
@@ -79,6 +98,7 @@ export class KeptReadings<T extends { readonly text: string }> {
   /** Keeps `reading` first, in place of the reading it was made from (`replacing`), if any. */
   keep(reading: T, replacing?: T): void {
     if (!this.keeps(reading.text)) return;
+    if (reading.text === this.unkept) this.unkept = undefined;
     const k = replacing ? this.readings.indexOf(replacing) : -1;
     if (k >= 0) this.readings.splice(k, 1);
     this.readings.unshift(reading);
