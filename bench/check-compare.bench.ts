@@ -1,11 +1,12 @@
 // check() of this build beside another build's (CVG_CHECK_COMPARE: that build's
 // dist/bench/check-core.js), in one process, on the same new text each round (then the same text
-// again, read afresh as a host reads it; then after a word typed mid-body: what a host checks next;
-// then as a document attached to a letter typed into; then new again, saying "bảo mật" once), with
-// the bare indexOf('@') pass as the floor. The two builds alternate which goes first, every rule is on,
-// and each build is lent a directory built by its own code from the same people. The findings of
-// both must be identical in every round, or the run stops. Timings are wall-clock, each after a
-// collection, so that neither build pays for the other's garbage.
+// again, read afresh as a host reads it; then after a word typed mid-body: what a host checks
+// next, and after a letter overtyped near the end; then as a document attached to a letter typed
+// into; then new again, saying "bảo mật" once), with the bare indexOf('@') pass as the floor. The
+// two builds alternate which goes first, every rule is on, and each build is lent a directory
+// built by its own code from the same people. The findings of both must be identical in every
+// round, or the run stops. Timings are wall-clock, each after a collection, so that neither build
+// pays for the other's garbage.
 //
 // A build from before bench/check-core.ts existed has no such file: bundle one from an entry that
 // re-exports the same names from that tree's core (check, emptyMessage; compactDirectory,
@@ -35,7 +36,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
   const base = checker((await import(other)) as Core);
   const ours = checker(here);
   for (const { label, rate } of DENSITIES as Density[]) {
-    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[], baseAttached: [] as number[], oursAttached: [] as number[], baseMat: [] as number[], oursMat: [] as number[] };
+    const t = { indexOf: [] as number[], base: [] as number[], ours: [] as number[], baseAgain: [] as number[], oursAgain: [] as number[], baseTyped: [] as number[], oursTyped: [] as number[], baseOvertyped: [] as number[], oursOvertyped: [] as number[], baseAttached: [] as number[], oursAttached: [] as number[], baseMat: [] as number[], oursMat: [] as number[] };
     let counts = '';
     const loadBefore = load();
     for (let r = 0; r <= rounds; r++) {
@@ -49,6 +50,8 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       const typed = `${text.slice(0, text.length >> 1)}nhé ${text.slice(text.length >> 1)}`;
       /x/.test(typed);
       const typedMsg = draft(typed);
+      // Then a letter overtyped near the end: the same length as the draft checked before it.
+      const overtypedMsg = draft(`${typed.slice(0, -1000)}x${typed.slice(-999)}`);
       // The text as a document attached to a letter of a few pages, typed into: each check reads
       // the body and the document in turn.
       const letter = text.slice(0, 20_000);
@@ -67,6 +70,9 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         const again = timeOnce(() => summary(fn(againMsg)), false);
         collect();
         const afterTyping = timeOnce(() => summary(fn(typedMsg)), false);
+        collect();
+        const overtyped = timeOnce(() => summary(fn(overtypedMsg)), false);
+        results[`${name} overtyped`] = overtyped.result as string;
         fn(letterMsg);
         collect();
         const letterTyped = timeOnce(() => summary(fn(typedLetterMsg)), false);
@@ -81,6 +87,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
           t[name].push(first.ms);
           t[name === 'base' ? 'baseAgain' : 'oursAgain'].push(again.ms);
           t[name === 'base' ? 'baseTyped' : 'oursTyped'].push(afterTyping.ms);
+          t[name === 'base' ? 'baseOvertyped' : 'oursOvertyped'].push(overtyped.ms);
           t[name === 'base' ? 'baseAttached' : 'oursAttached'].push(letterTyped.ms);
           t[name === 'base' ? 'baseMat' : 'oursMat'].push(mentioning.ms);
         }
@@ -97,6 +104,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
       }
       if (results.base !== results.ours) throw new Error(`round ${r}: the findings differ\nbase: ${results.base!.slice(0, 2000)}\nours: ${results.ours!.slice(0, 2000)}`);
       if (results['base typed'] !== results['ours typed']) throw new Error(`round ${r}: the findings after typing differ`);
+      if (results['base overtyped'] !== results['ours overtyped']) throw new Error(`round ${r}: the findings after overtyping differ`);
       if (results['base letter'] !== results['ours letter']) throw new Error(`round ${r}: the findings of the letter with the text attached differ`);
       if (results['base mat'] !== results['ours mat']) throw new Error(`round ${r}: the findings of the draft saying "bảo mật" differ`);
       const found = JSON.parse(results.ours!) as Finding[];
@@ -109,6 +117,7 @@ export async function runCheckCompare(rounds = Number(process.env.CVG_ROUNDS ?? 
         { candidate: `${k}: check(), new text`, 'ms: median (IQR, min–max)': showSpread(t[k]), 'vs indexOf, per round': showSpread(ratios(t[k], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k], t.base), 2, '×') },
         { candidate: `${k}: check() again, unchanged (read afresh)`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAgain' : 'oursAgain']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAgain' : 'oursAgain'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseAgain' : 'oursAgain'], t.baseAgain), 2, '×') },
         { candidate: `${k}: check() after typing a word mid-body`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseTyped' : 'oursTyped']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseTyped' : 'oursTyped'], t.baseTyped), 2, '×') },
+        { candidate: `${k}: check() after overtyping a letter near the end`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseOvertyped' : 'oursOvertyped']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseOvertyped' : 'oursOvertyped'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseOvertyped' : 'oursOvertyped'], t.baseOvertyped), 2, '×') },
         { candidate: `${k}: check(), new text saying "bảo mật"`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseMat' : 'oursMat']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseMat' : 'oursMat'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseMat' : 'oursMat'], t.baseMat), 2, '×') },
         { candidate: `${k}: a 20 K letter with the text attached, after typing`, 'ms: median (IQR, min–max)': showSpread(t[k === 'base' ? 'baseAttached' : 'oursAttached']), 'vs indexOf, per round': showSpread(ratios(t[k === 'base' ? 'baseAttached' : 'oursAttached'], t.indexOf), 1, '×'), 'vs base, per round': showSpread(ratios(t[k === 'base' ? 'baseAttached' : 'oursAttached'], t.baseAttached), 2, '×') },
       ]),
