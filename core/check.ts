@@ -25,16 +25,14 @@ export function citationFor(rule: Rule, policy: Policy) {
 
 const ORDER = { block: 0, warn: 1, nudge: 2 } as const;
 
-/** Every field of a raw finding: a field added there and not copied below fails to compile here. */
-const RAW_FIELDS: Record<keyof RawFinding, true> = { rule: true, messageKey: true, params: true, evidence: true, actions: true };
-void RAW_FIELDS;
-
 /**
  * The raw finding with its severity and citation. Written out field by field: `{ ...raw, severity,
- * citation }` took ~1.8 µs a finding in V8, 8 ms a check for a directory's 4,454 findings.
+ * citation }` took ~1.8 µs a finding in V8, 8 ms a check for a directory's 4,454 findings. Every
+ * field is required by `satisfies`, optional ones too: one added to Finding and not copied here
+ * fails to compile.
  */
 function finding(raw: RawFinding, severity: Severity, citation: Citation): Finding {
-  return { rule: raw.rule, messageKey: raw.messageKey, params: raw.params, evidence: raw.evidence, actions: raw.actions, severity, citation };
+  return { rule: raw.rule, messageKey: raw.messageKey, params: raw.params, evidence: raw.evidence, actions: raw.actions, severity, citation } satisfies Record<keyof Finding, unknown>;
 }
 
 // official-directory (issue 14): what a host may lend the rules beyond the policy

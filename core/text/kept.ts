@@ -12,6 +12,11 @@ export const LONGEST_KEPT = 16_000_000;
 /** A draft's body and a few attached documents. */
 export const TEXTS_KEPT = 4;
 
+/** Whether a text is long enough to keep a reading of, and not too long to hold after its turn. */
+function keptLength(text: string): boolean {
+  return text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- readings of every kind
 const everyKept: KeptReadings<any>[] = [];
 
@@ -24,7 +29,7 @@ const everyKept: KeptReadings<any>[] = [];
  * was compared almost whole by each).
  */
 export function keptTextEqualTo(text: string): string {
-  if (text.length < SHORTEST_KEPT || text.length > LONGEST_KEPT) return text;
+  if (!keptLength(text)) return text;
   // The readers keep the same strings: each is compared once (a string with itself costs nothing),
   // and only those of the same length compare their characters at all.
   const compared: string[] = [];
@@ -65,7 +70,7 @@ export class KeptReadings<T extends { readonly text: string }> {
 
   /** Whether a reading of `text` would be kept: what decides whether reading it again is worth avoiding. */
   keeps(text: string): boolean {
-    return text.length >= SHORTEST_KEPT && text.length <= LONGEST_KEPT;
+    return keptLength(text);
   }
 
   /** The reading of this very text, if kept. */
