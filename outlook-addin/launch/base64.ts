@@ -24,9 +24,11 @@ export function base64ToBytes(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
+let encoder: TextEncoder | undefined;
+
 /** UTF-8 bytes of a string (Eml attachments come as text). */
 export function utf8Bytes(text: string): Uint8Array {
-  if (typeof TextEncoder === 'function') return new TextEncoder().encode(text);
+  if (typeof TextEncoder === 'function') return (encoder ??= new TextEncoder()).encode(text);
   const out: number[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;

@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../outlook-addin/handler-names';
 import { runInJsRuntime, serverFetch, type WebServer } from './js-runtime';
 import { ROOT } from './serve';
+import { mailWith } from '../fixtures/mail';
 
 const MB = 1024 * 1024;
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const BASE = 'https://mail.danang.gov.vn/congvu-guard/';
 const SPAM_ADDRESS = 'baocaothurac@stttt.danang.gov.vn';
 
@@ -98,6 +100,31 @@ describe('the kit’s launchevent.js in classic Outlook’s JavaScript-only runt
     expect(done.allowEvent).toBe(false);
     expect(done.errorMessage).toContain('cong-van.docx');
     expect(done.errorMessage).toContain('nguyenvana@gmail.com');
+  });
+
+  // An attached e-mail is parsed by postal-mime, which gathers every decoded part in a Blob. The
+  // runtime gives none (nor FileReader): before launchevent.js brought its own, each one was
+  // "not checked here", whatever it held.
+  const eml = (name: string, bytes: Uint8Array) => ({ id: `e-${name}`, name, contentType: 'message/rfc822', content: Buffer.from(bytes).toString('base64') });
+
+  it('reads an attached e-mail where the runtime has no Blob: a forwarded mail carrying a secret docx stops the send and names the file inside it', async () => {
+    const forwarded = mailWith('Kinh gui anh chi, gui kem cong van.', [['cong-van-mat.docx', DOCX_TYPE, readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-mat.docx'))]]);
+    const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
+    const { record, given } = await runInJsRuntime({ script, sim: compose('1.12', { ...work, attachments: [eml('thu-chuyen-tiep.eml', Buffer.from(forwarded))] }), handler: HANDLERS.messageSend, fetch: serverFetch(server) });
+    expect(given).toMatchObject({ Blob: 'undefined', FileReader: 'undefined' });
+    const done = record.calls[0]![0] as { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string };
+    expect(done.allowEvent).toBe(false);
+    expect(done.errorMessage).toContain('Tệp “thu-chuyen-tiep.eml › cong-van-mat.docx” có dấu độ mật “MẬT”');
+    expect(done.errorMessage).not.toContain('Chưa kiểm tra được');
+    // A block, not the "review and send anyway" prompt of a file that could not be read.
+    expect(done.sendModeOverride).toBeUndefined();
+  });
+
+  it('reads mail made by others (postal-mime’s bounce, mailparser’s spam sample) to the end there: nothing to say, the send goes', async () => {
+    const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
+    const attachments = ['postal-mime-bounce.eml', 'mailparser-spam.eml'].map((name) => eml(name, readFileSync(join(ROOT, 'test/fixtures/third-party', name))));
+    const done = await send(compose('1.12', { ...work, attachments }), server);
+    expect(done).toEqual({ allowEvent: true });
   });
 
   it('says an attached docx whose text part has a DOCTYPE was not checked there, and points to the pane', async () => {

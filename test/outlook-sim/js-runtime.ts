@@ -65,20 +65,23 @@ export interface JsRuntimeEvent {
 }
 
 /** Loads the script in a fresh JavaScript-only runtime and fires one event at it. */
-export async function runInJsRuntime(ev: JsRuntimeEvent): Promise<{ record: Completion; state: SimState; globals: Record<string, string> }> {
+export async function runInJsRuntime(ev: JsRuntimeEvent): Promise<{ record: Completion; state: SimState; globals: Record<string, string>; given: Record<string, string> }> {
   const dom = new Window();
   const hostWindow: Record<string, unknown> = { __officeSim: { ...ev.sim, runtime: 'javascript' } };
   runInNewContext(SIM, { window: hostWindow, setTimeout, clearTimeout, TextEncoder, btoa, atob, DOMParser: dom.DOMParser, console });
   const config = hostWindow.__officeSim as { invoke(name: string, extra: object, waitMs: number): Promise<Completion>; state: SimState };
 
   const runtime = createContext({ Office: hostWindow.Office, fetch: ev.fetch, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+  const typesOf = (names: string[]) => Object.fromEntries(names.map((g) => [g, runInContext(`typeof ${g}`, runtime) as string]));
+  // What the host gave, before the script could install anything of its own.
+  const given = typesOf(['Blob', 'FileReader', 'atob', 'Buffer']);
   runInContext(ev.script, runtime, { filename: 'launchevent.js' });
-  const globals = Object.fromEntries(['window', 'document', 'location', 'self', 'DOMParser'].map((g) => [g, runInContext(`typeof ${g}`, runtime) as string]));
+  const globals = typesOf(['window', 'document', 'location', 'self', 'DOMParser']);
   try {
     const record = await config.invoke(ev.handler, ev.extra ?? {}, ev.waitMs ?? 25_000);
     // Anything completing late would land in the same record: give it the time to show up.
     await new Promise((r) => setTimeout(r, 300));
-    return { record, state: JSON.parse(JSON.stringify(config.state)) as SimState, globals };
+    return { record, state: JSON.parse(JSON.stringify(config.state)) as SimState, globals, given };
   } finally {
     await dom.happyDOM.close();
   }
