@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installBlobIfMissing, PartsBlob } from './blob';
+import { PartsBlob } from './blob';
+import { installMissingApis } from './runtime-apis';
 
 const ROOT = join(__dirname, '../..');
 
@@ -24,10 +25,10 @@ describe('PartsBlob', () => {
 
   it('is installed only where there is no Blob', () => {
     const bare: Record<string, unknown> = {};
-    installBlobIfMissing(bare);
+    expect(installMissingApis(bare)).toContain('Blob');
     expect(bare.Blob).toBe(PartsBlob);
     const browser = { Blob };
-    installBlobIfMissing(browser);
+    expect(installMissingApis(browser)).not.toContain('Blob');
     expect(browser.Blob).toBe(Blob);
   });
 });

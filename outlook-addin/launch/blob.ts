@@ -38,9 +38,3 @@ export class PartsBlob {
     return Promise.resolve(this.bytes.slice().buffer);
   }
 }
-
-/** Installs PartsBlob as the global Blob where the runtime has none. */
-export function installBlobIfMissing(scope: object = globalThis): void {
-  if ('Blob' in scope) return;
-  Object.defineProperty(scope, 'Blob', { value: PartsBlob, configurable: true, writable: true, enumerable: false });
-}

@@ -3,11 +3,9 @@
 // type="javascript"). Classic Outlook does not run Office.onReady set-up before a handler, so
 // nothing here waits for it: handlers read Office when they run.
 import './polyfills';
-import { installBlobIfMissing } from './blob';
+import './runtime-apis';
 import { makeHandlers, type LaunchHandler } from './handlers';
 
-// An attached e-mail is parsed through a Blob, which classic Outlook's runtime does not promise.
-installBlobIfMissing();
 const handlers = makeHandlers();
 
 /** Bind the handlers by name: Office.actions.associate where it exists, and globalThis for older hosts. */

@@ -102,16 +102,16 @@ describe('the kit’s launchevent.js in classic Outlook’s JavaScript-only runt
     expect(done.errorMessage).toContain('nguyenvana@gmail.com');
   });
 
-  // An attached e-mail is parsed by postal-mime, which gathers every decoded part in a Blob. The
-  // runtime gives none (nor FileReader): before launchevent.js brought its own, each one was
-  // "not checked here", whatever it held.
+  // An attached e-mail is parsed by postal-mime, which gathers every decoded part in a Blob and
+  // decodes its text with TextDecoder. The runtime gives neither: before launchevent.js brought
+  // its own Blob, each one was "not checked here", whatever it held.
   const eml = (name: string, bytes: Uint8Array) => ({ id: `e-${name}`, name, contentType: 'message/rfc822', content: Buffer.from(bytes).toString('base64') });
 
   it('reads an attached e-mail where the runtime has no Blob: a forwarded mail carrying a secret docx stops the send and names the file inside it', async () => {
     const forwarded = mailWith('Kinh gui anh chi, gui kem cong van.', [['cong-van-mat.docx', DOCX_TYPE, readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-mat.docx'))]]);
     const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
     const { record, given } = await runInJsRuntime({ script, sim: compose('1.12', { ...work, attachments: [eml('thu-chuyen-tiep.eml', Buffer.from(forwarded))] }), handler: HANDLERS.messageSend, fetch: serverFetch(server) });
-    expect(given).toMatchObject({ Blob: 'undefined', FileReader: 'undefined' });
+    expect(given).toMatchObject({ Blob: 'undefined', FileReader: 'undefined', TextDecoder: 'undefined', TextEncoder: 'undefined', URL: 'undefined' });
     const done = record.calls[0]![0] as { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string };
     expect(done.allowEvent).toBe(false);
     expect(done.errorMessage).toContain('Tệp “thu-chuyen-tiep.eml › cong-van-mat.docx” có dấu độ mật “MẬT”');

@@ -1,8 +1,9 @@
 // Classic Outlook on Windows runs launch events and the integrated spam-reporting event in a
 // JavaScript-only runtime: a JavaScript engine with fetch (full CORS) and timers, but no DOM, no
 // window, no location, no Office.onReady, and a fresh runtime for every event. Here that is a
-// new node:vm context per event holding only those globals plus Office, and TextEncoder,
-// TextDecoder and URL, which bundled libraries touch at load (as launchevent-es2016.test.ts gives). The simulated host
+// new node:vm context per event holding only those globals plus Office and console. The Encoding
+// API, URL and Blob are not promised, so none is given: launchevent.js brings its own where the
+// runtime has none (outlook-addin/launch/runtime-apis.ts). The simulated host
 // (office-sim.js) runs in a realm of its own, with the DOMParser and base64 helpers its
 // simulated Exchange needs, so the add-in is given nothing the documentation does not promise.
 import { readFileSync } from 'node:fs';
@@ -71,10 +72,10 @@ export async function runInJsRuntime(ev: JsRuntimeEvent): Promise<{ record: Comp
   runInNewContext(SIM, { window: hostWindow, setTimeout, clearTimeout, TextEncoder, btoa, atob, DOMParser: dom.DOMParser, console });
   const config = hostWindow.__officeSim as { invoke(name: string, extra: object, waitMs: number): Promise<Completion>; state: SimState };
 
-  const runtime = createContext({ Office: hostWindow.Office, fetch: ev.fetch, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, URL });
+  const runtime = createContext({ Office: hostWindow.Office, fetch: ev.fetch, setTimeout, clearTimeout, console });
   const typesOf = (names: string[]) => Object.fromEntries(names.map((g) => [g, runInContext(`typeof ${g}`, runtime) as string]));
   // What the host gave, before the script could install anything of its own.
-  const given = typesOf(['Blob', 'FileReader', 'atob', 'Buffer']);
+  const given = typesOf(['Blob', 'FileReader', 'atob', 'Buffer', 'TextEncoder', 'TextDecoder', 'URL']);
   runInContext(ev.script, runtime, { filename: 'launchevent.js' });
   const globals = typesOf(['window', 'document', 'location', 'self', 'DOMParser']);
   try {
