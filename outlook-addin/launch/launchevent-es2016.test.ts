@@ -74,7 +74,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // (+0.1 KB: a spread was 8 ms per check for a directory's findings): 328,977 B, 322 KB. Blob,
 // TextEncoder, TextDecoder and URL of its own where the runtime has none (+7.4 KB: the
 // JavaScript-only runtime promises none of them; without TextDecoder the file stopped at load, and
-// without Blob every attached e-mail was "not checked here"): 336,395 B, 329 KB.
+// without Blob every attached e-mail was "not checked here"): 336,780 B, 329 KB.
 const LAUNCH_FILE_BUDGET_BYTES = 329 * 1024;
 
 describe('launchevent.js', () => {
