@@ -16,7 +16,13 @@ const NAMES: Record<Encoding, string> = {
     'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252',
   'windows-1258': 'cp1258 windows-1258 x-cp1258',
 };
-for (const [encoding, labels] of Object.entries(NAMES)) for (const label of labels.split(' ')) LABELS[label] = encoding as Encoding;
+/** The encoding a label names; the table is built on first use (most runtimes have their own). */
+function encodingOf(label: string): Encoding | undefined {
+  if (Object.keys(LABELS).length === 0) for (const [encoding, labels] of Object.entries(NAMES)) for (const name of labels.split(' ')) LABELS[name] = encoding as Encoding;
+  const key = label.trim().toLowerCase();
+  // A label is a key of its own here, never one an object inherits ("constructor").
+  return Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key] : undefined;
+}
 
 /** windows-1252's bytes 0x80–0x9F (the Encoding Standard's index); every other byte is its own code point. */
 const CP1252_C1 = [
@@ -66,7 +72,7 @@ export class EncodingTextDecoder {
   private atStart = true;
 
   constructor(label = 'utf-8', options: { fatal?: boolean; ignoreBOM?: boolean } = {}) {
-    const encoding = LABELS[String(label).trim().toLowerCase()];
+    const encoding = encodingOf(String(label));
     if (!encoding) throw new RangeError(`The encoding label provided ('${label}') is invalid.`);
     this.encoding = encoding;
     this.fatal = Boolean(options.fatal);

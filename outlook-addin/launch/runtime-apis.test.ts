@@ -84,7 +84,7 @@ describe('TextDecoder where the runtime has none', () => {
     for (const label of ['UTF-8', ' utf8 ', 'latin1', 'ISO-8859-1', 'us-ascii', 'cp1252', 'utf-16', 'UTF-16BE', 'unicode']) {
       expect(new EncodingTextDecoder(label).encoding).toBe(new TextDecoder(label).encoding);
     }
-    expect(() => new EncodingTextDecoder('x-no-such')).toThrow(RangeError);
+    for (const label of ['x-no-such', 'constructor', '__proto__', 'toString']) expect(() => new EncodingTextDecoder(label), label).toThrow(RangeError);
     // A real encoding this one does not carry: refused the same way, and the file is said unread.
     expect(() => new EncodingTextDecoder('koi8-r')).toThrow(RangeError);
   });
