@@ -72,10 +72,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // checked again by a page cost 21 ms, 11 ms with it; no gain here, where each event runs fresh, but
 // a third stub for 0.4 KB is more to keep right than it saves); findings decorated field by field
 // (+0.1 KB: a spread was 8 ms per check for a directory's findings): 328,977 B, 322 KB. Blob,
-// TextEncoder, TextDecoder and URL of its own where the runtime has none (+7.4 KB: the
+// TextEncoder, TextDecoder and URL of its own where the runtime has none (+7.9 KB: the
 // JavaScript-only runtime promises none of them; without TextDecoder the file stopped at load, and
-// without Blob every attached e-mail was "not checked here"): 336,780 B, 329 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 329 * 1024;
+// without Blob every attached e-mail was "not checked here"; load 1.04x): 336,896 B, 330 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 330 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {
