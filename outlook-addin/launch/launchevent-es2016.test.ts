@@ -74,8 +74,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // (+0.1 KB: a spread was 8 ms per check for a directory's findings): 328,977 B, 322 KB. Blob,
 // TextEncoder, TextDecoder and URL of its own where the runtime has none (+7.9 KB: the
 // JavaScript-only runtime promises none of them; without TextDecoder the file stopped at load, and
-// without Blob every attached e-mail was "not checked here"; load 1.04x): 336,896 B, 330 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 330 * 1024;
+// without Blob every attached e-mail was "not checked here"; load 1.04x): 336,896 B. After review,
+// IPv4 hosts read as the URL Standard reads them and the decoder writing into one typed buffer
+// (2x faster where it stands in): 337,845 B, 331 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 331 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {

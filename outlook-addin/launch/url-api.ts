@@ -1,9 +1,11 @@
 // A URL class for runtimes that have none (classic Outlook's JavaScript-only runtime does not
 // promise one). The launch code reads URLs a policy gives (the official webmail, checked by the
-// policy rules) and the mailbox's EWS address: absolute http(s) URLs, read for their parts. This
-// parses those as the URL Standard does, with two limits said here: a host with characters
-// beyond ASCII is refused rather than converted to punycode, and numeric IPv4 forms are not
-// rewritten. Anything it cannot read throws the TypeError a real URL throws.
+// policy rules) and the mailbox's EWS address: absolute http(s) URLs, read for their parts, and
+// held to Node's on such URLs and hostile ones (runtime-apis.test.ts). What it does not do as the
+// URL Standard does: a host beyond ASCII and an IPv6 literal are refused (a real URL converts the
+// one to punycode and reads the other); a relative reference with a scheme of its own
+// ("https:foo") is not resolved against the base; file: and other non-http schemes are kept whole
+// as their path. What it refuses throws the TypeError a real URL throws.
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 // Characters the URL Standard forbids in a host.
@@ -36,14 +38,37 @@ function withoutDotSegments(path: string): string {
   const segments = path.split('/').slice(1);
   segments.forEach((s, k) => {
     const last = k === segments.length - 1;
-    if (s === '..' || s.toLowerCase() === '%2e%2e') {
+    const dots = s.toLowerCase().replace(/%2e/g, '.');
+    if (dots === '..') {
       out.pop();
       if (last) out.push('');
-    } else if (s === '.' || s.toLowerCase() === '%2e') {
+    } else if (dots === '.') {
       if (last) out.push('');
     } else out.push(s);
   });
   return `/${out.join('/')}`;
+}
+
+/**
+ * A host that ends in a number is an IPv4 address, as the URL Standard reads one: up to four
+ * parts, each decimal, 0x-hex or 0-octal, the last filling the bytes the others leave; written
+ * back as four decimal bytes. Undefined for a domain; throws for an address out of range.
+ */
+function ipv4Host(host: string): string | undefined {
+  const parts = host.split('.');
+  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
+  const last = parts[parts.length - 1]!;
+  if (!/^(\d+|0x[0-9a-f]*)$/.test(last)) return undefined;
+  const numbers = parts.map((part) => {
+    if (/^0x[0-9a-f]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
+    if (/^0[0-7]+$/.test(part)) return parseInt(part.slice(1), 8);
+    if (/^(0|[1-9]\d*)$/.test(part)) return Number(part);
+    return NaN;
+  });
+  if (parts.length > 4 || numbers.some((n) => Number.isNaN(n)) || numbers.slice(0, -1).some((n) => n > 255) || numbers[numbers.length - 1]! >= 256 ** (5 - numbers.length)) throw invalid(host);
+  let address = numbers[numbers.length - 1]!;
+  numbers.slice(0, -1).forEach((n, k) => (address += n * 256 ** (3 - k)));
+  return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.');
 }
 
 function invalid(input: string): TypeError {
@@ -108,14 +133,16 @@ export class PlainUrl {
     const portAt = hostPort.startsWith('[') ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.lastIndexOf(':');
     const host = portAt < 0 ? hostPort : hostPort.slice(0, portAt);
     const port = portAt < 0 ? '' : hostPort.slice(portAt + 1);
-    const ipv6 = /^\[[0-9a-fA-F:.]+\]$/.test(host);
+    // An IPv6 literal is refused: no policy or mailbox URL the launch code reads is one.
+    if (host.startsWith('[')) throw invalid(original);
     let name: string;
     try {
       name = decodeURIComponent(host).toLowerCase();
     } catch {
       throw invalid(original);
     }
-    if (!ipv6 && (name === '' || FORBIDDEN_HOST.test(name) || BEYOND_ASCII.test(name))) throw invalid(original);
+    if (name === '' || FORBIDDEN_HOST.test(name) || BEYOND_ASCII.test(name)) throw invalid(original);
+    name = ipv4Host(name) ?? name;
     if (!/^\d*$/.test(port) || (port !== '' && Number(port) > 65535)) throw invalid(original);
     this.hostname = name;
     this.port = port === '' || String(Number(port)) === DEFAULT_PORTS[this.protocol] ? '' : String(Number(port));
