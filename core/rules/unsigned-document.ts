@@ -26,7 +26,8 @@ export function signatureProblem(state: DocumentSignatures): { key: string; sign
   // Present but verified elsewhere (the add-in's pane): not unsigned, and nothing to say here.
   if (state.notChecked) return undefined;
   if (state.unreadable) return { key: 'unsigned-document.unreadable' };
-  const newest = state.signatures.at(-1);
+  // Indexed, not .at(-1): classic Outlook's launch file runs this on ES2016 engines (ES2022 has at).
+  const newest = state.signatures[state.signatures.length - 1];
   if (!newest) return { key: state.unsignedFields > 0 ? 'unsigned-document.empty-field' : 'unsigned-document.missing' };
   const broken = state.signatures.find((s) => s.integrity === 'altered');
   if (broken) return { key: 'unsigned-document.altered', signature: broken };
