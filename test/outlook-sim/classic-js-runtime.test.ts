@@ -123,8 +123,11 @@ describe('the kit’s launchevent.js in classic Outlook’s JavaScript-only runt
   it('reads mail made by others (postal-mime’s bounce, mailparser’s spam sample) to the end there: nothing to say, the send goes', async () => {
     const server: WebServer = { sites: { [BASE]: folder }, requests: [] };
     const attachments = ['postal-mime-bounce.eml', 'mailparser-spam.eml'].map((name) => eml(name, readFileSync(join(ROOT, 'test/fixtures/third-party', name))));
-    const done = await send(compose('1.12', { ...work, attachments }), server);
-    expect(done).toEqual({ allowEvent: true });
+    const { record, state } = await runInJsRuntime({ script, sim: compose('1.12', { ...work, attachments }), handler: HANDLERS.messageSend, fetch: serverFetch(server) });
+    // Each mail's content was fetched, and none is left unread: a skipped file would not be asked for.
+    const fetched = (state.calls as { name: string; args: unknown[] }[]).filter((c) => c.name === 'getAttachmentContentAsync').map((c) => c.args[0]);
+    expect(fetched.sort()).toEqual(attachments.map((a) => a.id).sort());
+    expect(record.calls).toEqual([[{ allowEvent: true }]]);
   });
 
   it('says an attached docx whose text part has a DOCTYPE was not checked there, and points to the pane', async () => {
