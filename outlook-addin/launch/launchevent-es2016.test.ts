@@ -76,8 +76,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // JavaScript-only runtime promises none of them; without TextDecoder the file stopped at load, and
 // without Blob every attached e-mail was "not checked here"; load 1.04x): 336,896 B. After review,
 // IPv4 hosts read as the URL Standard reads them and the decoder writing into one typed buffer
-// (2x faster where it stands in): 337,845 B, 331 KB.
-const LAUNCH_FILE_BUDGET_BYTES = 331 * 1024;
+// (2x faster where it stands in): 337,845 B. A webmail host in Vietnamese read as its Punycode
+// (punycode.js, +2.5 KB; refused before, so such a policy field was unreadable only here): 340,303 B,
+// 333 KB.
+const LAUNCH_FILE_BUDGET_BYTES = 333 * 1024;
 
 describe('launchevent.js', () => {
   it(`stays within its ${LAUNCH_FILE_BUDGET_BYTES / 1024} KB budget`, () => {

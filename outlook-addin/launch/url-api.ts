@@ -2,10 +2,13 @@
 // promise one). The launch code reads URLs a policy gives (the official webmail, checked by the
 // policy rules) and the mailbox's EWS address: absolute http(s) URLs, read for their parts, and
 // held to Node's on such URLs and hostile ones (runtime-apis.test.ts). What it does not do as the
-// URL Standard does: a host beyond ASCII and an IPv6 literal are refused (a real URL converts the
-// one to punycode and reads the other); a relative reference with a scheme of its own
+// URL Standard does: a host beyond ASCII is mapped by NFKC and lower case, not the full UTS 46
+// table, before its Punycode (punycode.js), and a Punycode label is checked by what it spells in
+// those terms too; an IPv6 literal is refused; a relative reference with a scheme of its own
 // ("https:foo") is not resolved against the base; file: and other non-http schemes are kept whole
 // as their path. What it refuses throws the TypeError a real URL throws.
+
+import { decode, toASCII } from 'punycode/punycode.es6.js';
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
 // Characters the URL Standard forbids in a host.
@@ -69,6 +72,24 @@ function ipv4Host(host: string): string | undefined {
   let address = numbers[numbers.length - 1]!;
   numbers.slice(0, -1).forEach((n, k) => (address += n * 256 ** (3 - k)));
   return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.');
+}
+
+// What a Punycode label may not spell: ASCII beside letters, digits and '-', C1 controls, no-break space.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_LABEL = /[\u0000-\u002c./:-@[-`{-\u00a0]/;
+
+/**
+ * A label is no Punycode, or Punycode that spells a label a real URL takes: something, in NFKC and
+ * lower case, none of it NOT_IN_LABEL ("xn--a" spells U+0080, "xn--zz" nothing at all).
+ */
+function punycodeReads(label: string): boolean {
+  if (!label.startsWith('xn--')) return true;
+  try {
+    const spelt = decode(label.slice(4));
+    return spelt !== '' && !NOT_IN_LABEL.test(spelt) && spelt === spelt.normalize('NFKC') && spelt === spelt.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 function invalid(input: string): TypeError {
@@ -141,7 +162,9 @@ export class PlainUrl {
     } catch {
       throw invalid(original);
     }
-    if (name === '' || FORBIDDEN_HOST.test(name) || BEYOND_ASCII.test(name)) throw invalid(original);
+    // A webmail's Vietnamese name ("thư.danang.gov.vn") is a host as its Punycode.
+    if (BEYOND_ASCII.test(name)) name = toASCII(name.normalize('NFKC').toLowerCase());
+    if (name === '' || FORBIDDEN_HOST.test(name) || BEYOND_ASCII.test(name) || !name.split('.').every(punycodeReads)) throw invalid(original);
     name = ipv4Host(name) ?? name;
     if (!/^\d*$/.test(port) || (port !== '' && Number(port) > 65535)) throw invalid(original);
     this.hostname = name;
