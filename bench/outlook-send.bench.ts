@@ -137,11 +137,11 @@ export async function runOutlookSendBench(rounds = 5): Promise<void> {
 const MINIMAL_HANDLER = `function ${HANDLERS.messageSend}(event) { event.completed({ allowEvent: true }); }
 if (typeof Office !== 'undefined' && Office.actions) Office.actions.associate(${JSON.stringify(HANDLERS.messageSend)}, ${HANDLERS.messageSend});`;
 
-/** What the JavaScript-only runtime offers (test/outlook-sim/js-runtime.ts): no DOM, no location. */
 /**
- * A runtime's globals. `documentedOnly`: what Microsoft documents for classic Outlook's runtime
- * (no Encoding API, URL or Blob), where launchevent.js installs its own; otherwise Node's are lent,
- * as a build before those stand-ins needs them to load at all.
+ * What the JavaScript-only runtime offers (test/outlook-sim/js-runtime.ts): no DOM, no location.
+ * `documentedOnly`: only what Microsoft documents (no Encoding API, URL or Blob), where
+ * launchevent.js installs its own; otherwise Node's are lent, as a build before those stand-ins
+ * needs them to load at all.
  */
 function runtimeGlobals(office: unknown, policyJson: string, documentedOnly = false): Record<string, unknown> {
   const serve = async () => new Response(policyJson, { status: 200, headers: { 'content-type': 'application/json' } });

@@ -26,16 +26,10 @@ export function base64ToBytes(text: string): Uint8Array {
 
 let encoder: TextEncoder | undefined;
 
-/** UTF-8 bytes of a string (Eml attachments come as text). */
+/**
+ * UTF-8 bytes of a string (Eml attachments come as text). A runtime without TextEncoder has the
+ * launch file's own (runtime-apis.ts, installed before any other module runs).
+ */
 export function utf8Bytes(text: string): Uint8Array {
-  if (typeof TextEncoder === 'function') return (encoder ??= new TextEncoder()).encode(text);
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return new Uint8Array(out);
+  return (encoder ??= new TextEncoder()).encode(text);
 }

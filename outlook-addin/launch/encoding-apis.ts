@@ -7,7 +7,6 @@
 // gives an unknown one. The text and office readers then say the file was not read; postal-mime
 // reads such a mail part as windows-1252 (its own fallback), so its text may come out garbled.
 
-const LABELS: Record<string, Encoding> = {};
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1258';
 const NAMES: Record<Encoding, string> = {
   'utf-8': 'unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8',
@@ -17,12 +16,17 @@ const NAMES: Record<Encoding, string> = {
     'ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252',
   'windows-1258': 'cp1258 windows-1258 x-cp1258',
 };
-/** The encoding a label names; the table is built on first use (most runtimes have their own). */
+/** Each label's encoding, built on first use (most runtimes have their own decoder). */
+let labels: Record<string, Encoding | undefined> | undefined;
+
+/** The encoding a label names. */
 function encodingOf(label: string): Encoding | undefined {
-  if (Object.keys(LABELS).length === 0) for (const [encoding, labels] of Object.entries(NAMES)) for (const name of labels.split(' ')) LABELS[name] = encoding as Encoding;
-  const key = label.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase();
-  // A label is a key of its own here, never one an object inherits ("constructor").
-  return Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key] : undefined;
+  if (!labels) {
+    // No prototype: a label such as "constructor" names nothing.
+    labels = Object.create(null) as Record<string, Encoding | undefined>;
+    for (const [encoding, names] of Object.entries(NAMES)) for (const name of names.split(' ')) labels[name] = encoding as Encoding;
+  }
+  return labels[label.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase()];
 }
 
 /** windows-1252's bytes 0x80–0x9F (the Encoding Standard's index); every other byte is its own code point. */
@@ -93,6 +97,8 @@ export class EncodingTextDecoder {
   private atStart = true;
   /** Whether the last call was streamed: the next one goes on with its state, else starts afresh. */
   private streaming = false;
+  /** Bytes 0x80–0xFF, for a single-byte encoding. */
+  private readonly high: number[] | undefined;
 
   constructor(label = 'utf-8', options: { fatal?: boolean; ignoreBOM?: boolean } = {}) {
     const encoding = encodingOf(String(label));
@@ -100,6 +106,7 @@ export class EncodingTextDecoder {
     this.encoding = encoding;
     this.fatal = Boolean(options.fatal);
     this.ignoreBOM = Boolean(options.ignoreBOM);
+    this.high = encoding === 'windows-1252' || encoding === 'windows-1258' ? highHalf(encoding) : undefined;
   }
 
   decode(input?: ArrayBuffer | ArrayBufferView, options: { stream?: boolean } = {}): string {
@@ -115,8 +122,8 @@ export class EncodingTextDecoder {
     const units = new Units(bytes.length + 1);
     let used: number;
     try {
-      if (this.encoding === 'windows-1252' || this.encoding === 'windows-1258') {
-        const high = highHalf(this.encoding);
+      const high = this.high;
+      if (high) {
         for (const b of bytes) units.push(b < 0x80 ? b : high[b - 0x80]!);
         used = bytes.length;
       } else if (this.encoding === 'utf-8') used = this.utf8(bytes, stream, units);
@@ -130,7 +137,7 @@ export class EncodingTextDecoder {
     for (let k = used; k < bytes.length; k++) this.pending.push(bytes[k]!);
     let from = 0;
     if (this.atStart && (units.length > 0 || !stream)) {
-      if (!this.ignoreBOM && units.buffer[0] === 0xfeff && units.length > 0 && !this.encoding.startsWith('windows-')) from = 1;
+      if (!this.ignoreBOM && units.buffer[0] === 0xfeff && units.length > 0 && !this.high) from = 1;
       this.atStart = false;
     }
     return units.text(from);

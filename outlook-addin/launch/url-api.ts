@@ -181,8 +181,7 @@ export class PlainUrl {
 
   get href(): string {
     if (!(this.protocol in DEFAULT_PORTS)) return `${this.protocol}${this.pathname}${this.search}${this.hash}`;
-    const info = this.username || this.password ? `${this.username}${this.password ? `:${this.password}` : ''}@` : '';
-    return `${this.protocol}//${info}${this.host}${this.pathname}${this.search}${this.hash}`;
+    return `${authorityOf(this)}${this.pathname}${this.search}${this.hash}`;
   }
 
   toString(): string {
@@ -194,10 +193,16 @@ export class PlainUrl {
   }
 }
 
+/** Scheme, user info and host of a URL with one: what a relative reference keeps of its base. */
+function authorityOf(url: PlainUrl): string {
+  const info = url.username || url.password ? `${url.username}${url.password ? `:${url.password}` : ''}@` : '';
+  return `${url.protocol}//${info}${url.host}`;
+}
+
 /** A relative reference made absolute against `base`. */
 function resolve(ref: string, base: PlainUrl): string {
-  const prefix = `${base.protocol}//${base.username || base.password ? `${base.username}${base.password ? `:${base.password}` : ''}@` : ''}${base.host}`;
   if (!(base.protocol in DEFAULT_PORTS)) throw invalid(ref);
+  const prefix = authorityOf(base);
   const r = ref.replace(/\\/g, '/');
   if (r.startsWith('//')) return `${base.protocol}${r}`;
   if (r.startsWith('/')) return `${prefix}${r}`;
