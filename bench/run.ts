@@ -1,4 +1,4 @@
-// npm run bench [-- address|check-compare|legacy|documents|extension|outlook|sink|directory|allsites|inbox-churn|official|cli|launch|background]: prints each benchmark's table.
+// npm run bench [-- address|check-compare|legacy|documents|extension|outlook|sink|directory|allsites|inbox-churn|official|cli|large-mail|launch|background]: prints each benchmark's table.
 import { DENSITIES, runAddressBench } from './address.bench';
 import { runLegacyBench } from './legacy-text.bench';
 
@@ -69,6 +69,11 @@ if (which === 'all' || which === 'inbox-churn') {
 if (which === 'all' || which === 'cli') {
   const { runCliBench } = await import('./cli.bench');
   await runCliBench();
+}
+// issue 11: large e-mails through the CLI (beside CVG_CLI_COMPARE's build) and postal-mime in Chromium
+if (which === 'all' || which === 'large-mail') {
+  const { runLargeMailBench } = await import('./large-mail.bench');
+  await runLargeMailBench();
 }
 if (which === 'launch') {
   // Only the launch file's load in fresh runtimes (the send figures need the 20 MB documents).

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
 import * as publicDomains from '../core/address/public-domains';
+import { postalMimeBlobVite } from '../scripts/postal-mime-blob';
 import { writePdfjsScripts } from './pdfjs-build';
 
 const ADDIN = fileURLToPath(new URL('../dist/outlook-addin', import.meta.url));
@@ -36,7 +37,8 @@ const STAND_INS: Record<string, string> = {
   fflate: `${constructed('Inflate')}
 export function zlibSync(data, options) { return real().zlibSync(data, options); }
 export function inflateSync(data, options) { return real().inflateSync(data, options); }`,
-  'postal-mime': 'export default { parse(bytes, options) { const m = real(); return (m.default ?? m).parse(bytes, options); } };',
+  // Bundled, not required from node_modules: its decoders take PartsBlob (scripts/postal-mime-blob.ts).
+  'postal-mime': "export default { async parse(bytes, options) { const m = await import('postal-mime'); return m.default.parse(bytes, options); } };",
 };
 
 function lazyLibraries(): Plugin {
@@ -49,7 +51,8 @@ function lazyLibraries(): Plugin {
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const name = id.slice(PREFIX.length);
-      return `${REQUIRE.replace('NAME', JSON.stringify(LOADS[name] ?? name))}\n${STAND_INS[name]}`;
+      const standIn = STAND_INS[name]!;
+      return standIn.includes('real()') ? `${REQUIRE.replace('NAME', JSON.stringify(LOADS[name] ?? name))}\n${standIn}` : standIn;
     },
   };
 }
@@ -99,9 +102,10 @@ const bundleAddin: Plugin = {
 // lazy part of fs (streams, fs/promises), and the ES loader itself costs ~13 ms to start; the
 // bin (bin/package.json says commonjs) and these files load through require() alone.
 export default defineConfig({
-  plugins: [lazyLibraries(), groupedPublicDomains, pdfjsScripts, bundleAddin],
-  // plist publishes an ES module only, which require() cannot load: it is bundled in.
-  ssr: { noExternal: ['plist'] },
+  plugins: [lazyLibraries(), postalMimeBlobVite(), groupedPublicDomains, pdfjsScripts, bundleAddin],
+  // plist publishes an ES module only, which require() cannot load: it is bundled in, and so is
+  // postal-mime, whose decoders the build gives PartsBlob.
+  ssr: { noExternal: ['plist', 'postal-mime'] },
   build: {
     ssr: true,
     outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),

@@ -12,6 +12,7 @@ import type { Lang } from '../core/types';
 import { policySchema } from '../core/policy/schema';
 import { groupedPublicDomainsModule } from '../core/address/grouped-domains';
 import * as publicDomains from '../core/address/public-domains';
+import { postalMimeBlobVite } from '../scripts/postal-mime-blob';
 import { makeManifest, type Target } from './manifest';
 import { WEBMAIL_SITE_MATCHES } from './manifest-matches';
 
@@ -227,7 +228,7 @@ async function bundle(name: string, entry: string, outDir: string): Promise<void
   const { plugins, define } = bundleParts(name);
   await build({
     configFile: false,
-    plugins,
+    plugins: [...plugins, postalMimeBlobVite()],
     define,
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

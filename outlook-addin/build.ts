@@ -20,6 +20,7 @@ import { allMessageKeys, catalogPlugin, messageKeysUsed } from './message-keys';
 import { checkAllPacked, packedDataPlugin } from './pack-data';
 import { PROPERTY_REGEXP, propertyBanner, propertyTemplate } from './property-classes';
 import { PANES, paneHtml, type PaneKind } from './taskpane/page';
+import { postalMimeBlobEsbuild } from '../scripts/postal-mime-blob';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -180,7 +181,7 @@ export async function buildLaunchEvent(outFile: string, minify = true): Promise<
       legalComments: 'none',
       charset: 'utf8',
       outfile: outFile,
-      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, afterEditStub, editsStub, packedDataPlugin(packed), catalogPlugin(keep)],
+      plugins: [pdfStub, pdfReaderStub, signatureStub, doctypeStub, afterEditStub, editsStub, packedDataPlugin(packed), catalogPlugin(keep), postalMimeBlobEsbuild()],
       metafile: true,
       logLevel: 'error',
     });
@@ -222,7 +223,8 @@ export async function buildPanes(outDir: string, minify = true): Promise<void> {
       charset: 'utf8',
       outfile: join(outDir, pane.script),
       // unsigned-document: received mail is not checked for signatures; only compose verifies.
-      plugins: kind === 'read' ? [signatureStub] : [],
+      plugins: [...(kind === 'read' ? [signatureStub] : []), postalMimeBlobEsbuild()],
+      metafile: true,
       logLevel: 'error',
     });
     const file = join(outDir, pane.script);

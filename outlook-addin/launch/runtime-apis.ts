@@ -2,7 +2,7 @@
 // does not promise (it is documented as a JavaScript engine with fetch, WebSockets and storage).
 // Each is installed only where the runtime has none, before any other module of the launch file
 // runs: some make a TextDecoder or TextEncoder when they load.
-import { PartsBlob } from './blob';
+import { PartsBlob } from '../../core/extract/parts-blob';
 import { EncodingTextDecoder, EncodingTextEncoder } from './encoding-apis';
 import { PlainUrl } from './url-api';
 

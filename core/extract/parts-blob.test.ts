@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PartsBlob } from './blob';
-import { installMissingApis } from './runtime-apis';
+import { PartsBlob } from './parts-blob';
+import { installMissingApis } from '../../outlook-addin/launch/runtime-apis';
 
 const ROOT = join(__dirname, '../..');
 
