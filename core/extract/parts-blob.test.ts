@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PartsBlob } from './parts-blob';
@@ -15,6 +16,26 @@ describe('PartsBlob', () => {
     const real = new Blob(parts, { type: 'Application/Octet-Stream' });
     expect(new Uint8Array(await ours.arrayBuffer())).toEqual(new Uint8Array(await real.arrayBuffer()));
     expect([ours.size, ours.type]).toEqual([real.size, real.type]);
+  });
+
+  it('holds the bytes a real Blob holds for any parts: ASCII and other strings (lone surrogates too), views into larger buffers, whole buffers', async () => {
+    const part = fc.oneof(
+      fc.constantFrom('\n', '', 'abc'),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constantFrom('\ud800', '\udc00x', 'Độ mật', '\u0080'),
+      fc.uint8Array({ maxLength: 12 }).chain((b) => fc.tuple(fc.constant(b), fc.nat(b.length), fc.nat(b.length))).map(([b, s, e]) => b.subarray(Math.min(s, e), Math.max(s, e))),
+      fc.uint8Array({ maxLength: 12 }).map((b) => b.buffer),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { maxLength: 20 }), async (parts) => {
+        const ours = new PartsBlob(parts);
+        const real = new Blob(parts);
+        expect(ours.size).toBe(real.size);
+        expect(new Uint8Array(await ours.arrayBuffer())).toEqual(new Uint8Array(await real.arrayBuffer()));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('gives a buffer of its own: reading it twice, or changing what was read, leaves the next read whole', async () => {
