@@ -102,7 +102,7 @@ const bundleAddin: Plugin = {
 // lazy part of fs (streams, fs/promises), and the ES loader itself costs ~13 ms to start; the
 // bin (bin/package.json says commonjs) and these files load through require() alone.
 export default defineConfig({
-  plugins: [lazyLibraries(), postalMimeBlobVite(), groupedPublicDomains, pdfjsScripts, bundleAddin],
+  plugins: [lazyLibraries(), postalMimeBlobVite('dist/cli'), groupedPublicDomains, pdfjsScripts, bundleAddin],
   // plist publishes an ES module only, which require() cannot load: it is bundled in, and so is
   // postal-mime, whose decoders the build gives PartsBlob.
   ssr: { noExternal: ['plist', 'postal-mime'] },

@@ -228,7 +228,7 @@ async function bundle(name: string, entry: string, outDir: string): Promise<void
   const { plugins, define } = bundleParts(name);
   await build({
     configFile: false,
-    plugins: [...plugins, postalMimeBlobVite()],
+    plugins: [...plugins, postalMimeBlobVite(`${name}.js`)],
     define,
     logLevel: 'error',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -224,7 +224,6 @@ export async function buildPanes(outDir: string, minify = true): Promise<void> {
       outfile: join(outDir, pane.script),
       // unsigned-document: received mail is not checked for signatures; only compose verifies.
       plugins: [...(kind === 'read' ? [signatureStub] : []), postalMimeBlobEsbuild()],
-      metafile: true,
       logLevel: 'error',
     });
     const file = join(outDir, pane.script);

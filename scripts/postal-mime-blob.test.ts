@@ -1,12 +1,12 @@
 // The build step that hands postal-mime's decoders PartsBlob: a bundle made with it parses real
 // mail where the host's Blob cannot be used at all, and a postal-mime that changed how it gathers
 // its lines stops the build instead of quietly going back to the host's Blob.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { decoderWithPartsBlob, postalMimeBlobEsbuild, POSTAL_MIME_DECODER } from './postal-mime-blob';
+import { decoderWithPartsBlob, postalMimeBlobEsbuild, POSTAL_MIME_DECODER, unrewrittenBlobMakers } from './postal-mime-blob';
 
 const ROOT = join(__dirname, '..');
 
@@ -57,12 +57,51 @@ describe('postal-mime built with PartsBlob', () => {
     await expect(parseIn(await bundle(false), name)).rejects.toThrow('the host Blob was constructed');
   });
 
+  it('is in every built file that carries postal-mime: the extension\'s readers, the add-in\'s launch file and panes, the CLI', () => {
+    const carriers: string[] = [];
+    for (const folder of ['dist/chrome', 'dist/firefox', 'dist/outlook-addin', 'dist/cli/assets']) {
+      for (const name of readdirSync(join(ROOT, folder))) {
+        if (!/\.c?js$/.test(name)) continue;
+        const code = readFileSync(join(ROOT, folder, name), 'utf8');
+        // postal-mime's own words, kept by every minifier.
+        if (!code.includes('Can not reuse parser')) continue;
+        carriers.push(`${folder}/${name}`);
+        expect(code, `${folder}/${name}`).not.toMatch(/new Blob\(this\.chunks/);
+      }
+    }
+    expect(carriers).toEqual(expect.arrayContaining(['dist/chrome/reader-worker.js', 'dist/firefox/reader-worker.js', 'dist/outlook-addin/launchevent.js', 'dist/outlook-addin/compose.js', 'dist/outlook-addin/read.js']));
+    expect(carriers.some((c) => /^dist\/cli\/assets\/postal-mime-.*\.cjs$/.test(c))).toBe(true);
+  });
+
   it('names the three decoders of the installed postal-mime', () => {
     const dir = join(ROOT, 'node_modules/postal-mime/dist/esm');
     for (const name of ['base64-decoder.js', 'qp-decoder.js', 'pass-through-decoder.js']) {
       expect(POSTAL_MIME_DECODER.test(join(dir, name))).toBe(true);
       expect(decoderWithPartsBlob(readFileSync(join(dir, name), 'utf8'), name)).toMatch(/^import \{ PartsBlob as Blob \} from /);
     }
+  });
+
+  it('stops a build that takes a postal-mime module making a Blob it did not rewrite: its CommonJS build, or a new decoder', async () => {
+    const esm = join(ROOT, 'node_modules/postal-mime/dist/esm');
+    const rewritten = new Set(['base64-decoder.js', 'qp-decoder.js', 'pass-through-decoder.js'].map((n) => join(esm, n)));
+    const sources: Record<string, string> = {
+      [join(esm, 'postal-mime.js')]: 'if (value instanceof Blob) {}',
+      [join(esm, 'quoted-decoder.js')]: 'finalize() { return new Blob(this.chunks); }',
+      [join(ROOT, 'node_modules/postal-mime/dist/cjs/pass-through-decoder.cjs')]: 'return new Blob(this.chunks)',
+      [join(ROOT, 'core/extract/eml.ts')]: 'new Blob([x])',
+    };
+    const bundled = [...rewritten, ...Object.keys(sources)];
+    expect(unrewrittenBlobMakers(bundled, rewritten, (id) => sources[id] ?? 'new Blob(this.chunks)')).toEqual([join(esm, 'quoted-decoder.js'), join(ROOT, 'node_modules/postal-mime/dist/cjs/pass-through-decoder.cjs')]);
+    // And through esbuild: a bundle that also requires the CommonJS build fails, naming it.
+    await expect(
+      build({
+        stdin: { contents: `import PostalMime from 'postal-mime'; const cjs = require('postal-mime'); globalThis.x = [PostalMime, cjs];`, resolveDir: ROOT, loader: 'js' },
+        bundle: true,
+        write: false,
+        logLevel: 'silent',
+        plugins: [postalMimeBlobEsbuild()],
+      }),
+    ).rejects.toThrow(/dist\/cjs\/.*would make the host's Blob/);
   });
 
   it('stops the build when a decoder no longer joins its lines in the global Blob', () => {

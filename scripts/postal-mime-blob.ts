@@ -4,6 +4,7 @@
 // PartsBlob, which joins the bytes once (see there for why). postal-mime's test of its input
 // (`instanceof Blob`) keeps the host's Blob.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin as VitePlugin } from 'vite';
@@ -13,26 +14,33 @@ const PARTS_BLOB = fileURLToPath(new URL('../core/extract/parts-blob.ts', import
 /** postal-mime's decoder modules, by path inside node_modules. */
 export const POSTAL_MIME_DECODER = /[\\/]postal-mime[\\/]dist[\\/]esm[\\/](base64|qp|pass-through)-decoder\.js$/;
 const POSTAL_MIME_MODULE = /(^|[\\/])node_modules[\\/]postal-mime[\\/]/;
-const DECODERS = 3;
+const MAKES_BLOB = /\bnew Blob\(/;
 
-/** The decoder's source with `Blob` bound to PartsBlob; a decoder that no longer reads the global fails the build. */
+/**
+ * The decoder's source with `Blob` bound to PartsBlob; a decoder that no longer reads the global
+ * fails the build. The import shares the first line, so the source map's lines still hold.
+ */
 export function decoderWithPartsBlob(source: string, path: string, partsBlob = PARTS_BLOB): string {
-  if (!/\bnew Blob\(/.test(source) || /\b(?:const|let|var|class|function)\s+Blob\b|\bimport\b[^;]*\bBlob\b/.test(source)) {
+  if (!MAKES_BLOB.test(source) || /\b(?:const|let|var|class|function)\s+Blob\b|\bimport\b[^;]*\bBlob\b/.test(source)) {
     throw new Error(`${path}: postal-mime's decoder no longer gathers its lines in a global Blob; see scripts/postal-mime-blob.ts`);
   }
-  return `import { PartsBlob as Blob } from ${JSON.stringify(partsBlob)};\n${source}`;
+  return `import { PartsBlob as Blob } from ${JSON.stringify(partsBlob)}; ${source}`;
 }
 
-/** A bundle that took postal-mime must have taken its three decoders through the rewrite. */
-function checkRewritten(bundled: Iterable<string>, rewritten: ReadonlySet<string>, what: string): void {
-  const all = [...bundled];
-  if (all.some((id) => POSTAL_MIME_MODULE.test(id)) && rewritten.size !== DECODERS) {
-    throw new Error(`${what}: postal-mime is bundled but ${rewritten.size} of its ${DECODERS} decoders were given PartsBlob; has its layout changed? (scripts/postal-mime-blob.ts)`);
-  }
+/**
+ * Every postal-mime module a bundle took that makes a Blob must have been rewritten: a new
+ * decoder, or the library's CommonJS build beside the ES one, would otherwise make the host's.
+ */
+export function unrewrittenBlobMakers(bundled: Iterable<string>, rewritten: ReadonlySet<string>, sourceOf: (id: string) => string | undefined): string[] {
+  return [...bundled].filter((id) => POSTAL_MIME_MODULE.test(id) && !rewritten.has(id) && MAKES_BLOB.test(sourceOf(id) ?? ''));
 }
 
-/** For Vite (the extension, the CLI). */
-export function postalMimeBlobVite(): VitePlugin {
+function fail(bundle: string, missed: string[]): never {
+  throw new Error(`${bundle}: postal-mime's ${missed.join(', ')} would make the host's Blob; scripts/postal-mime-blob.ts does not rewrite it`);
+}
+
+/** For Vite (the extension, the CLI); `bundle` names the output in an error. */
+export function postalMimeBlobVite(bundle = 'postal-mime-blob'): VitePlugin {
   const rewritten = new Set<string>();
   return {
     name: 'congvu-postal-mime-blob',
@@ -46,27 +54,35 @@ export function postalMimeBlobVite(): VitePlugin {
       return { code: decoderWithPartsBlob(code, id), map: null };
     },
     buildEnd(error) {
-      if (!error) checkRewritten(this.getModuleIds(), rewritten, 'postal-mime-blob');
+      if (error) return;
+      const missed = unrewrittenBlobMakers(this.getModuleIds(), rewritten, (id) => this.getModuleInfo(id)?.code ?? undefined);
+      if (missed.length) fail(bundle, missed);
     },
   };
 }
 
 /**
- * For esbuild (the add-in's launch file and panes); the build must ask for a metafile. A script
- * bundled away from this folder (the benches) names core/extract/parts-blob.ts itself.
+ * For esbuild (the add-in's launch file and panes); it asks esbuild for the metafile its check
+ * reads. A script bundled away from this folder (the benches) names core/extract/parts-blob.ts itself.
  */
 export function postalMimeBlobEsbuild(partsBlob = PARTS_BLOB): EsbuildPlugin {
   return {
     name: 'postal-mime-blob',
     setup(b) {
+      b.initialOptions.metafile = true;
+      const root = b.initialOptions.absWorkingDir ?? process.cwd();
       const rewritten = new Set<string>();
       b.onStart(() => rewritten.clear());
       b.onLoad({ filter: POSTAL_MIME_DECODER }, (args) => {
-        rewritten.add(args.path);
+        rewritten.add(resolve(args.path));
         return { contents: decoderWithPartsBlob(readFileSync(args.path, 'utf8'), args.path, partsBlob), loader: 'js' };
       });
       b.onEnd((result) => {
-        if (result.errors.length === 0 && result.metafile) checkRewritten(Object.keys(result.metafile.inputs), rewritten, 'postal-mime-blob');
+        if (result.errors.length > 0 || !result.metafile) return;
+        // Metafile inputs are relative to the working folder; a namespaced input (a stub) has no file.
+        const files = Object.keys(result.metafile.inputs).filter((input) => !/^[\w-]{2,}:/.test(input)).map((input) => resolve(root, input));
+        const missed = unrewrittenBlobMakers(files, rewritten, (file) => readFileSync(file, 'utf8'));
+        if (missed.length) fail(b.initialOptions.outfile ?? 'postal-mime-blob', missed);
       });
     },
   };

@@ -38,6 +38,15 @@ describe('PartsBlob', () => {
     );
   });
 
+  it('takes a type, a number and another blob among its parts as a real Blob does', async () => {
+    const inner = new PartsBlob(['abc']);
+    const ours = new PartsBlob([123 as unknown as string, 'x', inner], { type: 'A/İ' });
+    const real = new Blob([123 as unknown as string, 'x', new Blob(['abc'])], { type: 'A/İ' });
+    expect(new Uint8Array(await ours.arrayBuffer())).toEqual(new Uint8Array(await real.arrayBuffer()));
+    expect(ours.type).toBe(real.type);
+    for (const type of ['Text/HTML', 'application/octet-stream', 'a b\u007f', '\u00e9/x']) expect(new PartsBlob([], { type }).type).toBe(new Blob([], { type }).type);
+  });
+
   it('gives a buffer of its own: reading it twice, or changing what was read, leaves the next read whole', async () => {
     const blob = new PartsBlob(['abc']);
     new Uint8Array(await blob.arrayBuffer()).fill(0);
