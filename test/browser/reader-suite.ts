@@ -86,5 +86,44 @@ export function defineReaderSuite(launch: () => Promise<BrowserSession>): void {
       expect(await page.evaluate<number>('window.__sent')).toBe(0);
       await page.screenshot(join(ROOT, `dist/screenshots/${session.name}-gmail-early-secret-docx.png`));
     }, 60_000);
+
+    // postal-mime's decoders join a part's lines with PartsBlob in this build (scripts/postal-mime-blob.ts):
+    // a body of tens of thousands of 8-bit lines, and a docx in base64, read in the browser's own reader.
+    it('a forwarded mail of 40,000 lines with a MẬT docx attached: the contact on its last lines and the secret document are named', async () => {
+      session = await launch();
+      const page = await session.open({ url: gmail.url, html: withSiteBehaviour(fixture(gmail.fixture), gmail.send) });
+      await page.waitForBanner();
+      const lines = Array.from({ length: 40_000 }, (_, k) => `Dòng ${k + 1}: Ủy ban nhân dân thành phố tổng hợp ý kiến góp ý về dự thảo kế hoạch chuyển đổi số năm 2027.`);
+      lines.push('Mọi góp ý xin gửi về hopthu.gopy@gmail.com trước ngày 15/12.');
+      const docx = readFileSync(join(ROOT, 'test/fixtures/docs/cong-van-mat.docx')).toString('base64').replace(/.{76}/g, '$&\r\n');
+      const mail = [
+        'From: Van phong <vanthu@danang.gov.vn>',
+        'To: canbo@danang.gov.vn',
+        'Subject: Fwd: Tong hop gop y',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="ranh-gioi"',
+        '',
+        '--ranh-gioi',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        ...lines,
+        '--ranh-gioi',
+        'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name="cong-van-mat.docx"',
+        'Content-Disposition: attachment; filename="cong-van-mat.docx"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        docx,
+        '--ranh-gioi--',
+        '',
+      ].join('\r\n');
+      expect(await page.chooseFiles('#cvg-test-file', [{ name: 'tong-hop-gop-y.eml', mimeType: 'message/rfc822', buffer: Buffer.from(mail) }])).toBe(true);
+      await page.waitForBanner('hopthu.gopy@gmail.com', 30_000);
+      await page.waitForBanner('cong-van-mat.docx', 30_000);
+      expect(await page.bannerText()).toContain('tong-hop-gop-y.eml');
+      await page.click(gmail.send);
+      expect(await page.evaluate<number>('window.__sent')).toBe(0);
+      await page.screenshot(join(ROOT, `dist/screenshots/${session.name}-gmail-long-forwarded-mail.png`));
+    }, 90_000);
   });
 }
