@@ -199,9 +199,19 @@ describe('convertLegacyText', () => {
       );
     });
 
+    // Random syllables can draw a sentence of mostly bare words ("Doai xoem teo sê som quớ cum
+    // ừa.": 3 of 8 marked), whose few legacy codes are too little to go on: the detector leaves
+    // such a text as it is, the safe side. Prose is not like that: 86% of the words of the
+    // provinces' regulations (shared/seeds) carry a mark. The restoring properties take sentences
+    // at least half of whose words do (CI's random seeds drew the others about once in 20,000).
+    const prose = (s: string) => {
+      const words = s.split(/[\s,.-]+/).filter(Boolean);
+      return words.filter((w) => /[^\x00-\x7f]/.test(w)).length * 2 >= words.length;
+    };
+
     it('restores Vietnamese sentences of 8 to 20 words from VNI', () => {
       fc.assert(
-        fc.property(sentence(8, 20, ['lower', 'title', 'upper']), (s) => {
+        fc.property(sentence(8, 20, ['lower', 'title', 'upper']).filter(prose), (s) => {
           expect(convertLegacyText(vni(s)).text).toBe(s);
         }),
         { numRuns: 500 },
@@ -210,7 +220,7 @@ describe('convertLegacyText', () => {
 
     it('restores Vietnamese sentences of 8 to 20 words from TCVN3', () => {
       // Title case only where VN3 has the capital: "Ấy" cannot be typed in a normal font.
-      const encodable = sentence(8, 20, ['lower', 'title']).filter((s) => decodeLegacy(tcvn3(s), 'tcvn3') === s);
+      const encodable = sentence(8, 20, ['lower', 'title']).filter((s) => prose(s) && decodeLegacy(tcvn3(s), 'tcvn3') === s);
       fc.assert(
         fc.property(encodable, (s) => {
           expect(convertLegacyText(tcvn3(s)).text).toBe(s);
@@ -219,11 +229,15 @@ describe('convertLegacyText', () => {
       );
     });
 
+    // A few words can spell Vietnamese in both encodings: TCVN3's "pöa tuû chuî" ("pửa tuỷ
+    // chuợ") is VNI's "pưa tủ chuỵ", and which was meant cannot be told from them. Read whole in
+    // either, the sentence is still converted whole.
     it('on 3 to 7 words converts the whole sentence or nothing', () => {
       fc.assert(
         fc.property(sentence(3, 7, ['lower']), fc.constantFrom('tcvn3' as const, 'vni' as const), (s, encoding) => {
           const encoded = encodeLegacy(s, encoding);
-          expect([s, encoded]).toContain(convertLegacyText(encoded).text);
+          const other = decodeLegacy(encoded, encoding === 'vni' ? 'tcvn3' : 'vni');
+          expect([s, encoded, other]).toContain(convertLegacyText(encoded).text);
         }),
         { numRuns: 1000 },
       );
