@@ -5,8 +5,9 @@
 //  - postal-mime alone in Chromium (the extension's reader runs it there), the same mails parsed
 //    by two bundles of it side by side in one page: the browser's Blob, and the decoders given
 //    PartsBlob as every build now does (scripts/postal-mime-blob.ts).
-// The mails are real MIME: a 31 MB plain-text body of 200,000 lines sent 8-bit, 20 MB of the
-// same in quoted-printable (76-character lines), and a 20 MB attachment in base64.
+// The mails are real MIME: a 31 MB plain-text body of 200,000 lines sent 8-bit, a hostile one of
+// 150,000 lines that each start like its boundary, 20 MB of text in quoted-printable
+// (76-character lines), and a 20 MB attachment in base64.
 // CVG_MAIL_ROUNDS sets the rounds (default 5).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,8 +87,14 @@ function writeMails(dir: string): [string, string][] {
       `--${boundary}--`,
       '',
     ].join('\r\n');
+  // A hostile mail: a part of lines that each start like its boundary and are not it.
+  const nearBoundaries = Array.from({ length: 150_000 }, (_, k) => `--${boundary}X${k}`).join('\r\n');
+  const crafted =
+    HEAD(`multipart/mixed; boundary="${boundary}"`, '7bit') +
+    [`--${boundary}`, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', nearBoundaries, 'Liên hệ: hopthu.x@gmail.com', `--${boundary}--`, ''].join('\r\n');
   const mails: [string, string][] = [
     ['31 MB, 8-bit text body of ~200,000 lines', HEAD('text/plain; charset=utf-8', '8bit') + eightBit],
+    ['crafted: 150,000 lines that start like the boundary', crafted],
     ['20 MB of text, quoted-printable', HEAD('text/plain; charset=utf-8', 'quoted-printable') + qp],
     ['20 MB attachment in base64', withAttachment],
   ];
