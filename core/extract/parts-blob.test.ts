@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PartsBlob } from './parts-blob';
-import { installMissingApis } from '../../outlook-addin/launch/runtime-apis';
 
 const ROOT = join(__dirname, '../..');
 
@@ -51,15 +50,6 @@ describe('PartsBlob', () => {
     const blob = new PartsBlob(['abc']);
     new Uint8Array(await blob.arrayBuffer()).fill(0);
     expect(new TextDecoder().decode(await blob.arrayBuffer())).toBe('abc');
-  });
-
-  it('is installed only where there is no Blob', () => {
-    const bare: Record<string, unknown> = {};
-    expect(installMissingApis(bare)).toContain('Blob');
-    expect(bare.Blob).toBe(PartsBlob);
-    const browser = { Blob };
-    expect(installMissingApis(browser)).not.toContain('Blob');
-    expect(browser.Blob).toBe(Blob);
   });
 });
 

@@ -20,19 +20,6 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/**
- * A part as its bytes, or an ASCII string (postal-mime's 8-bit decoder puts a '\n' after every
- * line) as itself, written unit by unit: a TextEncoder call for each cost more than a real Blob did.
- * Anything else is its string, as a real Blob takes it.
- */
-function pieceOf(part: BlobPart): Uint8Array | string {
-  if (part instanceof PartsBlob) return PartsBlob.bytesOf(part);
-  if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-  if (part instanceof ArrayBuffer) return new Uint8Array(part);
-  const text = String(part);
-  return isAscii(text) ? text : (encoder ??= new TextEncoder()).encode(text);
-}
-
 /** The File API's rule: a type with anything outside U+0020–U+007E is none; else lower-cased in ASCII. */
 function blobType(type: string): string {
   return /^[\x20-\x7e]*$/.test(type) ? type.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : '';
@@ -42,13 +29,22 @@ export class PartsBlob {
   readonly type: string;
   private readonly bytes: Uint8Array;
 
-  /** A part that is itself a PartsBlob: its bytes, copied in as a real Blob's would be. */
-  static bytesOf(blob: PartsBlob): Uint8Array {
-    return blob.bytes;
+  /**
+   * A part as its bytes, or an ASCII string (postal-mime's 8-bit decoder puts a '\n' after every
+   * line) as itself, written unit by unit: a TextEncoder call for each cost more than a real Blob
+   * did. Another PartsBlob gives its bytes, copied in as a real Blob's would be; anything else is
+   * its string, as a real Blob takes it.
+   */
+  private static pieceOf(part: BlobPart): Uint8Array | string {
+    if (part instanceof PartsBlob) return part.bytes;
+    if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+    if (part instanceof ArrayBuffer) return new Uint8Array(part);
+    const text = String(part);
+    return isAscii(text) ? text : (encoder ??= new TextEncoder()).encode(text);
   }
 
   constructor(parts: readonly BlobPart[] = [], options: { type?: string } = {}) {
-    const pieces = parts.map(pieceOf);
+    const pieces = parts.map((part) => PartsBlob.pieceOf(part));
     let size = 0;
     for (const piece of pieces) size += piece.length;
     const bytes = new Uint8Array(size);

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EncodingTextDecoder, EncodingTextEncoder } from './encoding-apis';
+import { PartsBlob } from '../../core/extract/parts-blob';
 import { installMissingApis } from './runtime-apis';
 import { PlainUrl } from './url-api';
 
@@ -206,8 +207,12 @@ describe('installMissingApis', () => {
     const bare: Record<string, unknown> = {};
     expect(installMissingApis(bare).sort()).toEqual(['Blob', 'TextDecoder', 'TextEncoder', 'URL']);
     expect(bare.TextDecoder).toBe(EncodingTextDecoder);
+    expect(bare.Blob).toBe(PartsBlob);
     const browser: Record<string, unknown> = { TextDecoder, URL };
     expect(installMissingApis(browser).sort()).toEqual(['Blob', 'TextEncoder']);
     expect(browser.TextDecoder).toBe(TextDecoder);
+    const withBlob: Record<string, unknown> = { Blob };
+    expect(installMissingApis(withBlob)).not.toContain('Blob');
+    expect(withBlob.Blob).toBe(Blob);
   });
 });
