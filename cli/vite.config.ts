@@ -52,6 +52,7 @@ function lazyLibraries(): Plugin {
       if (!id.startsWith(PREFIX)) return null;
       const name = id.slice(PREFIX.length);
       const standIn = STAND_INS[name]!;
+      // postal-mime's stand-in imports its bundled library itself: no require() to set up.
       return standIn.includes('real()') ? `${REQUIRE.replace('NAME', JSON.stringify(LOADS[name] ?? name))}\n${standIn}` : standIn;
     },
   };
