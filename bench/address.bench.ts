@@ -1,5 +1,7 @@
 // What a check costs over 10 M characters of Vietnamese text, side by side in one process with
 // a bare indexOf('@') pass over the same string, the floor any scanner pays:
+//  - the floors of the passes a check makes: the cheapest regex pass over every character, then
+//    that pass and the string searches together; and the legacy-encoding survey on its own;
 //  - address extraction and classification alone;
 //  - check() with the full policy, every rule on (the legacy-encoding detection included) and
 //    the province's directory lent to official-directory, on a text it has not seen: as a draft
@@ -18,6 +20,7 @@ import { LinkifyIt } from 'linkify-it';
 import { makeClassifier } from '../core/address/classify';
 import { extractAddresses } from '../core/address/extract';
 import { check, emptyMessage, type CheckEnv } from '../core/check';
+import { surveyText } from '../core/encoding/detect';
 import { compactDirectory, loadDirectory } from '../core/directory';
 import { sampleDirectory } from '../core/directory/sample-directory.test-util';
 import { PRESETS } from '../core/policy/presets';
@@ -90,6 +93,26 @@ function oneRangeClassPass(text: string): number {
   return n;
 }
 
+/**
+ * The searches every check of a new text makes, each at its floor, one after the other: the
+ * legacy-encoding survey as the one-range class pass above, then the built-in string searches for
+ * the at-sign and the closing brackets of "[at]" and "(at)" (address extraction) and for the
+ * middle letter of "mật" in both cases (secret-document). Nothing is parsed or classified: what
+ * check() costs beyond this row is the work done at what these searches find.
+ */
+function searchesAtTheirFloor(text: string): number {
+  let n = oneRangeClassPass(text);
+  for (const unit of ['@', ']', ')', '\u1ead', '\u1eac']) for (let i = text.indexOf(unit); i !== -1; i = text.indexOf(unit, i + 1)) n++;
+  return n;
+}
+
+/** The legacy-encoding rule's survey of a text (see encoding/detect.ts), the first pass check() makes over it. */
+function surveyAlone(text: string): number {
+  const survey = surveyText(text);
+  if (!survey) throw new Error('no survey: the engine could not build its pattern');
+  return survey.sites.length + survey.invisibles.length + survey.fullWidthAts.length;
+}
+
 function ours(text: string): number {
   let publicCount = 0;
   for (const f of extractAddresses(text, classifier)) if (classifier.classify(f.address) === 'public-webmail') publicCount++;
@@ -123,7 +146,7 @@ export interface Density {
 
 export function runAddressBench({ label, rate }: Density, rounds = 9, chars = 10 * 1024 * 1024) {
   assertEveryRuleOn();
-  const names = ['indexOf(@) pass', 'one-range class regex pass (floor of a per-character scan)', 'extract+classify', 'check(), every rule', 'check() again, unchanged', 'check() after typing a word mid-body', 'check(), in public webmail', 'linkify-it match+classify'] as const;
+  const names = ['indexOf(@) pass', 'one-range class regex pass (floor of a per-character scan)', 'the searches every check makes, each at its floor', 'legacy-encoding survey alone (a text of its own)', 'extract+classify', 'check(), every rule', 'check() again, unchanged', 'check() after typing a word mid-body', 'check(), in public webmail', 'linkify-it match+classify'] as const;
   const times: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   const results: Record<string, number | string> = {};
   let planted = 0;
@@ -133,6 +156,9 @@ export function runAddressBench({ label, rate }: Density, rounds = 9, chars = 10
   for (let r = 0; r <= rounds; r++) {
     const made = vietnameseText(chars, 100 + r, rate, directoryAddress);
     const text = made.text;
+    // Another text like it, for the survey alone: surveyed, this very text would be one check()
+    // then finds surveyed already.
+    const twin = vietnameseText(chars, 10_000 + r, rate, directoryAddress).text;
     planted += made.addresses;
     length += text.length;
     const msg = draft(text);
@@ -144,6 +170,8 @@ export function runAddressBench({ label, rate }: Density, rounds = 9, chars = 10
     const candidates: Record<(typeof names)[number], () => number | string> = {
       'indexOf(@) pass': () => indexOfPass(text),
       'one-range class regex pass (floor of a per-character scan)': () => oneRangeClassPass(text),
+      'the searches every check makes, each at its floor': () => searchesAtTheirFloor(text),
+      'legacy-encoding survey alone (a text of its own)': () => surveyAlone(twin),
       'extract+classify': () => ours(text),
       'check(), every rule': () => checkAll(msg),
       'check() again, unchanged': () => checkAll(msg),
