@@ -10,7 +10,9 @@
 // context (with a unique trailing comment, so V8's compilation cache cannot skip the parse)
 // next to a minimal handler script, and fires a first send event into another fresh context.
 // CVG_LAUNCH_COMPARE=<file> adds another build of launchevent.js to the same run (before/after);
-// CVG_LAUNCH_ROUNDS=<n> sets the rounds (default 60).
+// CVG_LAUNCH_ROUNDS=<n> sets the rounds (default 60). A last table compiles the file beside its
+// code alone and beside another minified file of its size, for what a compile is spent on.
+import { tokenizer } from 'acorn';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
@@ -262,5 +264,57 @@ export async function runLaunchLoadBench(rounds = Number(process.env.CVG_LAUNCH_
         ['load + first send', firstSend],
       ] as const
     ).map(([what, m]) => ({ what, 'documented globals only ÷ Node’s lent, median': median(bare(m)).toFixed(2), IQR: `${quantile(bare(m), 0.25).toFixed(2)}–${quantile(bare(m), 0.75).toFixed(2)}`, 'min–max': spread(bare(m), 2) })),
+  );
+  compileCosts(ours, rounds);
+}
+
+/**
+ * The file with every string literal and template text emptied, its code otherwise unchanged:
+ * what compiling the code costs without the data it carries (messages, tables, packed lists).
+ */
+function withStringsEmptied(code: string): string {
+  const spans: [number, number][] = [];
+  for (const token of tokenizer(code, { ecmaVersion: 2016 })) {
+    if (token.type.label === 'string') spans.push([token.start + 1, token.end - 1]);
+    if (token.type.label === 'template') spans.push([token.start, token.end]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    out += code.slice(at, from);
+    at = to;
+  }
+  return out + code.slice(at);
+}
+
+/**
+ * What compiling launchevent.js is spent on, and what compiling costs per KB in this engine: the
+ * file, its code alone (strings emptied), and naa.js, the add-in's MSAL.js bundle, a minified file
+ * of about the same size that is not ours. Compiled only (naa.js needs a browser to run), each
+ * round in a fresh context with a suffix of its own, interleaved.
+ */
+function compileCosts(ours: string, rounds: number): void {
+  const naa = join(process.cwd(), 'dist', 'outlook-addin', 'naa.js');
+  const files: [string, string][] = [
+    ['launchevent.js', ours],
+    ['launchevent.js, every string emptied (its code alone)', withStringsEmptied(ours)],
+    ...(existsSync(naa) ? [['naa.js (MSAL.js, not ours)', readFileSync(naa, 'utf8')] as [string, string]] : []),
+    ['minimal handler', MINIMAL_HANDLER],
+  ];
+  const ms = new Map<string, number[]>(files.map(([name]) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, code] of files) {
+      const t0 = performance.now();
+      new Script(`${code}\n// compile only, ${name}, round ${r}`);
+      ms.get(name)!.push(performance.now() - t0);
+    }
+  }
+  console.log(`\nCompiling only (${rounds} interleaved rounds): what launchevent.js's compile is spent on, and the engine's rate on another minified file`);
+  console.table(
+    files.map(([name, code]) => {
+      const kb = Buffer.byteLength(code) / 1024;
+      return { file: name, KB: kb.toFixed(1), 'compile median ms': median(ms.get(name)!).toFixed(2), IQR: `${quantile(ms.get(name)!, 0.25).toFixed(2)}–${quantile(ms.get(name)!, 0.75).toFixed(2)}`, 'min–max': spread(ms.get(name)!, 2), 'KB per ms': (kb / median(ms.get(name)!)).toFixed(1) };
+    }),
   );
 }
