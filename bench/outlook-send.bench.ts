@@ -22,6 +22,7 @@ import { makeHandlers } from '../outlook-addin/launch/handlers';
 import { HANDLERS } from '../outlook-addin/handler-names';
 import { fakeEvent, installFakeOffice, uninstallFakeOffice, type FakeAttachment } from '../outlook-addin/office/fake-office.test-util';
 import { makeDocx } from './make-documents';
+import { showSpread } from './stats';
 
 const MB = 1024 * 1024;
 const recipients = (n: number, domain: string) => Array.from({ length: n }, (_, k) => `nguoi.nhan${k}@${domain}`);
@@ -273,12 +274,12 @@ export async function runLaunchLoadBench(rounds = Number(process.env.CVG_LAUNCH_
  * what compiling the code costs without the data it carries (messages, tables, packed lists).
  */
 function withStringsEmptied(code: string): string {
+  // The tokenizer gives the tokens in the order they stand.
   const spans: [number, number][] = [];
   for (const token of tokenizer(code, { ecmaVersion: 2016 })) {
     if (token.type.label === 'string') spans.push([token.start + 1, token.end - 1]);
     if (token.type.label === 'template') spans.push([token.start, token.end]);
   }
-  spans.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = 0;
   for (const [from, to] of spans) {
@@ -291,8 +292,8 @@ function withStringsEmptied(code: string): string {
 /**
  * What compiling launchevent.js is spent on, and what compiling costs per KB in this engine: the
  * file, its code alone (strings emptied), and naa.js, the add-in's MSAL.js bundle, a minified file
- * of about the same size that is not ours. Compiled only (naa.js needs a browser to run), each
- * round in a fresh context with a suffix of its own, interleaved.
+ * of about the same size that is not ours. Compiled only, never run (naa.js needs a browser),
+ * each round with a suffix of its own so that no compile comes from V8's cache, interleaved.
  */
 function compileCosts(ours: string, rounds: number): void {
   const naa = join(process.cwd(), 'dist', 'outlook-addin', 'naa.js');
@@ -314,7 +315,8 @@ function compileCosts(ours: string, rounds: number): void {
   console.table(
     files.map(([name, code]) => {
       const kb = Buffer.byteLength(code) / 1024;
-      return { file: name, KB: kb.toFixed(1), 'compile median ms': median(ms.get(name)!).toFixed(2), IQR: `${quantile(ms.get(name)!, 0.25).toFixed(2)}–${quantile(ms.get(name)!, 0.75).toFixed(2)}`, 'min–max': spread(ms.get(name)!, 2), 'KB per ms': (kb / median(ms.get(name)!)).toFixed(1) };
+      const times = ms.get(name)!;
+      return { file: name, KB: kb.toFixed(1), 'compile ms: median (IQR, min–max)': showSpread(times, 2), 'KB per ms': (kb / median(times)).toFixed(1) };
     }),
   );
 }
